@@ -1,0 +1,124 @@
+/**
+ * Exact money. Every amount in a record is an integer:
+ *  - narrative figures and `keyFigures` are whole 元 (yuan);
+ *  - table cells keep the smallest unit they print, 分 (fen), because some real tables print 元 with two
+ *    decimals (86,959,408.34 元).
+ * Amounts are parsed from their decimal text with integer arithmetic only, and are only ever added as
+ * integers. Floats appear nowhere but in display-only percentages.
+ */
+
+/** Units a document may state amounts in. */
+export type AmountUnit = '万元' | '元' | '千元' | '亿元';
+
+/** 分 per one of each unit. */
+const FEN_PER_UNIT: Record<AmountUnit, bigint> = {
+  元: 100n,
+  千元: 100_000n,
+  万元: 1_000_000n,
+  亿元: 10_000_000_000n,
+};
+
+/** A decimal number as written: optional sign, digits with optional thousands separators, optional fraction. */
+const DECIMAL = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
+
+/**
+ * Parses a decimal amount string (already normalised to ASCII digits) in `unit` into integer 分.
+ * Returns null when the text is not a number or has more precision than 分 can hold.
+ */
+export function parseToFen(text: string, unit: AmountUnit): number | null {
+  const m = DECIMAL.exec(text.trim());
+  if (!m) return null;
+  const [, sign, intPart, frac = ''] = m;
+  const digits = intPart!.replace(/,/g, '');
+  const scale = FEN_PER_UNIT[unit];
+  // value = (int + frac/10^len) * scale  must be an integer number of 分
+  const denom = 10n ** BigInt(frac.length);
+  const numerator = (BigInt(digits) * denom + BigInt(frac || '0')) * scale;
+  if (numerator % denom !== 0n) return null;
+  const fen = numerator / denom;
+  if (fen > BigInt(Number.MAX_SAFE_INTEGER)) return null;
+  return Number(sign === '-' ? -fen : fen);
+}
+
+/**
+ * Parses an amount into whole 元. Returns null when the text is not a number or is not a whole number
+ * of 元 (which a 万元 figure with at most four decimals always is).
+ */
+export function parseToYuan(text: string, unit: AmountUnit): number | null {
+  const fen = parseToFen(text, unit);
+  if (fen === null || fen % 100 !== 0) return null;
+  return fen / 100;
+}
+
+/** 元 → 分 (exact). */
+export const yuanToFen = (yuan: number): number => yuan * 100;
+
+/** Adds integer amounts; throws if any is not a safe integer (a programming error, never input). */
+export function sum(values: Iterable<number | null | undefined>): number {
+  let total = 0;
+  for (const v of values) {
+    if (v === null || v === undefined) continue;
+    if (!Number.isSafeInteger(v)) throw new TypeError(`not an integer amount: ${v}`);
+    total += v;
+  }
+  return total;
+}
+
+function groupThousands(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** Formats integer 分 as a fixed-point string with `decimals` places of the given unit (round half away from zero). */
+function formatFen(fen: number, unit: AmountUnit, decimals: number, grouping: boolean): string {
+  const scale = FEN_PER_UNIT[unit];
+  const big = BigInt(fen);
+  const neg = big < 0n;
+  const abs = neg ? -big : big;
+  const step = scale / 10n ** BigInt(decimals);
+  let q: bigint;
+  if (step >= 1n) {
+    q = (abs + step / 2n) / step; // rounded count of 10^-decimals units
+  } else {
+    q = abs * (1n / step);
+  }
+  const s = q.toString().padStart(decimals + 1, '0');
+  const intPart = s.slice(0, s.length - decimals);
+  const fracPart = decimals ? s.slice(s.length - decimals) : '';
+  const body = (grouping ? groupThousands(intPart) : intPart) + (decimals ? `.${fracPart}` : '');
+  return (neg && q !== 0n ? '-' : '') + body;
+}
+
+/** 元 → "1,483.96" (万元, two decimals, thousands separators), as the documents print. */
+export function formatWan(yuan: number | null | undefined, opts: { grouping?: boolean } = {}): string {
+  if (yuan === null || yuan === undefined) return '—';
+  return formatFen(yuan * 100, '万元', 2, opts.grouping ?? true);
+}
+
+/** 分 → "86,959,408.34" (元, two decimals). */
+export function formatYuanFromFen(fen: number | null | undefined): string {
+  if (fen === null || fen === undefined) return '—';
+  return formatFen(fen, '元', 2, true);
+}
+
+/** 分 → display string in the table's own unit, two decimals. */
+export function formatFenIn(fen: number | null | undefined, unit: AmountUnit): string {
+  if (fen === null || fen === undefined) return '';
+  return formatFen(fen, unit, 2, true);
+}
+
+/** Signed 元 change → "+132.02" / "-0.10" / "0.00" in 万元. */
+export function formatWanSigned(yuan: number | null | undefined): string {
+  if (yuan === null || yuan === undefined) return '—';
+  const s = formatWan(yuan);
+  return yuan > 0 ? `+${s}` : s;
+}
+
+/** Percentage of change vs a base, display only: "9.76%"; null when the base is 0 or unknown. */
+export function formatPercentChange(change: number | null | undefined, base: number | null | undefined): string | null {
+  if (change === null || change === undefined || !base) return null;
+  const pct = (change / base) * 100;
+  return `${pct > 0 ? '+' : ''}${pct.toFixed(2)}%`;
+}
+
+/** 元 as a 万元 number for charts only (display, never stored or added). */
+export const yuanToWanNumber = (yuan: number): number => yuan / 10000;
