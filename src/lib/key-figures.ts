@@ -1,0 +1,59 @@
+/**
+ * The key figures as columns: one definition drives the unit page table, /data/key-figures.csv and its
+ * Data Package schema, so a column's name, Chinese title and meaning never drift apart.
+ */
+import type { ImpliedPreviousYear, UnitYearRecord } from '../domain/schema/record.ts';
+
+/** How a column's values read: amounts in 元, a signed change in 元, a count, or text. */
+export type FieldKind = 'amount' | 'change' | 'count' | 'text';
+
+/** One key-figure column. */
+export interface KeyFigureField {
+  /** Column name in CSV (ASCII, from TERMS.md). */
+  name: string;
+  /** Chinese title. */
+  title: string;
+  /** What the column holds, for the Data Package. */
+  description: string;
+  kind: FieldKind;
+  /** The value from a record. */
+  get: (r: UnitYearRecord) => number | string | null;
+  /** The matching figure of `impliedPreviousYear`, when a document's stated changes imply it. */
+  implied?: Exclude<keyof ImpliedPreviousYear, 'year'>;
+}
+
+/** Every key figure except the per-function breakdown (published separately in long form). */
+export const keyFigureFields: readonly KeyFigureField[] = [
+  { name: 'incomeTotal', title: '收入预算合计', description: '收入预算总额，元', kind: 'amount', get: (r) => r.keyFigures.incomeTotal, implied: 'incomeTotal' },
+  { name: 'expenditureTotal', title: '支出预算合计', description: '支出预算总额，元', kind: 'amount', get: (r) => r.keyFigures.expenditureTotal, implied: 'expenditureTotal' },
+  { name: 'generalBudget', title: '一般公共预算拨款', description: '收入中的一般公共预算拨款，元', kind: 'amount', get: (r) => r.keyFigures.generalBudget, implied: 'generalBudget' },
+  { name: 'governmentFund', title: '政府性基金预算拨款', description: '收入中的政府性基金预算拨款，元', kind: 'amount', get: (r) => r.keyFigures.governmentFund },
+  { name: 'basicExpenditure', title: '基本支出', description: '基本支出，元', kind: 'amount', get: (r) => r.keyFigures.basicExpenditure, implied: 'basicExpenditure' },
+  { name: 'projectExpenditure', title: '项目支出', description: '项目支出，元', kind: 'amount', get: (r) => r.keyFigures.projectExpenditure, implied: 'projectExpenditure' },
+  { name: 'changeFromPreviousYear', title: '一般公共预算财政拨款比上年增减', description: '一般公共预算财政拨款比上年增加（正）或减少（负），元', kind: 'change', get: (r) => r.keyFigures.changeFromPreviousYear },
+  { name: 'threePublicTotal', title: '“三公”经费合计', description: '“三公”经费合计，元', kind: 'amount', get: (r) => r.keyFigures.threePublic.total, implied: 'threePublic' },
+  { name: 'outboundTravel', title: '因公出国（境）费', description: '“三公”经费中的因公出国（境）费，元', kind: 'amount', get: (r) => r.keyFigures.threePublic.outboundTravel },
+  { name: 'reception', title: '公务接待费', description: '“三公”经费中的公务接待费，元', kind: 'amount', get: (r) => r.keyFigures.threePublic.reception },
+  { name: 'vehicleOperation', title: '公务用车运行维护费', description: '“三公”经费中的公务用车运行维护费，元', kind: 'amount', get: (r) => r.keyFigures.threePublic.vehicleOperation },
+  { name: 'vehiclePurchase', title: '公务用车购置费', description: '“三公”经费中的公务用车购置费，元', kind: 'amount', get: (r) => r.keyFigures.threePublic.vehiclePurchase },
+  { name: 'operatingExpenses', title: '机关运行经费', description: '机关运行经费，元；单位说明不在统计范围或未说明时为空', kind: 'amount', get: (r) => r.keyFigures.operatingExpenses },
+  { name: 'procurementTotal', title: '政府采购合计', description: '政府采购预算总额，元', kind: 'amount', get: (r) => r.keyFigures.procurement.total },
+  { name: 'procurementGoods', title: '政府采购·货物', description: '政府采购中的货物类，元', kind: 'amount', get: (r) => r.keyFigures.procurement.goods },
+  { name: 'procurementWorks', title: '政府采购·工程', description: '政府采购中的工程类，元', kind: 'amount', get: (r) => r.keyFigures.procurement.works },
+  { name: 'procurementServices', title: '政府采购·服务', description: '政府采购中的服务类，元', kind: 'amount', get: (r) => r.keyFigures.procurement.services },
+  { name: 'vehicles', title: '车辆数', description: '截至基准日占有使用的车辆数（辆），“无车辆”为0', kind: 'count', get: (r) => r.keyFigures.vehicles },
+  { name: 'glossaryTerms', title: '专业性名词解释词条', description: '文件“专业性名词解释”中的词条，以“；”分隔', kind: 'text', get: (r) => r.keyFigures.glossaryTerms.join('；') || null },
+  { name: 'contactName', title: '联系人', description: '文件所列联系人', kind: 'text', get: (r) => r.keyFigures.contact.name },
+  { name: 'contactPhone', title: '联系方式', description: '文件所列联系电话', kind: 'text', get: (r) => r.keyFigures.contact.phone },
+];
+
+/** Looks a field up by name (throws on a typo: a programming error). */
+export function keyFigureField(name: string): KeyFigureField {
+  const field = keyFigureFields.find((f) => f.name === name);
+  if (!field) throw new Error(`unknown key figure: ${name}`);
+  return field;
+}
+
+/** The headline total of a record: 支出预算合计, or 收入预算合计 when the document states no expenditure total. */
+export const budgetTotal = (r: UnitYearRecord): number | null =>
+  r.keyFigures.expenditureTotal ?? r.keyFigures.incomeTotal;

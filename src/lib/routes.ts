@@ -1,0 +1,72 @@
+/**
+ * Every URL of the site, built in one place. Paths are ASCII, end in '/' (trailingSlash: 'always') unless
+ * they name a file, and are relative to the site root; `url()` adds the configured base so the site works
+ * under `astro build --base /some/path/`.
+ */
+import type { Table } from '../domain/schema/table.ts';
+import type { UnitYearRecord } from '../domain/schema/record.ts';
+
+/** What a route builder needs of a record. */
+type RecordRef = Pick<UnitYearRecord, 'slug' | 'identity'>;
+
+/** Orders of the year table; each is its own static page. */
+export const yearSorts = ['total', 'change', 'three-public'] as const;
+export type YearSort = (typeof yearSorts)[number];
+
+/** Joins a base ('/', '/a/b' or '/a/b/') and a root-relative path ('/x/') into one root-relative URL. */
+export function joinBase(base: string, path: string): string {
+  const prefix = base.replace(/\/+$/, '');
+  const rest = path.startsWith('/') ? path : `/${path}`;
+  return `${prefix}${rest}`;
+}
+
+/** Root-relative path → URL under the configured base (`import.meta.env.BASE_URL`). */
+export function url(path: string): string {
+  return joinBase(import.meta.env.BASE_URL, path);
+}
+
+/** Root-relative path → absolute URL on `site` (e.g. Astro.site), including the base. */
+export function absoluteUrl(path: string, site: URL | string): string {
+  return new URL(url(path), site).href;
+}
+
+/** `/<district>/` */
+export const districtPath = (district: string): string => `/${district}/`;
+
+/** `/<district>/<unit>/` */
+export const unitPath = (r: Pick<UnitYearRecord, 'slug'>): string => `/${r.slug.district}/${r.slug.unit}/`;
+
+/** `/<district>/<unit>/<year>/`: the unit-year page. */
+export const recordPath = (r: RecordRef): string => `${unitPath(r)}${r.identity.year}/`;
+
+/** `/<district>/<unit>/<year>/record.json`: the whole record. */
+export const recordJsonPath = (r: RecordRef): string => `${recordPath(r)}record.json`;
+
+/** `/<district>/<unit>/<year>/<tableId>.csv`: one attached table. */
+export const tableCsvPath = (r: RecordRef, table: Pick<Table, 'id'>): string => `${recordPath(r)}${table.id}.csv`;
+
+/** Download file name of `recordJsonPath(r)` (for `<a download>`): carries district, unit and year. */
+export const recordJsonFileName = (r: RecordRef): string =>
+  `${r.slug.district}-${r.slug.unit}-${r.identity.year}.json`;
+
+/** Download file name of `tableCsvPath(r, table)`: carries district, unit, year and table id. */
+export const tableCsvFileName = (r: RecordRef, table: Pick<Table, 'id'>): string =>
+  `${r.slug.district}-${r.slug.unit}-${r.identity.year}-${table.id}.csv`;
+
+/** `/years/<year>/` (sorted by total), `/years/<year>/change/`, `/years/<year>/three-public/`. */
+export const yearPath = (year: number, sort: YearSort = 'total'): string =>
+  sort === 'total' ? `/years/${year}/` : `/years/${year}/${sort}/`;
+
+/** Fixed pages and files. */
+export const paths = {
+  home: '/',
+  years: '/years/',
+  glossary: '/glossary/',
+  search: '/search/',
+  guide: '/guide/',
+  data: '/data/',
+  keyFiguresCsv: '/data/key-figures.csv',
+  expenditureByFunctionCsv: '/data/expenditure-by-function.csv',
+  dataPackage: '/data/datapackage.json',
+  sitemap: '/sitemap.xml',
+} as const;

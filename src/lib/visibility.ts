@@ -1,0 +1,38 @@
+/**
+ * Release rules: which records a build may show. A production build shows a record only when its sidecar
+ * says `published` and its embargo date (`publishAt`, Asia/Shanghai) is today or earlier; a preview build
+ * shows everything.
+ */
+import type { UnitYearRecord } from '../domain/schema/record.ts';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The calendar date of `now` in Asia/Shanghai, YYYY-MM-DD. */
+export function shanghaiDate(now: Date): string {
+  // en-CA formats dates as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit',
+  }).format(now);
+}
+
+/**
+ * Today for release decisions: `GONGKAI_TODAY` (YYYY-MM-DD) when set, else the current date in
+ * Asia/Shanghai. Throws on a malformed override so a typo never publishes an embargoed record.
+ */
+export function releaseToday(env: Record<string, string | undefined> = process.env, now: Date = new Date()): string {
+  const override = env.GONGKAI_TODAY;
+  if (override === undefined || override === '') return shanghaiDate(now);
+  if (!ISO_DATE.test(override)) throw new Error(`GONGKAI_TODAY must be YYYY-MM-DD, got "${override}"`);
+  return override;
+}
+
+/** True in `astro dev` or when `GONGKAI_PREVIEW=1`: drafts and embargoed records are shown. */
+export function previewMode(env: Record<string, string | undefined> = process.env, dev: boolean = import.meta.env.DEV): boolean {
+  return dev || env.GONGKAI_PREVIEW === '1';
+}
+
+/** True when a production build dated `today` may show the record. */
+export function isReleased(record: Pick<UnitYearRecord, 'release'>, today: string): boolean {
+  const { status, publishAt } = record.release;
+  return status === 'published' && (publishAt === null || publishAt <= today);
+}
