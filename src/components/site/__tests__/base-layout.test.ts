@@ -1,0 +1,81 @@
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { beforeAll, describe, expect, test } from 'vitest';
+import Base from '../../../layouts/Base.astro';
+
+let container: AstroContainer;
+beforeAll(async () => {
+  container = await AstroContainer.create({ astroConfig: { site: 'https://example.gov.cn', trailingSlash: 'always' } });
+});
+
+/** Renders the layout with an <h1> as its content (without the dev server's source-location attributes). */
+async function render(props: Record<string, unknown>, path = '/kaizhou/'): Promise<string> {
+  const html = await container.renderToString(Base, {
+    props: { title: '开州区', ...props },
+    slots: { default: '<h1>开州区</h1><p>正文</p>' },
+    request: new Request(`https://example.gov.cn${path}`),
+  });
+  return html.replace(/ data-astro-source-(?:file|loc)="[^"]*"/g, '');
+}
+
+const count = (html: string, re: RegExp): number => html.match(re)?.length ?? 0;
+
+describe('Base layout', () => {
+  test('declares Simplified Chinese, viewport and a title with the site name', async () => {
+    const html = await render({ preview: false });
+    expect(html).toMatch(/<html lang="zh-CN">/);
+    expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+    expect(html).toContain('<title>开州区 - 公开 · 预算公开</title>');
+  });
+
+  test('the page content supplies the only h1, inside main#main', async () => {
+    const html = await render({ preview: false });
+    expect(count(html, /<h1[\s>]/g)).toBe(1);
+    expect(html).toMatch(/<main id="main"[^>]*>\s*<h1>开州区<\/h1>/);
+  });
+
+  test('the first focusable element is the skip link to #main', async () => {
+    const html = await render({ preview: false });
+    const body = html.slice(html.indexOf('<body'));
+    expect(body).toMatch(/^<body>\s*<a class="skip-link" href="#main">跳到正文<\/a>/);
+  });
+
+  test('navigation links every section', async () => {
+    const html = await render({ preview: false });
+    for (const [href, label] of [['/', '首页'], ['/years/', '按年份'], ['/glossary/', '名词解释'], ['/search/', '搜索'], ['/data/', '开放数据']]) {
+      expect(html).toMatch(new RegExp(`<a href="${href}"[^>]*>${label}</a>`));
+    }
+  });
+
+  test('marks the current section in the navigation', async () => {
+    const html = await render({ preview: false }, '/years/2026/');
+    expect(html).toMatch(/<a href="\/years\/" aria-current="true">按年份<\/a>/);
+    expect(html).not.toMatch(/<a href="\/" aria-current/);
+  });
+
+  test('noindex adds robots noindex; default pages are indexable', async () => {
+    expect(await render({ preview: false, noindex: true })).toContain('<meta name="robots" content="noindex">');
+    expect(await render({ preview: false })).not.toContain('name="robots"');
+  });
+
+  test('preview shows the banner and is never indexed; a release build shows neither', async () => {
+    const preview = await render({ preview: true });
+    expect(preview).toContain('预览稿 · 未发布');
+    expect(preview).toMatch(/class="banner-preview"/);
+    expect(preview).toContain('<meta name="robots" content="noindex">');
+    expect(await render({ preview: false })).not.toContain('预览稿');
+  });
+
+  test('canonical and og:url are absolute on the site; og:title and description are set', async () => {
+    const html = await render({ preview: false, description: '开州区各单位' });
+    expect(html).toContain('<link rel="canonical" href="https://example.gov.cn/kaizhou/">');
+    expect(html).toContain('<meta property="og:url" content="https://example.gov.cn/kaizhou/">');
+    expect(html).toContain('<meta property="og:title" content="开州区 - 公开 · 预算公开">');
+    expect(html).toContain('<meta property="og:description" content="开州区各单位">');
+  });
+
+  test('has no inline script or style', async () => {
+    const html = await render({ preview: true });
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)/);
+    expect(html).not.toMatch(/<style|\sstyle=/);
+  });
+});
