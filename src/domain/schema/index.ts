@@ -11,3 +11,4 @@ export * from './glossary-entry.ts';
 export * from './section.ts';
 export * from './release.ts';
 export * from './record.ts';
+export * from './glossary-term.ts';
