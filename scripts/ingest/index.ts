@@ -1,0 +1,216 @@
+/**
+ * The ingest pipeline for one file: normalize → sections → extract → tables → validate → record.
+ * `parseDocument` never throws for bad input: it returns diagnostics (file:line: message) instead.
+ */
+import { createHash } from 'node:crypto';
+import { normalize, type Line } from './normalize.ts';
+import { buildSections, splitNumber } from './sections.ts';
+import {
+  ExtractContext, extractAssets, extractDuties, extractExpenditure, extractGeneralBudgetAppropriation,
+  extractGlossary, extractGovernmentFund, extractIdentity, extractIncome, extractOperatingExpenses,
+  extractPerformance, extractProcurement, extractStructure, extractThreePublic, markTableReferences,
+} from './extract.ts';
+import { extractTables } from './tables.ts';
+import { impliedPreviousYear, validateRecord } from './validate.ts';
+import { checkStructure } from './structure-checks.ts';
+import { IngestError, type Diagnostic } from './errors.ts';
+import { districtSlug, unitSlug } from '../../src/domain/slug.ts';
+import { sidecarSchema, type Sidecar } from '../../src/domain/schema/release.ts';
+import type { UnitYearRecord } from '../../src/domain/schema/record.ts';
+import type { KeyFigures } from '../../src/domain/schema/key-figures.ts';
+import type { Section } from '../../src/domain/schema/section.ts';
+
+export interface ParseResult {
+  /** The record, or null when the file is not a readable disclosure. */
+  record: UnitYearRecord | null;
+  /** Fatal problems (no record) and structural problems (record kept, but ingest reports them). */
+  diagnostics: Diagnostic[];
+}
+
+const UNIT_LINE = /^\s*(?:金额)?单位\s*[:：]/;
+
+/**
+ * Index of the first line of the attached tables: the title above the first tab-separated cell line.
+ * Tables flattened from Word put every cell on its own line starting with a TAB.
+ */
+export function findTablesStart(lines: Line[]): number {
+  const firstCell = lines.findIndex((l) => l.text.startsWith('\t'));
+  if (firstCell < 0) return lines.length;
+  let i = firstCell - 1;
+  while (i >= 0 && (!lines[i]!.text.trim() || UNIT_LINE.test(lines[i]!.text))) i--;
+  // The title may be wrapped over a few adjacent lines; a numbered list item is not part of it.
+  let start = i;
+  while (start - 1 >= 0 && lines[start - 1]!.text.trim() && !splitNumber(lines[start - 1]!.text.trim())
+    && /表|科目|\)$/.test(lines[start - 1]!.text) && firstCell - (start - 1) < 16) start--;
+  return Math.max(0, start);
+}
+
+/** The contract figures from the structured record. */
+function keyFiguresOf(r: Omit<UnitYearRecord, 'keyFigures' | 'id' | 'slug' | 'source' | 'coverage' | 'release' | 'findings' | 'provenance' | 'impliedPreviousYear'>): KeyFigures {
+  const source = (key: string) => r.income.sources.find((s) => s.key === key)?.amount ?? null;
+  const byFunction: Record<string, number> = {};
+  for (const f of r.expenditure.byFunction) byFunction[f.label] = (byFunction[f.label] ?? 0) + f.amount;
+  return {
+    unit: r.identity.unit,
+    year: r.identity.year,
+    incomeTotal: r.income.total,
+    expenditureTotal: r.expenditure.total,
+    generalBudget: source('generalBudget'),
+    governmentFund: source('governmentFund'),
+    basicExpenditure: r.generalBudgetAppropriation.basic.amount,
+    projectExpenditure: r.generalBudgetAppropriation.project.amount,
+    changeFromPreviousYear: r.generalBudgetAppropriation.change?.amount ?? null,
+    expenditureByFunction: byFunction,
+    threePublic: {
+      total: r.threePublic.total.amount,
+      outboundTravel: r.threePublic.outboundTravel.amount,
+      reception: r.threePublic.reception.amount,
+      vehicleOperation: r.threePublic.vehicleOperation.amount,
+      vehiclePurchase: r.threePublic.vehiclePurchase.amount,
+    },
+    operatingExpenses: r.operatingExpenses?.notInScope ? null : (r.operatingExpenses?.amount ?? null),
+    procurement: {
+      total: r.procurement?.total ?? null,
+      goods: r.procurement?.goods ?? null,
+      works: r.procurement?.works ?? null,
+      services: r.procurement?.services ?? null,
+    },
+    vehicles: r.assets?.vehicles.total ?? null,
+    glossaryTerms: r.glossary.map((g) => g.term),
+    contact: { name: r.contact.name, phone: r.contact.phone },
+  };
+}
+
+/** Provenance of key figures, mirrored from the structured fields. */
+const KEY_FIGURE_PROVENANCE: [string, string][] = [
+  ['keyFigures.unit', 'identity.unit'], ['keyFigures.year', 'identity.year'],
+  ['keyFigures.incomeTotal', 'income.total'], ['keyFigures.expenditureTotal', 'expenditure.total'],
+  ['keyFigures.generalBudget', 'income.sources.generalBudget'], ['keyFigures.governmentFund', 'income.sources.governmentFund'],
+  ['keyFigures.basicExpenditure', 'generalBudgetAppropriation.basic'], ['keyFigures.projectExpenditure', 'generalBudgetAppropriation.project'],
+  ['keyFigures.changeFromPreviousYear', 'generalBudgetAppropriation.expenditure'],
+  ['keyFigures.threePublic.total', 'threePublic.total.amount'], ['keyFigures.operatingExpenses', 'operatingExpenses'],
+  ['keyFigures.procurement', 'procurement'], ['keyFigures.vehicles', 'assets'], ['keyFigures.contact', 'contact'],
+];
+
+export interface ParseOptions {
+  /** Parsed sidecar, if any (see sidecar.ts). */
+  sidecar?: Sidecar;
+}
+
+/** Parses one disclosure. Never throws for bad input. */
+export function parseDocument(bytes: Uint8Array, file: string, options: ParseOptions = {}): ParseResult {
+  try {
+    return parseOrThrow(bytes, file, options);
+  } catch (e) {
+    if (e instanceof IngestError) return { record: null, diagnostics: [e.diagnostic] };
+    // A bug in the parser must not look like bad input, but must not crash the whole ingest either.
+    const message = e instanceof Error ? e.message : String(e);
+    return { record: null, diagnostics: [{ file, line: 1, kind: 'internal', message: `解析器内部错误（请报告此问题）：${message}` }] };
+  }
+}
+
+function parseOrThrow(bytes: Uint8Array, file: string, options: ParseOptions): ParseResult {
+  const { encoding, lines } = normalize(bytes, file);
+  const nonBlank = lines.filter((l) => l.text.trim());
+  if (nonBlank.length === 0) throw new IngestError(file, 1, 'empty', '文件只有空白，没有内容；应为预算公开说明的文本');
+
+  const tablesStart = findTablesStart(lines);
+  const { sections, headingLines } = buildSections(lines, 0, tablesStart);
+  const ctx = new ExtractContext(lines, sections);
+  for (const n of headingLines) ctx.use(n);
+
+  const identity = extractIdentity(ctx);
+  const structural = checkStructure(file, lines, sections, identity.year, identity.unit);
+  if (structural.fatal) return { record: null, diagnostics: structural.diagnostics };
+
+  const duties = extractDuties(ctx);
+  const structure = extractStructure(ctx);
+  const income = extractIncome(ctx);
+  const expenditure = extractExpenditure(ctx);
+  const generalBudgetAppropriation = extractGeneralBudgetAppropriation(ctx);
+  const governmentFund = extractGovernmentFund(ctx);
+  const threePublic = extractThreePublic(ctx);
+  const operatingExpenses = extractOperatingExpenses(ctx);
+  const procurement = extractProcurement(ctx);
+  const performance = extractPerformance(ctx);
+  const assets = extractAssets(ctx);
+  const glossary = extractGlossary(ctx);
+  markTableReferences(ctx);
+
+  const tablesResult = extractTables(lines, tablesStart, lines.length);
+  for (const n of tablesResult.used) ctx.use(n);
+
+  const contact = identity.contact;
+  const { contact: _c, ...identityFields } = identity;
+  void _c;
+  const outline: Section[] = sections
+    .filter((s) => s.kind !== 'preamble' || s.paras.length)
+    .map((s) => ({
+      id: s.id, kind: s.kind, depth: s.depth, number: s.number, title: s.title, line: s.line,
+      paragraphs: s.paras.map((p) => ({ text: (p.number ? `${p.number}` : '') + p.display, line: p.line })),
+    }));
+
+  const body = {
+    identity: identityFields,
+    sections: outline,
+    duties, structure, income, expenditure, generalBudgetAppropriation, governmentFund, threePublic,
+    operatingExpenses, procurement, performance, assets, glossary,
+    tables: tablesResult.tables,
+    performanceTargets: tablesResult.performanceTargets,
+    contact,
+  };
+  const keyFigures = keyFiguresOf(body);
+  for (const [kf, from] of KEY_FIGURE_PROVENANCE) if (ctx.provenance[from]) ctx.prov(kf, ctx.provenance[from]);
+  for (const [i] of expenditure.byFunction.entries()) ctx.prov(`keyFigures.expenditureByFunction.${expenditure.byFunction[i]!.label}`, expenditure.line);
+
+  const roundingAdmitted = lines.some((l) => /四舍五入/.test(l.text));
+  const draft = { ...body, keyFigures, impliedPreviousYear: null, findings: [], provenance: {} };
+  const findings = [
+    ...structural.findings,
+    ...ctx.findings,
+    ...tablesResult.findings,
+    ...validateRecord(draft, roundingAdmitted),
+  ];
+  const implied = impliedPreviousYear(draft);
+
+  const unrecognised = lines
+    .filter((l) => l.text.trim() && !ctx.used.has(l.n))
+    .map((l) => ({ line: l.n, text: l.display.trim() }));
+
+  const district = districtSlug(identity.district, identity.city);
+  const unit = unitSlug(identity.unit, identity.city, identity.district);
+  const sidecar = options.sidecar ?? sidecarSchema.parse({});
+  const record: UnitYearRecord = {
+    id: `${district}/${unit}/${identity.year}`,
+    slug: { district, unit },
+    source: {
+      file,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      encoding,
+      lines: lines.map((l) => l.display),
+    },
+    identity: identityFields,
+    keyFigures,
+    coverage: { lines: lines.length, unrecognised },
+    sections: outline,
+    duties, structure, income, expenditure, generalBudgetAppropriation, governmentFund, threePublic,
+    operatingExpenses, procurement, performance, assets, glossary,
+    tables: tablesResult.tables,
+    performanceTargets: tablesResult.performanceTargets,
+    contact,
+    impliedPreviousYear: implied,
+    findings: sortFindings(findings),
+    provenance: sortKeys(ctx.provenance),
+    release: sidecar,
+  };
+  return { record, diagnostics: structural.diagnostics };
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+function sortFindings<T extends { severity: keyof typeof SEVERITY_ORDER; line: number | null; code: string }>(f: T[]): T[] {
+  return [...f].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.code.localeCompare(b.code));
+}
+
+function sortKeys(o: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}

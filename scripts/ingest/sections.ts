@@ -1,0 +1,252 @@
+/**
+ * Stage 2 — sections: lines → the document's outline.
+ *
+ * Headings are recognised by their numbering (第一部分 / 一、 / （一） / 1、 1. 1． / （1） / ①, full-width or not)
+ * and classified by vocabulary, never by position: a reordered or missing section is still found by its name.
+ * A numbered line is
+ *  - a heading when its title is short and reads like a title ("（一）职能职责"),
+ *  - an inline heading when a short title ends with ：or 。 and text follows ("（一）收入预算：2026年…"),
+ *  - otherwise a numbered paragraph (a list item such as "1、负责…").
+ * An unnumbered short line that is a known section name ("名词解释", "部门预算编制说明") is a heading too.
+ */
+import type { Line } from './normalize.ts';
+import type { Section } from '../../src/domain/schema/section.ts';
+
+export type SectionKind = Section['kind'];
+
+/** A paragraph: one non-blank line that is not a pure heading. */
+export interface Para {
+  /** 1-based source line. */
+  line: number;
+  /** Matching form (see normalize.ts), trimmed. */
+  text: string;
+  /** As written, trimmed; same length as `text`. */
+  display: string;
+  /** Numbering of a numbered paragraph or inline heading (as written), else null. */
+  number: string | null;
+  /** Depth of that numbering (see NUMBERING), else null. */
+  numberDepth: number | null;
+  /** For an inline heading, its title (as written); the paragraph text is what follows it. */
+  inlineTitle: string | null;
+}
+
+/** A section as the extractors see it. */
+export interface ParsedSection {
+  id: string;
+  kind: SectionKind;
+  depth: number;
+  number: string | null;
+  title: string;
+  line: number;
+  paras: Para[];
+  /** Index of the enclosing section in the flat list, or -1. */
+  parent: number;
+}
+
+const CN_NUM = '一二三四五六七八九十百零〇';
+
+/** Numbering styles: depth, pattern on the matching form (captures: number, rest). */
+const NUMBERING: { depth: number; re: RegExp }[] = [
+  { depth: 0, re: new RegExp(`^(第[${CN_NUM}\\d]+部分)\\s*[:、.]?\\s*(.*)$`) },
+  { depth: 1, re: new RegExp(`^([${CN_NUM}]+\\s*[、.,])\\s*(.*)$`) },
+  { depth: 2, re: new RegExp(`^(\\(\\s*[${CN_NUM}]+\\s*\\)[、.]?)\\s*(.*)$`) },
+  // "1.2026年…表" is numbered; "1.5万元" is not.
+  { depth: 3, re: /^(\d{1,2}\s*[、.])(?=\d{4}年|[^\d]|$)\s*(.*)$/ },
+  { depth: 4, re: /^(\(\s*\d{1,2}\s*\)[、.]?)\s*(.*)$/ },
+  { depth: 4, re: /^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*(.*)$/ },
+];
+
+/** Section vocabulary, most specific first. Tested against a heading's title (matching form). */
+const KINDS: { kind: SectionKind; re: RegExp }[] = [
+  { kind: 'threePublic', re: /三公/ },
+  { kind: 'otherMatters', re: /其他重要事项|其他相关情况|其他.{0,4}说明|其他事项/ },
+  { kind: 'operatingExpenses', re: /机关运行经费|运行经费/ },
+  { kind: 'procurement', re: /政府采购/ },
+  { kind: 'performance', re: /绩效/ },
+  { kind: 'assets', re: /国有资产|资产占有|资产情况/ },
+  { kind: 'glossary', re: /名词解释|名词说明|术语/ },
+  { kind: 'duties', re: /职能职责|主要职能|主要职责|职责/ },
+  { kind: 'structure', re: /单位构成|部门构成|机构设置|机构情况|内设机构|人员构成|单位组成|部门组成/ },
+  { kind: 'basicInfo', re: /基本情况|部门概况|单位概况|概况/ },
+  { kind: 'overview', re: /收支.{0,4}总体情况|收支预算总体|总体情况|收支情况/ },
+  { kind: 'income', re: /^收入预算|收入预算$|收入情况|^收入/ },
+  { kind: 'expenditure', re: /^支出预算|支出预算$|支出情况|^支出/ },
+  { kind: 'budgetExplanation', re: /预算情况说明|财政拨款.*说明|编制说明|预算说明/ },
+  { kind: 'tables', re: /公开报表|附表|预算表|报表/ },
+  { kind: 'contact', re: /联系人|联系方式|联系电话/ },
+];
+
+/** Classifies a heading title by vocabulary. */
+export function classifyTitle(title: string): SectionKind {
+  for (const { kind, re } of KINDS) if (re.test(title)) return kind;
+  return 'unknown';
+}
+
+interface Numbered { number: string; depth: number; rest: string; restOffset: number }
+
+/** Splits a leading number off a (trimmed, matching-form) line. */
+export function splitNumber(text: string): Numbered | null {
+  for (const { depth, re } of NUMBERING) {
+    const m = re.exec(text);
+    if (m) {
+      const rest = m[2] ?? '';
+      return { number: m[1]!, depth, rest, restOffset: text.length - rest.length };
+    }
+  }
+  return null;
+}
+
+const SENTENCE_PUNCT = /[。;；,，:：]/;
+/**
+ * A title-like string: short, no sentence punctuation, no amounts. A trailing 。 is allowed only when the
+ * title is section vocabulary ("（一）职能职责。"), so that short list items ("12、完成上级交办的其他工作。") stay
+ * paragraphs.
+ */
+function isTitleLike(s: string, max = 26): boolean {
+  if (/[:：]$/.test(s)) return false;
+  const t = s.replace(/[。.]$/, '');
+  if (t !== s && (t.length > 10 || classifyTitle(t) === 'unknown')) return false;
+  return t.length > 0 && t.length <= max && !SENTENCE_PUNCT.test(t) && !/\d+(\.\d+)?\s*万?元/.test(t);
+}
+
+/** For "（一）收入预算：2026年…", the title and where the body starts; null when not an inline heading. */
+function inlineHeading(rest: string): { title: string; bodyOffset: number } | null {
+  const m = /^([^:。;,]{2,16}?)[:。]\s*/.exec(rest);
+  if (!m) return null;
+  const title = m[1]!;
+  if (/\d/.test(title)) return null;
+  if (rest.length - m[0].length === 0) return null;
+  return { title, bodyOffset: m[0].length };
+}
+
+/** An unnumbered line that is itself a known section heading ("名词解释", "2025年部门预算编制说明"). */
+function isBareHeading(text: string): boolean {
+  if (!isTitleLike(text, 20)) return false;
+  const kind = classifyTitle(text);
+  return kind !== 'unknown' && kind !== 'contact' && kind !== 'income' && kind !== 'expenditure';
+}
+
+export interface SectionsResult {
+  sections: ParsedSection[];
+  /** Lines used as headings. */
+  headingLines: Set<number>;
+}
+
+/**
+ * Builds the outline of lines[from, to). Lines before the first heading form a 'preamble' section.
+ * Blank lines are skipped; every other line is either a heading or a paragraph of exactly one section.
+ */
+export function buildSections(lines: Line[], from = 0, to = lines.length): SectionsResult {
+  const sections: ParsedSection[] = [];
+  const headingLines = new Set<number>();
+  const stack: number[] = []; // indices of open sections by depth order
+  let current: ParsedSection = {
+    id: 's0', kind: 'preamble', depth: 0, number: null, title: '', line: lines[from]?.n ?? 1, paras: [], parent: -1,
+  };
+  sections.push(current);
+
+  const open = (depth: number, number: string | null, title: string, displayTitle: string, line: number, inheritKind = true) => {
+    while (stack.length && sections[stack[stack.length - 1]!]!.depth >= depth) stack.pop();
+    const parent = stack.length ? stack[stack.length - 1]! : -1;
+    let kind = classifyTitle(title);
+    if (kind === 'unknown' && inheritKind && parent >= 0) {
+      // A sub-heading with no vocabulary of its own (e.g. a subordinate unit's name under 职能职责)
+      // belongs to its parent's topic.
+      const pk = sections[parent]!.kind;
+      if (pk === 'duties' || pk === 'structure' || pk === 'glossary' || pk === 'tables') kind = pk;
+    }
+    current = { id: `s${sections.length}`, kind, depth, number, title: displayTitle, line, paras: [], parent };
+    sections.push(current);
+    stack.push(sections.length - 1);
+  };
+
+  for (let i = from; i < to; i++) {
+    const l = lines[i]!;
+    const trimmedStart = l.text.length - l.text.trimStart().length;
+    const text = l.text.trim();
+    if (!text) continue;
+    const display = l.display.slice(trimmedStart, trimmedStart + text.length);
+    const num = splitNumber(text);
+    if (num) {
+      const restDisplay = display.slice(num.restOffset);
+      if (num.depth === 0) {
+        headingLines.add(l.n);
+        open(0, display.slice(0, num.restOffset).trim(), num.rest, restDisplay, l.n);
+        // A part (第一部分) spans many topics; only a tables part keeps its vocabulary.
+        if (current.kind !== 'tables') current.kind = 'part';
+        continue;
+      }
+      // In a list of attached tables, "6. 2026年…支出表" is a list item, not a heading.
+      const inTableList = current.kind === 'tables' && num.depth >= 3;
+      if (!inTableList && isTitleLike(num.rest)) {
+        headingLines.add(l.n);
+        open(num.depth, display.slice(0, num.restOffset).trim(), num.rest, restDisplay.replace(/[。.:：]$/, ''), l.n);
+        continue;
+      }
+      const inline = inlineHeading(num.rest);
+      const kindOfInline = inline ? classifyTitle(inline.title) : 'unknown';
+      // Inline headings open a section only when their title is section vocabulary; otherwise
+      // ("1.综合管理科：…", "（一）财政拨款收入：指…") they are labelled paragraphs of the current section.
+      if (!inTableList && inline && kindOfInline !== 'unknown' && !(current.kind === 'glossary' && num.depth > 1)) {
+        headingLines.add(l.n);
+        open(num.depth, display.slice(0, num.restOffset).trim(), inline.title, restDisplay.slice(0, inline.title.length), l.n);
+        const bodyOff = num.restOffset + inline.bodyOffset;
+        current.paras.push({
+          line: l.n, text: text.slice(bodyOff), display: display.slice(bodyOff),
+          number: null, numberDepth: null, inlineTitle: null,
+        });
+        continue;
+      }
+      current.paras.push({
+        line: l.n, text: num.rest, display: restDisplay,
+        number: display.slice(0, num.restOffset).trim(), numberDepth: num.depth,
+        inlineTitle: inline ? restDisplay.slice(0, inline.title.length) : null,
+      });
+      continue;
+    }
+    if (/^附表\s*[:：]|^附件\s*[:：]?\s*\d*$|^附表\s*\d*$/.test(text)) {
+      // "附表：1.2026年…财政拨款收支总表": the list of attached tables starts here.
+      headingLines.add(l.n);
+      const colon = text.search(/[:：]/);
+      open(1, null, colon >= 0 ? display.slice(0, colon) : display, colon >= 0 ? display.slice(0, colon) : display, l.n, false);
+      current.kind = 'tables';
+      if (colon >= 0 && text.slice(colon + 1).trim()) {
+        const restText = text.slice(colon + 1);
+        const lead = restText.length - restText.trimStart().length;
+        const body = restText.trim();
+        const off = colon + 1 + lead;
+        const numbered = splitNumber(body);
+        current.paras.push({
+          line: l.n, text: numbered ? numbered.rest : body,
+          display: display.slice(off + (numbered ? numbered.restOffset : 0), off + body.length),
+          number: numbered ? display.slice(off, off + numbered.restOffset).trim() : null,
+          numberDepth: numbered ? numbered.depth : null, inlineTitle: null,
+        });
+      }
+      continue;
+    }
+    const isDocTitle = current.kind === 'preamble' && /\d{4}\s*年/.test(text) && /预算/.test(text);
+    if (!isDocTitle && isBareHeading(text) && !(current.kind === 'glossary' && /[:：]/.test(text))) {
+      headingLines.add(l.n);
+      // A bare heading is a top-level heading unless we are inside a numbered top-level section.
+      open(1, null, text, display, l.n, false);
+      continue;
+    }
+    current.paras.push({ line: l.n, text, display, number: null, numberDepth: null, inlineTitle: null });
+  }
+  return { sections, headingLines };
+}
+
+/** All paragraphs of sections of the given kinds, including their sub-sections, in document order. */
+export function parasOf(sections: ParsedSection[], ...kinds: SectionKind[]): Para[] {
+  const out: Para[] = [];
+  const inKind = (idx: number): boolean => {
+    for (let s = idx; s >= 0; s = sections[s]!.parent) if (kinds.includes(sections[s]!.kind)) return true;
+    return false;
+  };
+  sections.forEach((s, i) => { if (inKind(i)) out.push(...s.paras); });
+  return out;
+}
+
+/** Every paragraph of the document in order. */
+export const allParas = (sections: ParsedSection[]): Para[] => sections.flatMap((s) => s.paras);
