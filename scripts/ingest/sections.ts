@@ -166,6 +166,11 @@ export function buildSections(lines: Line[], from = 0, to = lines.length): Secti
     const text = l.text.trim();
     if (!text) continue;
     const display = l.display.slice(trimmedStart, trimmedStart + text.length);
+    // A table-of-contents entry ("一、部门主要职能 ………… 3") names a section but is not one.
+    if (/(?:[.…·．]{3,}|…{2,})\s*\d*\s*$/.test(text)) {
+      current.paras.push({ line: l.n, text, display, number: null, numberDepth: null, inlineTitle: null });
+      continue;
+    }
     const num = splitNumber(text);
     if (num) {
       const restDisplay = display.slice(num.restOffset);

@@ -55,15 +55,17 @@ export function checkStructure(file: string, lines: Line[], sections: ParsedSect
     return { fatal: true, diagnostics, findings };
   }
 
-  // Duplicated top-level sections.
+  // Duplicated top-level sections: the same heading, at the same level, twice. (Different headings of one
+  // topic, e.g. several budget units' 三公 sections in a department document, are not duplicates.)
   const seen = new Map<string, ParsedSection>();
   for (const s of topLevel) {
     if (s.kind === 'unknown' || s.kind === 'part' || s.kind === 'tables') continue;
-    const prev = seen.get(s.kind);
+    const key = `${s.kind}:${s.title.replace(/\s+/g, '')}`;
+    const prev = seen.get(key);
     if (prev) {
       findings.push({ severity: 'error', code: 'section.duplicate', message: `“${s.title}”重复出现（第${prev.line}行已有“${prev.title}”）`, line: s.line });
       diagnostics.push({ file, line: s.line, kind: 'duplicate-section', message: `“${s.title}”重复出现（第${prev.line}行已有），应只出现一次` });
-    } else seen.set(s.kind, s);
+    } else seen.set(key, s);
   }
   // Order.
   let last = -1;
