@@ -121,7 +121,8 @@ function inlineHeading(rest: string): { title: string; bodyOffset: number } | nu
 
 /** An unnumbered line that is itself a known section heading ("名词解释", "2025年部门预算编制说明"). */
 function isBareHeading(text: string): boolean {
-  if (!isTitleLike(text, 20)) return false;
+  // Unnumbered headings never end a sentence; "员的绩效工资。" is the tail of a wrapped line.
+  if (/[。.;；,，]$/.test(text) || !isTitleLike(text, 20)) return false;
   const kind = classifyTitle(text);
   return kind !== 'unknown' && kind !== 'contact' && kind !== 'income' && kind !== 'expenditure';
 }
