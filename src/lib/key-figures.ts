@@ -3,6 +3,7 @@
  * Data Package schema, so a column's name, Chinese title and meaning never drift apart.
  */
 import type { ImpliedPreviousYear, UnitYearRecord } from '../domain/schema/record.ts';
+import { formatWan, formatWanSigned } from '../domain/money.ts';
 
 /** How a column's values read: amounts in 元, a signed change in 元, a count, or text. */
 export type FieldKind = 'amount' | 'change' | 'count' | 'text';
@@ -57,3 +58,14 @@ export function keyFigureField(name: string): KeyFigureField {
 /** The headline total of a record: 支出预算合计, or 收入预算合计 when the document states no expenditure total. */
 export const budgetTotal = (r: UnitYearRecord): number | null =>
   r.keyFigures.expenditureTotal ?? r.keyFigures.incomeTotal;
+
+/** Display text of a field's value: amounts in 万元 (changes signed), counts as digits, '—' when missing. */
+export function formatField(field: Pick<KeyFigureField, 'kind'>, value: number | string | null): string {
+  if (value === null) return '—';
+  if (typeof value === 'string') return value;
+  switch (field.kind) {
+    case 'amount': return formatWan(value);
+    case 'change': return formatWanSigned(value);
+    default: return String(value);
+  }
+}

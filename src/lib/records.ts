@@ -6,6 +6,7 @@
 import { getCollection } from 'astro:content';
 import type { UnitYearRecord } from '../domain/schema/record.ts';
 import { isReleased, previewMode, releaseToday } from './visibility.ts';
+import { reservedSegments } from './routes.ts';
 
 export * from './routes.ts';
 
@@ -109,6 +110,22 @@ export function latestPerUnit(records: readonly UnitYearRecord[]): UnitYearRecor
   return groupByUnit(records).map((u) => u.latest).sort((a, b) => b.identity.year - a.identity.year);
 }
 
+/** Most recent disclosures first: by year, then publication date (undated last), then unit name. */
+export function recentRecords(records: readonly UnitYearRecord[], limit: number): UnitYearRecord[] {
+  return [...records].sort((a, b) => b.identity.year - a.identity.year
+    || (b.identity.publicationDate ?? '').localeCompare(a.identity.publicationDate ?? '')
+    || collator.compare(a.identity.unit, b.identity.unit)).slice(0, limit);
+}
+
+/** Throws when a district slug would be shadowed by a fixed page (e.g. a district slugged `data`). */
+export function assertRoutableSlugs(records: readonly UnitYearRecord[]): void {
+  for (const r of records) {
+    if (reservedSegments.has(r.slug.district)) {
+      throw new Error(`record ${r.id}: district slug "${r.slug.district}" is reserved for a site page`);
+    }
+  }
+}
+
 let memo: Promise<SiteData> | undefined;
 
 /** Site-wide data for this build (memoised: the collection is read and filtered once). */
@@ -116,6 +133,7 @@ export function getSiteData(): Promise<SiteData> {
   memo ??= (async () => {
     const preview = isPreview();
     const all = (await getCollection('records')).map((e) => e.data);
+    assertRoutableSlugs(all);
     const records = selectVisible(all, { preview, today: releaseToday() });
     const districts = groupByDistrict(records);
     const ordered = districts.flatMap((d) => d.units.flatMap((u) => u.records));

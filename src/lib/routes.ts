@@ -57,6 +57,11 @@ export const tableCsvFileName = (r: RecordRef, table: Pick<Table, 'id'>): string
 export const yearPath = (year: number, sort: YearSort = 'total'): string =>
   sort === 'total' ? `/years/${year}/` : `/years/${year}/${sort}/`;
 
+/** First path segments taken by fixed pages and build output; no district slug may use one. */
+export const reservedSegments: ReadonlySet<string> = new Set([
+  'years', 'data', 'glossary', 'search', 'guide', 'pagefind', '_astro', '404', 'sitemap.xml', 'robots.txt',
+]);
+
 /** Fixed pages and files. */
 export const paths = {
   home: '/',
