@@ -1,5 +1,6 @@
 /** Schema-valid records for tests: a minimal record with overrides. */
-import { recordSchema, type UnitYearRecord } from '../../domain/schema/record.ts';
+import { recordSchema, type ImpliedPreviousYear, type UnitYearRecord } from '../../domain/schema/record.ts';
+import type { KeyFigures } from '../../domain/schema/key-figures.ts';
 
 /** Options for a test record. */
 export interface RecordSpec {
@@ -11,6 +12,9 @@ export interface RecordSpec {
   incomeTotal?: number | null;
   status?: 'draft' | 'published';
   publishAt?: string | null;
+  /** Replaces key figures (after the defaults). */
+  keyFigures?: Partial<KeyFigures>;
+  impliedPreviousYear?: ImpliedPreviousYear | null;
 }
 
 /** Builds a valid UnitYearRecord (parsed by recordSchema, so tests fail if the schema moves). */
@@ -37,6 +41,7 @@ export function makeRecord(spec: RecordSpec = {}): UnitYearRecord {
       threePublic: { total: null, outboundTravel: null, reception: null, vehicleOperation: null, vehiclePurchase: null },
       operatingExpenses: null, procurement: { total: null, goods: null, works: null, services: null }, vehicles: null,
       glossaryTerms: [], contact: { name: null, phone: null },
+      ...spec.keyFigures,
     },
     coverage: { lines: 1, unrecognised: [] },
     sections: [], duties: [], structure: { text: [], internalDivisions: [], subordinateUnits: [] },
@@ -48,7 +53,7 @@ export function makeRecord(spec: RecordSpec = {}): UnitYearRecord {
     operatingExpenses: null, procurement: null, performance: null, assets: null,
     glossary: [], tables: [], performanceTargets: [],
     contact: { name: null, phone: null, line: null },
-    impliedPreviousYear: null, findings: [], provenance: {},
+    impliedPreviousYear: spec.impliedPreviousYear ?? null, findings: [], provenance: {},
     release: { status: spec.status ?? 'published', publishAt: spec.publishAt ?? null, acknowledgements: [], corrections: [] },
   });
 }
