@@ -93,7 +93,12 @@ export function extractIdentity(ctx: ExtractContext): IdentityResult {
       unit = p.display.replace(/\s+/g, ''); unitLine = p.line; break;
     }
   }
-  // 4. A title "江苏省人民检察院2019年度部门预算公开".
+  // 4. A title "2025年重庆市綦江区财政局部门预算情况说明".
+  if (!unit) for (const p of paras.slice(0, 20)) {
+    const m = /^\d{4}\s*年(?:度)?\s*(.{3,40}?)\s*(?:区级|市级|县级)?(?:部门|单位)预算/.exec(p.text);
+    if (m && UNIT_SUFFIX.test(m[1]!)) { const at = p.text.indexOf(m[1]!); unit = p.display.slice(at, at + m[1]!.length).trim(); unitLine = p.line; break; }
+  }
+  // 5. A title "江苏省人民检察院2019年度部门预算公开".
   if (!unit) for (const p of paras.slice(0, 20)) {
     const m = /^(.{3,40}?)\s*\d{4}\s*年(?:度)?/.exec(p.text);
     if (m && YEAR_BUDGET.test(p.text) && UNIT_SUFFIX.test(m[1]!)) { unit = p.display.slice(0, m[1]!.length).trim(); unitLine = p.line; break; }
@@ -296,7 +301,7 @@ const INCOME_SOURCES: [string, string][] = [
  */
 function findPara(ctx: ExtractContext, kinds: ParsedSection['kind'][], test: RegExp, exclude?: RegExp, topicSection = true): Para | null {
   const ok = (p: Para) => !(exclude?.test(p.text));
-  const named = topicSection && parasOf(ctx.sections, kinds[0]!).find((p) => ok(p) && (test.test(p.text) || /\d\s*万?元/.test(p.text)));
+  const named = topicSection && parasOf(ctx.sections, kinds[0]!).find(ok);
   if (named) return named;
   const own = parasOf(ctx.sections, ...kinds).find((p) => test.test(p.text) && ok(p));
   if (own) return own;
@@ -493,7 +498,7 @@ export function extractOperatingExpenses(ctx: ExtractContext): OperatingExpenses
   if (!p) return null;
   ctx.use(p.line);
   ctx.prov('operatingExpenses', p.line);
-  const notInScope = /不在.{0,12}(?:统计)?范围|不属于.{0,12}范围|未纳入|不涉及|无机关运行经费|不适用/.test(p.text);
+  const notInScope = /不在.{0,12}(?:统计)?范围|不属于.{0,12}范围|未纳入|不纳入|不涉及|无机关运行经费|没有机关运行经费|不适用/.test(p.text);
   const a = notInScope ? null : labelAmount(p.text, '运行经费', 0) ?? firstAmount(p.text);
   const c = a ? firstChange(p.text, a.end) : null;
   const purpose = purposeSpan(p.text, a?.end ?? 0, p.text.length, false);
@@ -537,7 +542,7 @@ export function extractPerformance(ctx: ExtractContext): Performance | null {
 }
 
 export function extractAssets(ctx: ExtractContext): Assets | null {
-  const p = findPara(ctx, ['assets', 'otherMatters'], /车辆|国有资产/, /^指/);
+  const p = findPara(ctx, ['assets', 'otherMatters'], /车辆|用车|国有资产/, /^指/);
   if (!p) return null;
   ctx.use(p.line);
   ctx.prov('assets', p.line);
@@ -545,7 +550,7 @@ export function extractAssets(ctx: ExtractContext): Assets | null {
   const purchaseAt = p.text.search(/安排购置|购置车辆|拟购置|计划购置/);
   const sentenceStart = purchaseAt >= 0 ? Math.max(p.text.lastIndexOf('。', purchaseAt) + 1, 0) : p.text.length;
   const counts = (seg: string, totalRe: RegExp) => {
-    const none = /无车辆|没有车辆|未配备/.test(seg);
+    const none = /无(?:公务)?车辆|没有(?:公务)?车辆|无公务用车|没有公务用车|未配备/.test(seg);
     const t = totalRe.exec(seg);
     const byType: { type: string; count: number }[] = [];
     const re = /([\u4e00-\u9fa5]{2,8}?用车)\s*(\d+)\s*辆/g;

@@ -30,20 +30,28 @@ export interface ParseResult {
 const UNIT_LINE = /^\s*(?:金额)?单位\s*[:：]/;
 
 /**
- * Index of the first line of the attached tables: the title above the first tab-separated cell line.
- * Tables flattened from Word put every cell on its own line starting with a TAB.
+ * The attached tables' lines, [start, end): from the title above the first tab-separated cell line to the
+ * last cell line and the page footers after it. Tables flattened from Word put every cell on its own line
+ * starting with a TAB. Narrative after the tables (some documents put the tables first) is still narrative.
  */
-export function findTablesStart(lines: Line[]): number {
+export function findTablesRange(lines: Line[]): [number, number] {
   const firstCell = lines.findIndex((l) => l.text.startsWith('\t'));
-  if (firstCell < 0) return lines.length;
+  if (firstCell < 0) return [lines.length, lines.length];
   let i = firstCell - 1;
   while (i >= 0 && (!lines[i]!.text.trim() || UNIT_LINE.test(lines[i]!.text))) i--;
   // The title may be wrapped over a few adjacent lines; a numbered list item is not part of it.
   let start = i;
   while (start - 1 >= 0 && lines[start - 1]!.text.trim() && !splitNumber(lines[start - 1]!.text.trim())
     && /表|科目|\)$/.test(lines[start - 1]!.text) && firstCell - (start - 1) < 16) start--;
-  return Math.max(0, start);
+  let lastCell = lines.length - 1;
+  while (lastCell > firstCell && !lines[lastCell]!.text.startsWith('\t')) lastCell--;
+  let end = lastCell + 1;
+  while (end < lines.length && (!lines[end]!.text.trim() || FOOTER.test(lines[end]!.text.trim()))) end++;
+  return [Math.max(0, start), end];
 }
+
+/** Page footers and numbers: "— 10 —", "- 3 -", "第 2 页". */
+const FOOTER = /^(?:[—\-–\s]*\d+[—\-–\s]*|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)$/;
 
 /** The contract figures from the structured record. */
 function keyFiguresOf(r: Omit<UnitYearRecord, 'keyFigures' | 'id' | 'slug' | 'source' | 'coverage' | 'release' | 'findings' | 'provenance' | 'impliedPreviousYear'>): KeyFigures {
@@ -114,8 +122,8 @@ function parseOrThrow(bytes: Uint8Array, file: string, options: ParseOptions): P
   const nonBlank = lines.filter((l) => l.text.trim());
   if (nonBlank.length === 0) throw new IngestError(file, 1, 'empty', '文件只有空白，没有内容；应为预算公开说明的文本');
 
-  const tablesStart = findTablesStart(lines);
-  const { sections, headingLines } = buildSections(lines, 0, tablesStart);
+  const [tablesStart, tablesEnd] = findTablesRange(lines);
+  const { sections, headingLines } = buildSections(lines, 0, lines.length, [tablesStart, tablesEnd]);
   const ctx = new ExtractContext(lines, sections);
   for (const n of headingLines) ctx.use(n);
 
@@ -137,7 +145,7 @@ function parseOrThrow(bytes: Uint8Array, file: string, options: ParseOptions): P
   const glossary = extractGlossary(ctx);
   markTableReferences(ctx);
 
-  const tablesResult = extractTables(lines, tablesStart, lines.length);
+  const tablesResult = extractTables(lines, tablesStart, tablesEnd);
   for (const n of tablesResult.used) ctx.use(n);
 
   const contact = identity.contact;

@@ -44,7 +44,7 @@ export function firstAmount(text: string, from = 0, to = text.length): FoundAmou
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Words that may stand between a label and its amount ("一般公共预算拨款收入609.35万元", "货物预算5万元"). */
-const FILLER = String.raw`(?:预算|收入|拨款|经费|支出|总额|数|为|是|共计|合计|安排|财政|资金|用|[:\s])*?`;
+const FILLER = String.raw`(?:预算|收入|拨款|经费|支出|总额|数|为|是|共计|合计|安排|财政|资金|用|类|项目|[:\s])*?`;
 
 /**
  * The amount stated for `label` (a string, or a regex source when `isRegex`), searching from `from`.
@@ -72,7 +72,7 @@ export interface FoundChange {
 }
 
 const CHANGE_RE = new RegExp(
-  String.raw`(?:比|较|与|同|对比)\s*(?:(\d{4})\s*年(?:度)?|上年(?:度)?|去年|上一年(?:度)?)(?:预算|年初预算|预算数|同期|相比)*[,\s]*` +
+  String.raw`(?:同比|(?:比|较|与|同|对比)\s*(?:(\d{4})\s*年(?:度)?|上年(?:度)?|去年|上一年(?:度)?))(?:预算|年初预算|预算数|同期|相比)*[,\s]*` +
     String.raw`(?:(增加|增长|减少|下降|降低|减)\s*(?:了\s*)?(?:${AMOUNT_SRC})?|(持平|保持一致|一致|无增加|无增减|无变化|没有变化|不变|相同|未发生变化))`,
   'g',
 );

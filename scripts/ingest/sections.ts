@@ -68,6 +68,7 @@ const KINDS: { kind: SectionKind; re: RegExp }[] = [
   { kind: 'duties', re: /职能职责|主要职能|主要职责|职责/ },
   { kind: 'structure', re: /单位构成|部门构成|机构设置|机构情况|内设机构|人员构成|单位组成|部门组成/ },
   { kind: 'basicInfo', re: /基本情况|部门概况|单位概况|概况/ },
+  { kind: 'budgetExplanation', re: /财政拨款(?!.*表\)?$)/ },
   { kind: 'overview', re: /收支.{0,4}总体情况|收支预算总体|总体情况|收支情况/ },
   { kind: 'income', re: /^收入预算|收入预算$|收入情况|^收入/ },
   { kind: 'expenditure', re: /^支出预算|支出预算$|支出情况|^支出/ },
@@ -134,10 +135,11 @@ export interface SectionsResult {
 }
 
 /**
- * Builds the outline of lines[from, to). Lines before the first heading form a 'preamble' section.
+ * Builds the outline of lines[from, to), leaving out lines[skip[0], skip[1]) (the attached tables).
+ * Lines before the first heading form a 'preamble' section.
  * Blank lines are skipped; every other line is either a heading or a paragraph of exactly one section.
  */
-export function buildSections(lines: Line[], from = 0, to = lines.length): SectionsResult {
+export function buildSections(lines: Line[], from = 0, to = lines.length, skip: [number, number] = [to, to]): SectionsResult {
   const sections: ParsedSection[] = [];
   const headingLines = new Set<number>();
   const stack: number[] = []; // indices of open sections by depth order
@@ -162,6 +164,7 @@ export function buildSections(lines: Line[], from = 0, to = lines.length): Secti
   };
 
   for (let i = from; i < to; i++) {
+    if (i >= skip[0] && i < skip[1]) { i = skip[1] - 1; continue; }
     const l = lines[i]!;
     const trimmedStart = l.text.length - l.text.trimStart().length;
     const text = l.text.trim();

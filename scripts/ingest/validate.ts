@@ -99,8 +99,9 @@ export function validateRecord(r: Draft, roundingAdmitted: boolean): Finding[] {
   if (inc !== null && exp !== null && inc !== exp && r.income.total === r.expenditure.total) {
     out.push({ severity: 'warning', code: 'change.income-expenditure-mismatch', message: `收入比上年增减${wan(inc)}，支出比上年增减${wan(exp)}，收支平衡时两者应相同`, line: r.expenditure.change!.line });
   }
-  const bc = r.expenditure.basicChange?.amount ?? gba.basic.change?.amount ?? null;
-  const pc = r.expenditure.projectChange?.amount ?? gba.project.change?.amount ?? null;
+  // The 支出预算 paragraph's own breakdown of its change (the 财政拨款 explanation is checked below).
+  const bc = r.expenditure.basicChange?.amount ?? null;
+  const pc = r.expenditure.projectChange?.amount ?? null;
   const wholeChange = (r.expenditure.change && r.expenditure.change.comparedYear !== null && r.expenditure.change.comparedYear >= year)
     ? inc : exp ?? inc;
   if (bc !== null && pc !== null && wholeChange !== null && bc + pc !== wholeChange) {
