@@ -1,4 +1,5 @@
 // Content collections. Ingest writes one JSON file per unit-year under content/records/<district>/<unit>/<year>.json.
+// GONGKAI_CONTENT_DIR (default ./content) points a build at another content folder (tests build temp sites).
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { recordSchema } from './domain/schema/record.ts';
@@ -12,7 +13,7 @@ import { recordSchema } from './domain/schema/record.ts';
 const records = defineCollection({
   loader: glob({
     pattern: '**/*.json',
-    base: './content/records',
+    base: `${process.env.GONGKAI_CONTENT_DIR ?? './content'}/records`,
     generateId: ({ entry, data }) => (typeof data.id === 'string' ? data.id : entry.replace(/\.json$/, '')),
   }),
   schema: recordSchema,
