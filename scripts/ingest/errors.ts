@@ -7,6 +7,7 @@
 export type DiagnosticKind =
   | 'empty'
   | 'binary'
+  | 'encoding'
   | 'not-a-disclosure'
   | 'truncated'
   | 'missing-section'
