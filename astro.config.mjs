@@ -1,6 +1,19 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import { remarkGlossaryLinks } from './src/remark/glossary-links.ts';
+import { contentDir, linkTerms, loadGlossary, visibleIdsFromManifest } from './src/lib/glossary.ts';
+import { releaseToday } from './src/lib/visibility.ts';
+
+// Hand-written Markdown/MDX pages (src/pages/*.mdx, all one level deep: /guide/, /about/) get glossary
+// terms linked by the same remark plugin the unit-year pages use. Astro 7's default Markdown processor
+// runs no remark plugins, hence the unified() processor. Links are relative (../glossary/#slug) so they
+// work under any --base.
+const preview = process.argv.includes('dev') || process.env.GONGKAI_PREVIEW === '1';
+const dir = contentDir();
+const glossary = loadGlossary(dir, visibleIdsFromManifest(dir, preview, releaseToday()));
+const terms = linkTerms(glossary, (t) => `../glossary/#${t.slug}`);
 
 // The site is served with a strict Content-Security-Policy (script-src 'self'; style-src 'self'):
 // nothing may be inlined, so stylesheets are always files and no script or asset is ever inlined.
@@ -10,5 +23,8 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   vite: { build: { assetsInlineLimit: 0 } },
+  markdown: {
+    processor: unified({ remarkPlugins: [[remarkGlossaryLinks, { terms, scope: 'section' }]] }),
+  },
   integrations: [mdx()],
 });

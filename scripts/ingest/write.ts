@@ -23,10 +23,31 @@ export const recordFile = (r: UnitYearRecord): string => join('records', r.slug.
 
 const json = (v: unknown): string => `${JSON.stringify(v, null, 1)}\n`;
 
+/** One line per record: what tools need without reading every record (release state, source digest). */
+export interface ManifestEntry {
+  id: string;
+  file: string;
+  sha256: string;
+  unit: string;
+  year: number;
+  status: 'draft' | 'published';
+  publishAt: string | null;
+}
+
+function manifest(records: UnitYearRecord[]): ManifestEntry[] {
+  return [...records]
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((r) => ({
+      id: r.id, file: r.source.file, sha256: r.source.sha256, unit: r.identity.unit, year: r.identity.year,
+      status: r.release.status, publishAt: r.release.publishAt,
+    }));
+}
+
 /** The files of a content set, path → text, in a stable order. */
 export function contentFiles(set: ContentSet): [string, string][] {
   const files: [string, string][] = [];
   for (const r of [...set.records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) files.push([recordFile(r), json(r)]);
+  files.push(['index.json', json(manifest(set.records))]);
   files.push(['glossary.json', json(set.glossary)]);
   files.push(['errors.json', json(set.errors)]);
   return files;
@@ -65,6 +86,7 @@ Written by \`npm run ingest\` from \`seeds/\`; do not edit by hand. Committed so
 published figure is a reviewable diff (a test fails when it is stale).
 
 - \`records/<district>/<unit>/<year>.json\` — one record per unit per year (schema: src/domain/schema/record.ts)
+- \`index.json\` — one entry per record: id, source file and SHA-256, release status
 - \`glossary.json\` — the site-wide glossary (schema: src/domain/schema/glossary-term.ts)
 - \`errors.json\` — diagnostics of seed files that could not be ingested
 `;

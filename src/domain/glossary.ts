@@ -177,3 +177,29 @@ export function buildGlossary(records: readonly UnitYearRecord[]): GlossaryTerm[
     return { ...term, slug };
   });
 }
+
+/**
+ * The glossary as a build that shows only `visibleIds` may publish it: users and definitions of hidden
+ * records (drafts, embargoed) removed, terms nobody visible uses dropped. Slugs are kept as assigned over
+ * all records, so a term's anchor does not move when a draft is published.
+ */
+export function filterGlossary(terms: readonly GlossaryTerm[], visibleIds: ReadonlySet<string>): GlossaryTerm[] {
+  const keep = (users: GlossaryUser[]) => users.filter((u) => visibleIds.has(u.recordId));
+  const out: GlossaryTerm[] = [];
+  for (const t of terms) {
+    const usedBy = keep(t.usedBy);
+    if (!usedBy.length) continue;
+    const definitions = t.definitions
+      .map((d) => ({ ...d, usedBy: keep(d.usedBy) }))
+      .filter((d) => d.usedBy.length > 0);
+    out.push({ ...t, usedBy, definitions });
+  }
+  return out;
+}
+
+/** A one-line definition for tooltips: the most used wording, cut at the first sentence or 80 characters. */
+export function shortDefinition(term: GlossaryTerm): string {
+  const text = term.definitions[0]?.text ?? '';
+  const sentence = text.split(/(?<=。)/)[0] ?? text;
+  return sentence.length > 80 ? `${sentence.slice(0, 79)}…` : sentence;
+}
