@@ -152,9 +152,19 @@ function checkTablesAgainstNarrative(r: Draft): Finding[] {
     if (t.unitOfMeasure && !/万元|元/.test(t.unitOfMeasure)) continue;
     const firstNum = t.numericColumns[0];
     if (firstNum === undefined) continue;
+    const lastHeader = t.header[t.header.length - 1] ?? [];
+    const column = (name: string) => lastHeader.findIndex((h) => h.replace(/\s+/g, '') === name);
+    const gba = r.generalBudgetAppropriation;
     for (const row of t.rows) {
       const cell = row.cells[firstNum];
       if (!cell || cell.fen === null) continue;
+      if (row.total) {
+        for (const [name, narrative] of [['基本支出', gba.basic.amount], ['项目支出', gba.project.amount]] as const) {
+          const c = row.cells[column(name)];
+          if (narrative === null || !c || c.fen === null || c.fen === narrative * 100) continue;
+          out.push({ severity: 'error', code: 'table.narrative-basic-project', message: `附表「${t.title}」合计行的${name}为${formatWan(c.fen / 100)}万元，说明中为${wan(narrative)}`, line: c.line });
+        }
+      }
       if (row.total && r.expenditure.total !== null && cell.fen !== r.expenditure.total * 100 && t.kind === 'departmentExpenditure') {
         out.push({ severity: 'error', code: 'table.narrative-total', message: `附表「${t.title}」合计${formatWan(cell.fen / 100)}万元与说明中的支出预算${wan(r.expenditure.total)}不一致`, line: cell.line });
       }
