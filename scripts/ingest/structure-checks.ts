@@ -1,7 +1,8 @@
 /**
  * Structural checks of a whole document, before and beside extraction: is it a disclosure at all, is it
  * two documents in one file, are sections missing, duplicated, out of order, is it cut off?
- * Fatal problems (no record can be made) are diagnostics; the others are findings on the record.
+ * Does a figure fail to read? Every problem is a diagnostic (`file:line: what, and what was expected`);
+ * fatal ones (see FATAL) leave no record, the others are also findings on the record.
  */
 import type { Line } from './normalize.ts';
 import type { ParsedSection } from './sections.ts';
@@ -39,8 +40,11 @@ export function checkStructure(file: string, lines: Line[], sections: ParsedSect
     return { fatal: true, diagnostics, findings };
   }
 
+  // Table-of-contents entries name sections without content; they count for none of the checks below.
+  const content = contentOf(sections);
+  const topLevel = sections.filter((s, i) => s.depth === 1 && content[i]);
+
   // Two documents in one file: a second document title after the first document's body started.
-  const topLevel = sections.filter((s) => s.depth === 1);
   const firstBody = topLevel[0]?.line ?? Infinity;
   const firstBasic = topLevel.find((s) => s.kind === 'basicInfo');
   const secondBasic = topLevel.filter((s) => s.kind === 'basicInfo')[1];
@@ -55,24 +59,29 @@ export function checkStructure(file: string, lines: Line[], sections: ParsedSect
     return { fatal: true, diagnostics, findings };
   }
 
-  // Duplicated top-level sections: the same heading, at the same level, twice. (Different headings of one
-  // topic, e.g. several budget units' 三公 sections in a department document, are not duplicates.)
+  diagnostics.push(...badFigures(file, lines));
+
+  // Duplicated sections: the same numbered top-level heading line, with content, twice — a section pasted
+  // twice. (Different headings of one topic, e.g. several budget units' 三公 sections in a department
+  // document, and unnumbered topic words or row labels that PDF tables repeat, are not duplicates.)
   const seen = new Map<string, ParsedSection>();
   for (const s of topLevel) {
-    if (s.kind === 'unknown' || s.kind === 'part' || s.kind === 'tables') continue;
-    const key = `${s.kind}:${s.title.replace(/\s+/g, '')}`;
+    if (s.kind === 'unknown' || s.kind === 'part' || s.kind === 'tables' || !s.number) continue;
+    const key = `${s.kind}|${lines[s.line - 1]?.text ?? s.title}`.replace(/\s+/g, '');
     const prev = seen.get(key);
     if (prev) {
-      findings.push({ severity: 'error', code: 'section.duplicate', message: `“${s.title}”重复出现（第${prev.line}行已有“${prev.title}”）`, line: s.line });
-      diagnostics.push({ file, line: s.line, kind: 'duplicate-section', message: `“${s.title}”重复出现（第${prev.line}行已有），应只出现一次` });
+      diagnostics.push({
+        file, line: s.line, kind: 'duplicate-section',
+        message: `“${s.number}${s.title}”重复出现（第${prev.line}行已有同一节）；每一节应只出现一次，请删除重复粘贴的部分`,
+      });
     } else seen.set(key, s);
   }
-  // Order.
+  // Order (table captions aside).
   let last = -1;
   let lastSection: ParsedSection | null = null;
   for (const s of topLevel) {
     const idx = (CANONICAL as readonly string[]).indexOf(s.kind);
-    if (idx < 0) continue;
+    if (idx < 0 || /表$/.test(s.title)) continue;
     if (idx < last && lastSection) {
       findings.push({ severity: 'warning', code: 'section.order', message: `“${s.title}”出现在“${lastSection.title}”之后，通常应在其前`, line: s.line });
       diagnostics.push({ file, line: s.line, kind: 'section-order', message: `“${s.title}”出现在“${lastSection.title}”之后；预期顺序为${CANONICAL.map((k) => NAMES[k]).join('、')}` });
@@ -89,18 +98,77 @@ export function checkStructure(file: string, lines: Line[], sections: ParsedSect
   for (const [kind, re] of core) {
     if (!re.test(text)) {
       findings.push({ severity: 'error', code: 'section.missing', message: `未找到“${NAMES[kind]}”的内容；部门预算公开应说明${NAMES[kind]}`, line: null });
-      diagnostics.push({ file, line: lines.length || 1, kind: 'missing-section', message: `缺少“${NAMES[kind]}”部分：全文未出现相关说明` });
+      diagnostics.push({ file, line: lines.length || 1, kind: 'missing-section', message: `缺少${quote(NAMES[kind]!)}部分：全文未出现相关说明；部门预算公开应有一节说明${NAMES[kind]}` });
     }
   }
-  // Truncated: the narrative stops mid-sentence.
-  const lastLine = [...lines].reverse().find((l) => l.text.trim() && !l.text.startsWith('\t') && !/^[—\-\s\d]+$/.test(l.text.trim()));
-  if (lastLine) {
-    const t = lastLine.text.trim();
-    const endsOpen = t.length > 30 && !/[。.;；:：)）”"」》\d日号表]$/.test(t);
-    if (endsOpen) {
-      findings.push({ severity: 'error', code: 'document.truncated', message: '全文在句子中间结束，文件可能不完整（被截断）', line: lastLine.n });
-      diagnostics.push({ file, line: lastLine.n, kind: 'truncated', message: '文本在句子中间结束，可能被截断；预期以句号结束，并有联系人等结尾内容' });
-    }
+  const cut = truncation(file, lines, sections, content);
+  if (cut) diagnostics.push(cut);
+  return { fatal: diagnostics.some((d) => FATAL.has(d.kind)), diagnostics, findings };
+}
+
+/** “name”, unless the name already holds quotes (“三公”经费情况说明). */
+const quote = (name: string): string => (name.includes('“') ? name : `“${name}”`);
+
+/** Diagnoses that leave no record; missing and out-of-order sections keep the record, with findings. */
+const FATAL = new Set<Diagnostic['kind']>(['truncated', 'duplicate-section', 'bad-figure']);
+
+/** A paragraph that is only a page number, dotted leader or rule ("— 3 —", "…………"). */
+const FILLER = /^[\s.…·•\-—_－―\d]*$/;
+
+/** Per section: does it (or one of its sub-sections) hold a paragraph with real text? */
+function contentOf(sections: ParsedSection[]): boolean[] {
+  const has = sections.map((s) => s.paras.some((p) => !FILLER.test(p.text)));
+  // Sub-sections come after their parent, so one backward pass carries content upwards.
+  for (let i = sections.length - 1; i > 0; i--) {
+    const parent = sections[i]!.parent;
+    if (has[i] && parent >= 0) has[parent] = true;
   }
-  return { fatal: false, diagnostics, findings };
+  return has;
+}
+
+/**
+ * Truncated: the narrative stops mid-sentence (a long last line without closing punctuation, or a last
+ * line ending in a comma or an opening bracket), or the text ends on a numbered heading with nothing under it.
+ */
+function truncation(file: string, lines: Line[], sections: ParsedSection[], content: boolean[]): Diagnostic | null {
+  const lastLine = [...lines].reverse().find((l) => l.text.trim() && !l.text.startsWith('\t') && !FILLER.test(l.text.trim()));
+  if (!lastLine) return null;
+  const t = lastLine.text.trim();
+  const open = /[,、(“‘《[{<]$/.test(t) || (t.length > 30 && !/[。.;；:：)）”"」》\]\d日号表!?]$/.test(t));
+  const headingAt = sections.findIndex((s) => s.line === lastLine.n && s.number !== null && !/表$/.test(s.title));
+  const emptyHeading = headingAt > 0 && !content[headingAt];
+  if (!open && !emptyHeading) return null;
+  const display = lastLine.display.trim();
+  const what = emptyHeading ? `文本停在标题“${display}”，其下没有内容` : `文本在句子中间结束（“…${display.slice(-12)}”）`;
+  return { file, line: lastLine.n, kind: 'truncated', message: `${what}，文件可能被截断；应为完整的文件，以完整的句子结束，并有联系人等结尾内容` };
+}
+
+/**
+ * Figures before 万元/亿元/千元/元 that are not numbers: letters or stray dots inside ("1,48x.96万元",
+ * "12..5万元"), misplaced thousands separators ("12,34万元"), or Chinese numerals after a budget label
+ * ("拨款一百二十万元"). Extractors would read part of such a figure, or skip it, without a word, so it is
+ * fatal. Runs on the matching form, where full-width digits and spaces inside figures are already normalised.
+ */
+const FIGURE = /(?<![\d.]|\d,)(\d[\dA-Za-z.,]*)\s*(?:万元|亿元|千元|元)(?![旦宇素件器数月年首])/g;
+const WELL_FORMED = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+const CN_FIGURE = /(?<=预算|拨款|收入|支出|经费|合计|共计|总计|安排|增加|减少|增长|下降|费|数|为)\s*[零〇一二三四五六七八九十百千万两壹贰叁肆伍陆柒捌玖拾佰仟]+(?:点[零〇一二三四五六七八九]+)?\s*(?:万元|亿元|千元|元)/g;
+
+function badFigures(file: string, lines: Line[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const report = (l: Line, index: number, length: number, why: string) => out.push({
+    file, line: l.n, kind: 'bad-figure',
+    message: `金额“${l.display.slice(index, index + length).trim()}”无法识别（${why}）；应为用阿拉伯数字写的金额，如“1,480.96万元”`,
+  });
+  for (const l of lines) {
+    if (!l.text.includes('元')) continue;
+    for (const m of l.text.matchAll(FIGURE)) {
+      const figure = m[1]!;
+      if (WELL_FORMED.test(figure)) continue;
+      const letters = /[A-Za-z]+/.exec(figure);
+      const why = letters ? `数字中夹有字母“${letters[0]}”` : /\.\d*\.|[.,]$|,\.|\.,/.test(figure) ? '小数点或逗号的位置不对' : '千分位逗号的位置不对';
+      report(l, m.index, m[0].length, why);
+    }
+    for (const m of l.text.matchAll(CN_FIGURE)) report(l, m.index, m[0].length, '用汉字写的数字');
+  }
+  return out;
 }
