@@ -1,0 +1,138 @@
+/**
+ * How the document's outline becomes the page: heading levels, where each structured block (tables of
+ * figures, duties, glossary…) appears, and which paragraphs a block already shows.
+ */
+import type { Section } from '../../domain/schema/section.ts';
+import type { UnitYearRecord } from '../../domain/schema/record.ts';
+
+type Paragraph = Section['paragraphs'][number];
+
+/** Structured views of a record shown beside the document's text. */
+export type Block =
+  | 'duties' | 'structure' | 'income' | 'function' | 'spending' | 'threePublic' | 'operatingExpenses'
+  | 'procurement' | 'performance' | 'assets' | 'glossary' | 'tables';
+
+/** Section kinds each block belongs under, best first. */
+const HOSTS: Record<Block, Section['kind'][]> = {
+  duties: ['duties', 'basicInfo'],
+  structure: ['structure', 'basicInfo'],
+  income: ['income', 'overview'],
+  function: ['expenditure', 'overview'],
+  spending: ['budgetExplanation', 'overview'],
+  threePublic: ['threePublic'],
+  operatingExpenses: ['operatingExpenses', 'otherMatters'],
+  procurement: ['procurement', 'otherMatters'],
+  performance: ['performance', 'otherMatters'],
+  assets: ['assets', 'otherMatters'],
+  glossary: ['glossary'],
+  tables: ['tables'],
+};
+
+/** Heading of a block shown after the document because no section of the document fits it. */
+export const BLOCK_TITLE: Record<Block, string> = {
+  duties: '职能职责', structure: '单位构成', income: '收入预算', function: '支出预算（按功能分类）',
+  spending: '基本支出与项目支出', threePublic: '“三公”经费', operatingExpenses: '机关运行经费',
+  procurement: '政府采购', performance: '绩效目标', assets: '国有资产占有使用情况', glossary: '专业性名词解释',
+  tables: '附表',
+};
+
+/** Blocks for which the record holds something to show, in page order. */
+export function presentBlocks(record: UnitYearRecord): Block[] {
+  const has: Record<Block, boolean> = {
+    duties: record.duties.some((d) => d.items.length > 0),
+    structure: record.structure.text.length > 0 || record.structure.subordinateUnits.length > 0,
+    income: record.income.total !== null || record.income.sources.length > 0,
+    function: record.expenditure.total !== null || record.expenditure.byFunction.length > 0,
+    spending: record.generalBudgetAppropriation.basic.amount !== null || record.generalBudgetAppropriation.project.amount !== null,
+    threePublic: record.threePublic.total.amount !== null,
+    operatingExpenses: record.operatingExpenses !== null,
+    procurement: record.procurement !== null,
+    performance: record.performance !== null || record.performanceTargets.length > 0,
+    assets: record.assets !== null,
+    glossary: record.glossary.length > 0,
+    tables: record.tables.length > 0,
+  };
+  return (Object.keys(HOSTS) as Block[]).filter((b) => has[b]);
+}
+
+/** Where each block goes: after the paragraphs of the first section of a fitting kind, else after the document. */
+export function placeBlocks(sections: readonly Section[], blocks: readonly Block[]): {
+  bySection: Map<string, Block[]>;
+  unplaced: Block[];
+} {
+  const bySection = new Map<string, Block[]>();
+  const unplaced: Block[] = [];
+  for (const block of blocks) {
+    const host = HOSTS[block].map((kind) => sections.find((s) => s.kind === kind)).find((s) => s !== undefined);
+    if (!host) { unplaced.push(block); continue; }
+    bySection.set(host.id, [...(bySection.get(host.id) ?? []), block]);
+  }
+  return { bySection, unplaced };
+}
+
+/** Paragraphs a block shows itself (as a list or definitions), so the section does not repeat them. */
+export function shownByBlock(record: UnitYearRecord, block: Block): (p: Paragraph) => boolean {
+  const lines = (list: Array<{ line: number }>) => {
+    const set = new Set(list.map((x) => x.line));
+    return (p: Paragraph) => set.has(p.line);
+  };
+  switch (block) {
+    case 'duties': {
+      const items = lines(record.duties.flatMap((d) => d.items));
+      const intros = new Set(record.duties.map((d) => d.intro?.trim()).filter(Boolean));
+      return (p) => items(p) || intros.has(p.text.trim());
+    }
+    case 'structure': return lines(record.structure.text);
+    case 'glossary': return lines(record.glossary);
+    default: return () => false;
+  }
+}
+
+/**
+ * The preamble's paragraphs that are not the identity block the page header already shows (the unit
+ * name, the title, the 文号/签发人 line).
+ */
+export function preambleParagraphs(record: UnitYearRecord): Paragraph[] {
+  const { unit, title, documentNumber } = record.identity;
+  return record.sections.filter((s) => s.kind === 'preamble').flatMap((s) => s.paragraphs).filter((p) => {
+    const t = p.text.trim();
+    return t !== unit && t !== title && !(documentNumber && t.includes(documentNumber)) && !/^签发人/.test(t);
+  });
+}
+
+/** A section as the page shows it. */
+export interface PageSection {
+  section: Section;
+  /** h2…h4; the page's h1 is the record title. */
+  level: 2 | 3 | 4;
+  /** Paragraphs not already shown by a block. */
+  paragraphs: Paragraph[];
+  blocks: Block[];
+}
+
+/**
+ * The sections to render, in document order, with heading levels that never skip a level (一、 → h2,
+ * （一） → h3, deeper → h4; parts 第一部分 → h2). The preamble (no heading) is left out: the page header
+ * shows it. A sub-section whose every paragraph a block of an enclosing section already shows is left out.
+ */
+export function pageSections(record: UnitYearRecord, bySection: Map<string, Block[]>): PageSection[] {
+  const tests = [...bySection.values()].flat().map((b) => shownByBlock(record, b));
+  const shown = (p: Paragraph) => tests.some((t) => t(p));
+  const out: PageSection[] = [];
+  const stack: Array<{ depth: number; hostsBlock: boolean }> = [];
+  let prevLevel = 1;
+  for (const section of record.sections) {
+    if (section.kind === 'preamble' || section.title.trim() === '') continue;
+    while (stack.length && stack[stack.length - 1]!.depth >= section.depth) stack.pop();
+    const blocks = bySection.get(section.id) ?? [];
+    const paragraphs = section.paragraphs.filter((p) => !shown(p));
+    const insideHost = stack.some((s) => s.hostsBlock);
+    stack.push({ depth: section.depth, hostsBlock: blocks.length > 0 });
+    if (insideHost && blocks.length === 0 && paragraphs.length === 0 && section.paragraphs.length > 0) continue;
+    const wanted = section.depth <= 1 ? 2 : section.depth === 2 ? 3 : 4;
+    const level = Math.min(wanted, prevLevel + 1) as 2 | 3 | 4;
+    prevLevel = level;
+    out.push({ section, level, paragraphs, blocks });
+  }
+  return out;
+}

@@ -1,0 +1,24 @@
+/**
+ * Links from a displayed figure to the source line it was read from. Every figure on the record page goes
+ * through these helpers so that `#L12` always lands on the `L12` element rendered by SourceText.
+ */
+import type { UnitYearRecord } from '../../domain/schema/record.ts';
+
+/** Element id of a 1-based source line (`L12`). */
+export const lineId = (line: number): string => `L${line}`;
+
+/** `#L12` for a known 1-based source line, or null when the line is unknown. */
+export function lineHref(line: number | null | undefined): string | null {
+  return line !== null && line !== undefined && line > 0 ? `#${lineId(line)}` : null;
+}
+
+/** The line recorded in `record.provenance` for a dotted field path (`income.total`), or null. */
+export function provenanceLine(record: Pick<UnitYearRecord, 'provenance'>, path: string): number | null {
+  return record.provenance[path] ?? null;
+}
+
+/** The first known line among candidates (an object's own `line`, then provenance…), or null. */
+export function firstLine(...candidates: Array<number | null | undefined>): number | null {
+  for (const c of candidates) if (c !== null && c !== undefined && c > 0) return c;
+  return null;
+}
