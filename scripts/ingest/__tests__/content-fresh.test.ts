@@ -1,0 +1,23 @@
+/**
+ * content/ is committed so that every change of a published figure is a reviewable diff. It must be exactly
+ * what the current parser writes from the current seeds.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ingest } from '../corpus.ts';
+import { CONTENT_DIR, SEEDS_DIR, folderDifferences, tempDir } from './helpers.ts';
+
+const STALE = 'content/ is stale: run npm run ingest and commit content/';
+
+describe('committed content/', () => {
+  const tmp = tempDir('fresh');
+  afterAll(tmp.cleanup);
+
+  it('equals a fresh ingest of seeds/, byte for byte', () => {
+    expect(existsSync(CONTENT_DIR), `content/ is missing: run npm run ingest and commit content/`).toBe(true);
+    const fresh = join(tmp.path, 'content');
+    ingest(SEEDS_DIR, fresh);
+    expect(folderDifferences(fresh, CONTENT_DIR), STALE).toEqual([]);
+  });
+});
