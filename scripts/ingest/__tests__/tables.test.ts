@@ -349,6 +349,6 @@ describe('degrading on bad input', () => {
     const lines = toLines(`2026年某单位部门支出总表\n单位：万元\n\t科目编码\n\t科目名称\n\t总计\n\n${body}`);
     const r = extractTables(lines, 0, lines.length);
     expect(r.tables[0]!.rows).toHaveLength(20_000);
-    expect(r.tables[0]!.rows[19_999]!.cells[2]!.fen).toBe(1_999_900);
+    expect(r.tables[0]!.rows[19_999]!.cells[2]!.fen).toBe(19_999_000_000); // 19,999.00万元 in 分
   });
 });
