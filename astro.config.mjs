@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import seedWatcher from './src/integrations/seed-watcher.ts';
 import { unified } from '@astrojs/markdown-remark';
 import { remarkGlossaryLinks } from './src/remark/glossary-links.ts';
 import { contentDir, linkTerms, loadGlossary, visibleIdsFromManifest } from './src/lib/glossary.ts';
@@ -26,5 +27,5 @@ export default defineConfig({
   markdown: {
     processor: unified({ remarkPlugins: [[remarkGlossaryLinks, { terms, scope: 'section' }]] }),
   },
-  integrations: [mdx()],
+  integrations: [mdx(), seedWatcher()],
 });
