@@ -4,21 +4,26 @@
  */
 
 /** Kinds of diagnosis; stable identifiers that tests and tools may count. */
-export type DiagnosticKind =
-  | 'empty'
-  | 'binary'
-  | 'encoding'
-  | 'not-a-disclosure'
-  | 'truncated'
-  | 'missing-section'
-  | 'duplicate-section'
-  | 'section-order'
-  | 'concatenated'
-  | 'duplicate-record'
-  | 'bad-figure'
-  | 'sidecar'
-  | 'io'
-  | 'internal';
+export const DIAGNOSTIC_KINDS = [
+  'empty',
+  'binary',
+  'encoding',
+  'not-a-disclosure',
+  'truncated',
+  'missing-section',
+  'duplicate-section',
+  'section-order',
+  'concatenated',
+  'duplicate-record',
+  'bad-figure',
+  'sidecar',
+  'io',
+  'internal',
+] as const;
+export type DiagnosticKind = (typeof DIAGNOSTIC_KINDS)[number];
+
+/** Kinds that are reported while the record is kept (with findings); every other kind leaves no record. */
+export const NON_FATAL_KINDS: ReadonlySet<DiagnosticKind> = new Set(['missing-section', 'section-order']);
 
 export interface Diagnostic {
   file: string;

@@ -2,11 +2,11 @@
  * Structural checks of a whole document, before and beside extraction: is it a disclosure at all, is it
  * two documents in one file, are sections missing, duplicated, out of order, is it cut off?
  * Does a figure fail to read? Every problem is a diagnostic (`file:line: what, and what was expected`);
- * fatal ones (see FATAL) leave no record, the others are also findings on the record.
+ * fatal ones (all but NON_FATAL_KINDS) leave no record, the others are also findings on the record.
  */
 import type { Line } from './normalize.ts';
 import type { ParsedSection } from './sections.ts';
-import type { Diagnostic } from './errors.ts';
+import { NON_FATAL_KINDS, type Diagnostic } from './errors.ts';
 import type { Finding } from '../../src/domain/schema/finding.ts';
 
 export interface StructureResult {
@@ -103,14 +103,11 @@ export function checkStructure(file: string, lines: Line[], sections: ParsedSect
   }
   const cut = truncation(file, lines, sections, content);
   if (cut) diagnostics.push(cut);
-  return { fatal: diagnostics.some((d) => FATAL.has(d.kind)), diagnostics, findings };
+  return { fatal: diagnostics.some((d) => !NON_FATAL_KINDS.has(d.kind)), diagnostics, findings };
 }
 
 /** “name”, unless the name already holds quotes (“三公”经费情况说明). */
 const quote = (name: string): string => (name.includes('“') ? name : `“${name}”`);
-
-/** Diagnoses that leave no record; missing and out-of-order sections keep the record, with findings. */
-const FATAL = new Set<Diagnostic['kind']>(['truncated', 'duplicate-section', 'bad-figure']);
 
 /** A paragraph that is only a page number, dotted leader or rule ("— 3 —", "…………"). */
 const FILLER = /^[\s.…·•\-—_－―\d]*$/;
