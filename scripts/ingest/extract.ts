@@ -63,7 +63,8 @@ const YEAR_BUDGET = /(\d{4})\s*年(?:度)?\s*(?:区级|市级|县级|省级)?\s*
 /** Splits 重庆市开州区政务信息中心 into city 重庆市 and district 开州区. */
 export function splitPlace(unit: string): { city: string | null; district: string | null } {
   const m = /^((?:[\u4e00-\u9fa5]{2,7}?(?:省|自治区))?[\u4e00-\u9fa5]{2,6}?市)?([\u4e00-\u9fa5]{1,6}?(?:自治县|区|县|旗))?/.exec(unit);
-  const city = m?.[1] ?? null;
+  // A provincial unit (江苏省人民检察院) has no city: its province stands in for it.
+  const city = m?.[1] ?? /^[\u4e00-\u9fa5]{2,7}?(?:省|自治区)/.exec(unit)?.[0] ?? null;
   let district = m?.[2] ?? null;
   // "区政府办公室" etc. are not districts; a district is followed by more of the name.
   if (district && (unit.length <= (city?.length ?? 0) + district.length || /^(区|县)/.test(district))) district = null;
@@ -93,10 +94,28 @@ export function extractIdentity(ctx: ExtractContext): IdentityResult {
       unit = p.display.replace(/\s+/g, ''); unitLine = p.line; break;
     }
   }
-  // 4. A title "2025年重庆市綦江区财政局部门预算情况说明".
-  if (!unit) for (const p of paras.slice(0, 20)) {
-    const m = /^\d{4}\s*年(?:度)?\s*(.{3,40}?)\s*(?:区级|市级|县级)?(?:部门|单位)预算/.exec(p.text);
-    if (m && UNIT_SUFFIX.test(m[1]!)) { const at = p.text.indexOf(m[1]!); unit = p.display.slice(at, at + m[1]!.length).trim(); unitLine = p.line; break; }
+  // 4. A title "2025年重庆市綦江区财政局部门预算情况说明", possibly wrapped over two lines
+  //    ("2018 年度江苏省高级" / "人民法院预算公开").
+  if (!unit) {
+    const titles: { text: string; display: string; lines: number[] }[] = [];
+    const head = paras.slice(0, 20);
+    head.forEach((p, i) => {
+      titles.push({ text: p.text, display: p.display, lines: [p.line] });
+      const next = head[i + 1];
+      if (next && next.line === p.line + 1 && p.text.length <= 24 && next.text.length <= 24) {
+        titles.push({ text: p.text + next.text, display: p.display + next.display, lines: [p.line, next.line] });
+      }
+    });
+    for (const t of titles) {
+      const m = /^\d{4}\s*年(?:度)?\s*(.{3,40}?)\s*(?:区级|市级|县级)?(?:部门|单位)?预算/.exec(t.text);
+      if (m && UNIT_SUFFIX.test(m[1]!)) {
+        const at = t.text.indexOf(m[1]!);
+        unit = t.display.slice(at, at + m[1]!.length).trim();
+        unitLine = t.lines[0]!;
+        for (const n of t.lines) ctx.use(n);
+        break;
+      }
+    }
   }
   // 5. A title "江苏省人民检察院2019年度部门预算公开".
   if (!unit) for (const p of paras.slice(0, 20)) {
@@ -378,7 +397,7 @@ export function extractExpenditure(ctx: ExtractContext): Expenditure {
     const m = new RegExp(`${label}(?:预算|经费)?(?:拨款)?\\s*(增加|增长|减少|下降|持平)\\s*(?:([+-]?\\d[\\d,]*(?:\\.\\d+)?)\\s*(万元|元))?`).exec(p.text.slice(changeAt));
     if (!m) return null;
     const n = m[2] ? amounts(`${m[2]}${m[3]}`)[0]?.yuan ?? null : 0;
-    return { amount: n === null ? null : /减少|下降/.test(m[1]!) ? -n : n, comparedYear: allChanges[0]?.comparedYear ?? null, reason: null, line: p.line };
+    return { amount: n === null ? null : /减少|下降/.test(m[1]!) && n !== 0 ? -n : n, comparedYear: allChanges[0]?.comparedYear ?? null, reason: null, line: p.line };
   };
   return { total: total?.yuan ?? null, byFunction, change, basicChange: part('基本支出'), projectChange: part('项目支出'), line: p.line };
 }

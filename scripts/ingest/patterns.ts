@@ -87,7 +87,8 @@ export function changes(text: string): FoundChange[] {
     if (m[5]) amount = 0;
     else if (m[3] !== undefined) {
       const y = parseToYuan(m[3].replace(/,/g, ''), m[4] as AmountUnit);
-      amount = y === null ? null : /减少|下降|降低|减/.test(m[2]!) ? -y : y;
+      // "减少0万元" is 0, not -0.
+      amount = y === null ? null : /减少|下降|降低|减/.test(m[2]!) && y !== 0 ? -y : y;
     } else amount = null;
     out.push({ amount, comparedYear, start: m.index, end: m.index + m[0].length });
   }

@@ -222,6 +222,8 @@ function groupDrafts(lines: Line[], start: number, end: number, used: Set<number
       continue;
     }
     if (FOOTER.test(text)) {
+      // A page footer belongs to the table it interrupts or ends, so the table's line range covers it.
+      if (cur) cur.consumed.push(i);
       used.add(line.n);
       i++;
       continue;

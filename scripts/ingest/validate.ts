@@ -208,20 +208,21 @@ export function impliedPreviousYear(r: Draft): ImpliedPreviousYear | null {
 export function crossYearFindings(records: UnitYearRecord[]): Map<string, Finding[]> {
   const out = new Map<string, Finding[]>();
   const byKey = new Map(records.map((r) => [`${r.slug.district}/${r.slug.unit}/${r.identity.year}`, r]));
-  const labels: [keyof Omit<ImpliedPreviousYear, 'year'>, string, (r: UnitYearRecord) => number | null][] = [
-    ['incomeTotal', '收入预算', (r) => r.income.total],
-    ['expenditureTotal', '支出预算', (r) => r.expenditure.total],
-    ['generalBudget', '一般公共预算财政拨款支出', (r) => r.generalBudgetAppropriation.expenditure],
-    ['basicExpenditure', '基本支出', (r) => r.generalBudgetAppropriation.basic.amount],
-    ['projectExpenditure', '项目支出', (r) => r.generalBudgetAppropriation.project.amount],
-    ['threePublic', '“三公”经费', (r) => r.threePublic.total.amount],
+  // Each figure, and where the record states the change it is implied from.
+  const labels: [keyof Omit<ImpliedPreviousYear, 'year'>, string, (r: UnitYearRecord) => number | null, (r: UnitYearRecord) => number | null][] = [
+    ['incomeTotal', '收入预算', (r) => r.income.total, (r) => r.income.change?.line ?? null],
+    ['expenditureTotal', '支出预算', (r) => r.expenditure.total, (r) => r.expenditure.change?.line ?? null],
+    ['generalBudget', '一般公共预算财政拨款支出', (r) => r.generalBudgetAppropriation.expenditure, (r) => r.generalBudgetAppropriation.change?.line ?? null],
+    ['basicExpenditure', '基本支出', (r) => r.generalBudgetAppropriation.basic.amount, (r) => r.generalBudgetAppropriation.basic.change?.line ?? null],
+    ['projectExpenditure', '项目支出', (r) => r.generalBudgetAppropriation.project.amount, (r) => r.generalBudgetAppropriation.project.change?.line ?? null],
+    ['threePublic', '“三公”经费', (r) => r.threePublic.total.amount, (r) => r.threePublic.total.change?.line ?? null],
   ];
   for (const r of records) {
     const imp = r.impliedPreviousYear;
     if (!imp) continue;
     const prev = byKey.get(`${r.slug.district}/${r.slug.unit}/${imp.year}`);
     if (!prev) continue;
-    for (const [key, label, get] of labels) {
+    for (const [key, label, get, lineOf] of labels) {
       const implied = imp[key];
       const actual = get(prev);
       if (implied === null || actual === null || implied === actual) continue;
@@ -229,7 +230,7 @@ export function crossYearFindings(records: UnitYearRecord[]): Map<string, Findin
       list.push({
         severity: 'warning', code: 'crossYear.previous-mismatch',
         message: `按本文件“比${imp.year}年增减”推算，${imp.year}年${label}应为${wan(implied)}，但${imp.year}年公开文件为${wan(actual)}`,
-        line: r.provenance[`crossYear.${key}`] ?? null,
+        line: lineOf(r),
       });
       out.set(r.id, list);
     }

@@ -19,6 +19,7 @@ const FILES = present
 /** Documents that must give a record, with the unit and year their title pages state. */
 const RECORDS: Record<string, { unit: string; year: number }> = {
   '02_js_jianchayuan_2019': { unit: '江苏省人民检察院', year: 2019 },
+  '03_js_gaojifayuan_2018': { unit: '江苏省高级人民法院', year: 2018 },
   '06_js_zhengxie_2017': { unit: '江苏省政协办公厅', year: 2017 },
   '07_sh_putuo-zfbgs-bumen_2025': { unit: '上海市普陀区人民政府办公室', year: 2025 },
   '09_sh_putuo-wanlijiedao-bumen_2025': { unit: '上海市普陀区人民政府万里街道办事处', year: 2025 },
