@@ -10,11 +10,17 @@ export interface RunResult {
   stderr: string;
 }
 
+/**
+ * Variables Vitest puts into process.env (its import.meta.env). A child `astro build` must not inherit
+ * them: with DEV=1 it would build a preview.
+ */
+const TEST_RUNNER_ENV = new Set(['TEST', 'NODE_ENV', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'BASE_URL', 'ASSETS_PREFIX']);
+
 /** Environment for a child process: this one without test-runner and release overrides, plus `extra`. */
 export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const key of Object.keys(env)) {
-    if (key.startsWith('VITEST') || key.startsWith('GONGKAI_') || key === 'NODE_ENV') delete env[key];
+    if (key.startsWith('VITEST') || key.startsWith('GONGKAI_') || TEST_RUNNER_ENV.has(key)) delete env[key];
   }
   return { ...env, ...extra };
 }

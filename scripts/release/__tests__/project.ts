@@ -1,0 +1,66 @@
+/**
+ * A throwaway copy of the project for build tests: the working tree (sources, seeds, config) without
+ * build output, git data or content/, with node_modules linked, and Astro's and Vite's caches inside the
+ * copy so that builds running elsewhere at the same time never share a data store.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, readFileSync, renameSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { REPO_ROOT } from '../../ingest/__tests__/helpers.ts';
+import { childEnv, type RunResult } from './helpers.ts';
+
+/** Top-level entries never copied: dependencies, output, caches, git, generated content, scratch. */
+const SKIP = /^(node_modules|dist.*|\.git|\.astro|\.ci|content|\.tmp.*|bench-results|.*\.log)$/;
+
+/** Copies the project into `dest` (an existing empty folder). */
+export function copyProject(dest: string): void {
+  for (const name of readdirSync(REPO_ROOT)) {
+    if (!SKIP.test(name)) cpSync(join(REPO_ROOT, name), join(dest, name), { recursive: true });
+  }
+  symlinkSync(join(REPO_ROOT, 'node_modules'), join(dest, 'node_modules'), 'dir');
+  renameSync(join(dest, 'astro.config.mjs'), join(dest, 'astro.config.base.mjs'));
+  writeFileSync(join(dest, 'astro.config.mjs'), [
+    "import base from './astro.config.base.mjs';",
+    "export default { ...base, cacheDir: './.cache/astro', vite: { ...base.vite, cacheDir: './.cache/vite' } };",
+    '',
+  ].join('\n'));
+}
+
+/** Runs `npm run <script>` in `cwd` (asynchronously, so the test runner stays responsive). */
+export function npmRun(cwd: string, script: string, env: Record<string, string> = {}): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npm', ['run', script], { cwd, env: childEnv(env) });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => { stdout += d; });
+    child.stderr.on('data', (d) => { stderr += d; });
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+/** Every file under `dir` with its text; gzip files (Pagefind's index and fragments) are decompressed. */
+export function readTree(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string): void => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else {
+        let bytes = readFileSync(p);
+        if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
+        out.set(relative(dir, p), bytes.toString('utf8'));
+      }
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return out;
+}
+
+/** `file: needle` for every needle found in any file of the tree. */
+export function occurrences(tree: ReadonlyMap<string, string>, needles: readonly string[]): string[] {
+  const hits: string[] = [];
+  for (const [file, text] of tree) for (const n of needles) if (text.includes(n)) hits.push(`${file}: ${n}`);
+  return hits;
+}
