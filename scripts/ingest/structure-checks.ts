@@ -54,7 +54,7 @@ export function checkStructure(file: string, lines: Line[], sections: ParsedSect
     const at = secondTitle && secondTitle.n < secondBasic.line ? secondTitle.n : secondBasic.line;
     diagnostics.push({
       file, line: at, kind: 'concatenated',
-      message: `第${at}行起是另一份公开文件（第${firstBasic.line}行已有“${firstBasic.title}”）；一个文件只应包含一份公开说明，请拆成两个文件`,
+      message: `第${at}行起是另一份公开文件（第${firstBasic.line}行已有${quote(firstBasic.title)}）；一个文件只应包含一份公开说明，请拆成两个文件`,
     });
     return { fatal: true, diagnostics, findings };
   }
@@ -72,7 +72,7 @@ export function checkStructure(file: string, lines: Line[], sections: ParsedSect
     if (prev) {
       diagnostics.push({
         file, line: s.line, kind: 'duplicate-section',
-        message: `“${s.number}${s.title}”重复出现（第${prev.line}行已有同一节）；每一节应只出现一次，请删除重复粘贴的部分`,
+        message: `${quote(s.number + s.title)}重复出现（第${prev.line}行已有同一节）；每一节应只出现一次，请删除重复粘贴的部分`,
       });
     } else seen.set(key, s);
   }
@@ -83,8 +83,8 @@ export function checkStructure(file: string, lines: Line[], sections: ParsedSect
     const idx = (CANONICAL as readonly string[]).indexOf(s.kind);
     if (idx < 0 || /表$/.test(s.title)) continue;
     if (idx < last && lastSection) {
-      findings.push({ severity: 'warning', code: 'section.order', message: `“${s.title}”出现在“${lastSection.title}”之后，通常应在其前`, line: s.line });
-      diagnostics.push({ file, line: s.line, kind: 'section-order', message: `“${s.title}”出现在“${lastSection.title}”之后；预期顺序为${CANONICAL.map((k) => NAMES[k]).join('、')}` });
+      findings.push({ severity: 'warning', code: 'section.order', message: `${quote(s.title)}出现在${quote(lastSection.title)}之后，通常应在其前`, line: s.line });
+      diagnostics.push({ file, line: s.line, kind: 'section-order', message: `${quote(s.title)}出现在${quote(lastSection.title)}之后；预期顺序为${CANONICAL.map((k) => NAMES[k]).join('、')}` });
     }
     if (idx > last) { last = idx; lastSection = s; }
   }
@@ -97,7 +97,7 @@ export function checkStructure(file: string, lines: Line[], sections: ParsedSect
   ];
   for (const [kind, re] of core) {
     if (!re.test(text)) {
-      findings.push({ severity: 'error', code: 'section.missing', message: `未找到“${NAMES[kind]}”的内容；部门预算公开应说明${NAMES[kind]}`, line: null });
+      findings.push({ severity: 'error', code: 'section.missing', message: `未找到${quote(NAMES[kind]!)}的内容；部门预算公开应说明${NAMES[kind]}`, line: null });
       diagnostics.push({ file, line: lines.length || 1, kind: 'missing-section', message: `缺少${quote(NAMES[kind]!)}部分：全文未出现相关说明；部门预算公开应有一节说明${NAMES[kind]}` });
     }
   }
@@ -136,7 +136,7 @@ function truncation(file: string, lines: Line[], sections: ParsedSection[], cont
   const emptyHeading = headingAt > 0 && !content[headingAt];
   if (!open && !emptyHeading) return null;
   const display = lastLine.display.trim();
-  const what = emptyHeading ? `文本停在标题“${display}”，其下没有内容` : `文本在句子中间结束（“…${display.slice(-12)}”）`;
+  const what = emptyHeading ? `文本停在标题${quote(display)}，其下没有内容` : `文本在句子中间结束（“…${display.slice(-12)}”）`;
   return { file, line: lastLine.n, kind: 'truncated', message: `${what}，文件可能被截断；应为完整的文件，以完整的句子结束，并有联系人等结尾内容` };
 }
 
