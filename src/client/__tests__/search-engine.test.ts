@@ -1,0 +1,165 @@
+/**
+ * The search engine against real Pagefind 1.6 output: small pages indexed in memory with the Pagefind
+ * Node API exactly as scripts/search/index-site.ts indexes the site (language zh-cn, body regions,
+ * metadata and filters in <head>), read back through the Loader interface.
+ */
+import * as pagefind from 'pagefind';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { chunksFor, compareCodePoints, openIndex, queryParts, search, snippet, type SearchIndex } from '../search-engine.ts';
+import { parseEntry, stripSignature, unpack } from '../pagefind-format.ts';
+
+function page(opts: { unit: string; district: string; slug: string; year: number; body: string }): string {
+  return `<!doctype html><html lang="zh-CN"><head><title>${opts.unit}</title>
+<meta data-pagefind-meta="unit[content]" content="${opts.unit}">
+<meta data-pagefind-meta="district[content]" content="${opts.district}">
+<meta data-pagefind-meta="year[content]" content="${opts.year}">
+<meta data-pagefind-filter="district[content]" content="${opts.slug}">
+<meta data-pagefind-filter="year[content]" content="${opts.year}">
+</head><body><nav>导航 搜索 三公经费</nav><main data-pagefind-body><h1>${opts.unit} ${opts.year}年部门预算</h1>${opts.body}</main></body></html>`;
+}
+
+const PAGES: Record<string, string> = {
+  '/kaizhou/a/2026/': page({
+    unit: '重庆市开州区政务信息中心', district: '开州区', slug: 'kaizhou', year: 2026,
+    body: '<p>2026年“三公”经费预算1.6万元。主要用于政务服务等重点工作。</p><p>负责区政务服务中心日常运行管理。</p>',
+  }),
+  '/kaizhou/a/2024/': page({
+    unit: '重庆市开州区政务信息中心', district: '开州区', slug: 'kaizhou', year: 2024,
+    body: '<p>2024年“三公”经费预算1.7万元。</p>',
+  }),
+  '/yuzhong/b/2026/': page({
+    unit: '重庆市渝中区人民政府办公室', district: '渝中区', slug: 'yuzhong', year: 2026,
+    body: '<p>负责政务信息的收集，为领导提供服务。机关运行经费12万元。</p><p>Alert &lt;script&gt; test</p>',
+  }),
+  '/not/searchable/': '<!doctype html><html lang="zh-CN"><body><p>政务服务 三公经费</p></body></html>',
+};
+
+let index: SearchIndex;
+const urls = async (query: string, filters?: Record<string, string>) => {
+  const { hits } = await search(index, query, filters);
+  return Promise.all(hits.map(async (h) => (await index.fragment(h.page)).url));
+};
+
+beforeAll(async () => {
+  const { index: pf } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
+  for (const [url, content] of Object.entries(PAGES)) await pf!.addHTMLFile({ url, content });
+  const { files } = await pf!.getFiles();
+  await pagefind.close();
+  const byPath = new Map(files.map((f) => [f.path, f.content]));
+  index = await openIndex(async (path) => {
+    const bytes = byPath.get(path);
+    if (!bytes) throw new Error(`missing ${path}`);
+    return bytes;
+  });
+});
+
+afterAll(() => pagefind.close());
+
+describe('queryParts', () => {
+  test('splits Chinese runs from other words, drops punctuation, lower-cases', () => {
+    expect(queryParts(' “三公”经费 2026年 Alert(1) 1.6万元 ')).toEqual([
+      { kind: 'han', text: '三公' }, { kind: 'han', text: '经费' }, { kind: 'word', text: '2026' },
+      { kind: 'han', text: '年' }, { kind: 'word', text: 'alert' }, { kind: 'word', text: '1' },
+      { kind: 'word', text: '1.6' }, { kind: 'han', text: '万元' },
+    ]);
+    expect(queryParts('<script>')).toEqual([{ kind: 'word', text: 'script' }]);
+    expect(queryParts('，。！ ')).toEqual([]);
+  });
+});
+
+describe('search over a Pagefind 1.6 index', () => {
+  test('only data-pagefind-body pages are indexed', () => {
+    expect(index.meta.pages).toHaveLength(3);
+  });
+
+  test('a term split by the indexer and by punctuation (“三公”经费) finds every page that has it', async () => {
+    expect((await urls('三公经费')).sort()).toEqual(['/kaizhou/a/2024/', '/kaizhou/a/2026/']);
+  });
+
+  test('a phrase needs its words next to each other: 政务服务 does not match 政务信息…服务', async () => {
+    expect(await urls('政务服务')).toEqual(['/kaizhou/a/2026/']);
+    expect((await urls('政务')).sort()).toEqual(['/kaizhou/a/2024/', '/kaizhou/a/2026/', '/yuzhong/b/2026/']);
+  });
+
+  test('a unit name finds that unit first', async () => {
+    const found = await urls('重庆市开州区政务信息中心');
+    expect(found.slice(0, 2).sort()).toEqual(['/kaizhou/a/2024/', '/kaizhou/a/2026/']);
+    expect(found).not.toContain('/yuzhong/b/2026/');
+  });
+
+  test('an unfinished last word matches as a prefix', async () => {
+    expect(await urls('政务服')).toEqual(['/kaizhou/a/2026/']);
+  });
+
+  test('every query part must match; unknown words find nothing', async () => {
+    expect(await urls('三公经费 渝中区')).toEqual([]);
+    expect(await urls('不存在的词语')).toEqual([]);
+    expect(await urls('')).toEqual([]);
+  });
+
+  test('other words are case-insensitive', async () => {
+    expect(await urls('ALERT')).toEqual(['/yuzhong/b/2026/']);
+    expect(await urls('script')).toEqual(['/yuzhong/b/2026/']);
+  });
+
+  test('filters by district and year, alone or with a query', async () => {
+    expect(await urls('三公经费', { district: 'kaizhou', year: '2024' })).toEqual(['/kaizhou/a/2024/']);
+    expect(await urls('政务', { district: 'yuzhong', year: '' })).toEqual(['/yuzhong/b/2026/']);
+    expect(await urls('', { year: '2026' })).toEqual(['/kaizhou/a/2026/', '/yuzhong/b/2026/']);
+    expect(await urls('三公经费', { district: 'nowhere' })).toEqual([]);
+  });
+
+  test('fragments carry unit, district and year metadata and the text as text', async () => {
+    const { hits } = await search(index, 'alert');
+    const f = await index.fragment(hits[0]!.page);
+    expect(f.meta).toMatchObject({ unit: '重庆市渝中区人民政府办公室', district: '渝中区', year: '2026' });
+    expect(f.filters).toEqual({ district: ['yuzhong'], year: ['2026'] });
+    expect(f.content.replace(/\u200b/g, '')).toContain('Alert <script> test');
+  });
+});
+
+describe('snippet', () => {
+  test('cuts around the match showing the most highlights and marks every match', () => {
+    const content = `经费${'前文'.repeat(100)}2026年“​三公​”​经费​预算。三公经费${'后文'.repeat(80)}`;
+    const pieces = snippet(content, ['三公经费', '三公', '经费']);
+    const text = pieces.map((p) => p.text).join('');
+    expect(text.startsWith('…前文')).toBe(true);
+    expect(text.endsWith('后文…')).toBe(true);
+    expect(text).not.toContain('\u200b');
+    expect(pieces.filter((p) => p.mark).map((p) => p.text)).toEqual(['三公', '经费', '三公经费']);
+  });
+
+  test('starts at the beginning when nothing matches', () => {
+    expect(snippet('一二三', ['四'])).toEqual([{ text: '一二三', mark: false }]);
+  });
+
+  test('keeps markup-like text as text', () => {
+    expect(snippet('<img src=x onerror=alert(1)>', ['alert'])).toEqual([
+      { text: '<img src=x onerror=', mark: false }, { text: 'alert', mark: true }, { text: '(1)>', mark: false },
+    ]);
+  });
+});
+
+describe('index layout helpers', () => {
+  test('code-point order puts astral characters after U+FFFF like Pagefind (UTF-8) does', () => {
+    expect(compareCodePoints('\u{20BB7}', '\uFF01')).toBeGreaterThan(0);
+    expect('\u{20BB7}' < '\uFF01').toBe(true); // UTF-16 order differs
+    expect(compareCodePoints('政务', '政务服务')).toBeLessThan(0);
+  });
+
+  test('chunksFor honours shortened chunk bounds', () => {
+    const chunks = [
+      { from: '0', to: '党', hash: 'a' }, { from: '入', to: '心一', hash: 'b' }, { from: '心下', to: '龙坡', hash: 'c' },
+    ];
+    expect(chunksFor('心一般', chunks).map((c) => c.hash)).toEqual(['b']);
+    expect(chunksFor('心', chunks).map((c) => c.hash)).toEqual(['b', 'c']);
+    expect(chunksFor('党组', chunks).map((c) => c.hash)).toEqual(['a']);
+    expect(chunksFor('龙', chunks).map((c) => c.hash)).toEqual(['c']);
+  });
+
+  test('refuses other Pagefind versions and files without the signature', async () => {
+    expect(() => parseEntry({ version: '1.5.0', languages: {} })).toThrow(/Pagefind 1\.5\.0/);
+    expect(() => stripSignature(new TextEncoder().encode('not pagefind'), 'x')).toThrow(/signature/);
+    await expect(unpack(new TextEncoder().encode('pagefind_dcd{}'), 'x')).resolves.toEqual(new TextEncoder().encode('{}'));
+  });
+});

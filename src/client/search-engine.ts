@@ -1,0 +1,329 @@
+/**
+ * Full-text search over the Pagefind index, without WebAssembly (see pagefind-format.ts for why).
+ *
+ * A query is split into Chinese runs (consecutive Han characters) and other words (letters and digits,
+ * lower-cased). Pagefind segmented the pages with a Chinese word segmenter, so a run rarely is one
+ * indexed word; a run matches a page when either
+ *   - an indexed word starts with the whole run (三公 → 三公), or
+ *   - the run splits into indexed words that stand next to each other on the page, the last one possibly
+ *     only a prefix (政务服务 → 政务 + 服务; 三公经费 → 三公 + 经费 matches “三公”经费, since a punctuation
+ *     mark between two words is allowed).
+ * Other words match indexed words that start with them. Every part of the query must match (AND).
+ * Pages are ranked by BM25 over those matches (headings and metadata count more); filters restrict
+ * the pages to those carrying the chosen filter values.
+ */
+import {
+  parseEntry, parseFilter, parseFragment, parseMeta, parseWordChunk, unpack,
+  type FilterIndex, type Fragment, type IndexedWord, type MetaChunk, type MetaIndex, type WordPage,
+} from './pagefind-format.ts';
+
+/** Reads a file of the Pagefind bundle, by its path relative to the bundle folder (`pagefind/`). */
+export type Loader = (path: string) => Promise<Uint8Array>;
+
+export interface SearchIndex {
+  meta: MetaIndex;
+  /** Indexed words starting with `prefix`, in index order. */
+  wordsWithPrefix(prefix: string): Promise<IndexedWord[]>;
+  /** A filter's values and their pages; empty when no page has the filter. */
+  filter(name: string): Promise<FilterIndex>;
+  /** The stored text, URL, metadata and filters of a page. */
+  fragment(page: number): Promise<Fragment>;
+}
+
+/** One part of a query. */
+export type QueryPart = { kind: 'han' | 'word'; text: string };
+
+export interface Hit {
+  page: number;
+  score: number;
+}
+
+export interface SearchResult {
+  /** Matching pages, best first. */
+  hits: Hit[];
+  /** Strings to highlight in snippets: the query runs and the indexed words they were split into. */
+  highlights: string[];
+}
+
+/** Positions of consecutive words of a run may differ by at most this (one punctuation mark between). */
+const MAX_GAP = 2;
+/** A hit in the title or a metadata field counts as this many body hits. */
+const META_WEIGHT = 2;
+const K1 = 1.2;
+const B = 0.75;
+
+const HAN = /\p{Script=Han}/u;
+const PART = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{M}\p{N}_])+(?:\.\p{N}+)*/gu;
+
+/** Splits a query into Chinese runs and other words; punctuation and spaces only separate. */
+export function queryParts(query: string): QueryPart[] {
+  return [...query.normalize('NFKC').matchAll(PART)].map(([text]) => (HAN.test(text)
+    ? { kind: 'han', text }
+    : { kind: 'word', text: text.toLocaleLowerCase('zh-CN') }));
+}
+
+/** Compares strings by Unicode code point, the order Pagefind sorts its words in. */
+export function compareCodePoints(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const d = x[i]!.codePointAt(0)! - y[i]!.codePointAt(0)!;
+    if (d !== 0) return d;
+  }
+  return x.length - y.length;
+}
+
+/** The chunks that may hold words starting with `prefix` (a chunk's `to` may be a shortened prefix). */
+export function chunksFor(prefix: string, chunks: readonly MetaChunk[]): MetaChunk[] {
+  return chunks.filter((c) => (compareCodePoints(c.from, prefix) <= 0 || c.from.startsWith(prefix))
+    && (compareCodePoints(prefix, c.to) <= 0 || prefix.startsWith(c.to)));
+}
+
+/** Opens the index written to `<site>/pagefind/`; files are fetched lazily and cached. */
+export async function openIndex(load: Loader, language = 'zh-cn'): Promise<SearchIndex> {
+  const entry = parseEntry(JSON.parse(new TextDecoder().decode(await load('pagefind-entry.json'))));
+  const lang = entry.languages[language] ?? Object.values(entry.languages)[0];
+  const meta: MetaIndex = lang
+    ? parseMeta(await unpack(await load(`pagefind.${lang.hash}.pf_meta`), 'pf_meta'))
+    : { version: entry.version, pages: [], chunks: [], filters: {} };
+  const cache = new Map<string, Promise<unknown>>();
+  const once = <T>(key: string, make: () => Promise<T>): Promise<T> => {
+    if (!cache.has(key)) cache.set(key, make());
+    return cache.get(key) as Promise<T>;
+  };
+  const chunk = (hash: string) => once(`index/${hash}`, async () =>
+    parseWordChunk(await unpack(await load(`index/${hash}.pf_index`), hash)));
+  return {
+    meta,
+    async wordsWithPrefix(prefix) {
+      const lists = await Promise.all(chunksFor(prefix, meta.chunks).map((c) => chunk(c.hash)));
+      return lists.flat().filter((w) => w.word.startsWith(prefix));
+    },
+    filter(name) {
+      const hash = meta.filters[name];
+      if (hash === undefined) return Promise.resolve({});
+      return once(`filter/${hash}`, async () => parseFilter(await unpack(await load(`filter/${hash}.pf_filter`), hash)));
+    },
+    fragment(page) {
+      const p = meta.pages[page];
+      if (!p) return Promise.reject(new Error(`no page ${page} in the search index`));
+      return once(`fragment/${p.hash}`, async () =>
+        parseFragment(await unpack(await load(`fragment/${p.hash}.pf_fragment`), p.hash)));
+    },
+  };
+}
+
+/** Per page: term frequency (weighted) of one query part. */
+type Frequencies = Map<number, number>;
+
+function addTo(freq: Frequencies, page: number, tf: number): void {
+  if (tf > 0) freq.set(page, (freq.get(page) ?? 0) + tf);
+}
+
+/** Frequencies of words that start with `prefix`; longer words count less (a prefix is a weaker match). */
+async function prefixFrequencies(index: SearchIndex, prefix: string): Promise<Frequencies> {
+  const freq: Frequencies = new Map();
+  const len = [...prefix].length;
+  for (const w of await index.wordsWithPrefix(prefix)) {
+    const closeness = len / [...w.word].length;
+    for (const p of w.pages) addTo(freq, p.page, (p.weight + META_WEIGHT * p.metaHits) * closeness);
+  }
+  return freq;
+}
+
+/** A run split into indexed words; the last may be a prefix of indexed words. */
+interface Split {
+  words: string[];
+  lastIsPrefix: boolean;
+}
+
+/**
+ * Splits a Chinese run into as few indexed words as possible, at least two (one word is the prefix
+ * match). Null when the run cannot be built from indexed words.
+ */
+async function splitRun(index: SearchIndex, run: string): Promise<Split | null> {
+  const chars = [...run];
+  const n = chars.length;
+  if (n < 2) return null;
+  // Indexed words starting at each character, and whether some word starts with the rest of the run.
+  const exact: string[][] = [];
+  const restIsPrefix: boolean[] = [];
+  for (let i = 0; i < n; i++) {
+    const rest = chars.slice(i).join('');
+    const words = await index.wordsWithPrefix(chars[i]!);
+    exact.push(words.map((w) => w.word).filter((w) => rest.startsWith(w)));
+    restIsPrefix.push(words.some((w) => w.word.startsWith(rest)));
+  }
+  // best[i]: fewest words for chars[i..]; ties keep the longest first word (words are tried longest first).
+  const best: (Split | null)[] = new Array(n + 1).fill(null);
+  best[n] = { words: [], lastIsPrefix: false };
+  for (let i = n - 1; i >= 0; i--) {
+    let choice: Split | null = restIsPrefix[i] ? { words: [chars.slice(i).join('')], lastIsPrefix: true } : null;
+    for (const w of [...exact[i]!].sort((a, b) => b.length - a.length)) {
+      const next = best[i + [...w].length];
+      if (next && (!choice || next.words.length + 1 < choice.words.length)) {
+        choice = { words: [w, ...next.words], lastIsPrefix: next.lastIsPrefix };
+      }
+    }
+    best[i] = choice;
+  }
+  const split = best[0];
+  return split && split.words.length >= 2 ? split : null;
+}
+
+/** Positions of the given words (exact or by prefix) per page. */
+async function positionsByPage(index: SearchIndex, word: string, prefix: boolean): Promise<Map<number, number[]>> {
+  const out = new Map<number, number[]>();
+  const words = (await index.wordsWithPrefix(word)).filter((w) => prefix || w.word === word);
+  const pages: WordPage[] = words.flatMap((w) => w.pages);
+  for (const p of pages) out.set(p.page, [...(out.get(p.page) ?? []), ...p.positions]);
+  for (const list of out.values()) list.sort((a, b) => a - b);
+  return out;
+}
+
+/** Counts the places where the split's words follow each other (each within MAX_GAP of the previous). */
+async function phraseFrequencies(index: SearchIndex, split: Split): Promise<Frequencies> {
+  const lists = await Promise.all(split.words.map((w, i) =>
+    positionsByPage(index, w, split.lastIsPrefix && i === split.words.length - 1)));
+  const freq: Frequencies = new Map();
+  for (const [page, starts] of lists[0]!) {
+    const rest = lists.slice(1).map((l) => l.get(page));
+    if (rest.some((r) => r === undefined)) continue;
+    let count = 0;
+    for (const start of starts) {
+      let at: number | undefined = start;
+      for (const positions of rest as number[][]) {
+        const from: number = at;
+        at = positions.find((q) => q > from && q <= from + MAX_GAP);
+        if (at === undefined) break;
+      }
+      if (at !== undefined) count++;
+    }
+    addTo(freq, page, count);
+  }
+  return freq;
+}
+
+/** Frequencies of one query part, and the strings to highlight for it. */
+async function partFrequencies(index: SearchIndex, part: QueryPart): Promise<{ freq: Frequencies; highlights: string[] }> {
+  const freq = await prefixFrequencies(index, part.text);
+  if (part.kind === 'word') return { freq, highlights: [part.text] };
+  const split = await splitRun(index, part.text);
+  if (split) for (const [page, tf] of await phraseFrequencies(index, split)) addTo(freq, page, tf);
+  return { freq, highlights: [part.text, ...(split?.words ?? [])] };
+}
+
+/** Pages carrying every chosen filter value; null when no filter is chosen. */
+async function filteredPages(index: SearchIndex, filters: Record<string, string>): Promise<Set<number> | null> {
+  let allowed: Set<number> | null = null;
+  for (const [name, value] of Object.entries(filters)) {
+    if (value === '') continue;
+    const pages = new Set<number>((await index.filter(name))[value] ?? []);
+    const previous: Set<number> | null = allowed;
+    allowed = previous ? new Set([...previous].filter((p) => pages.has(p))) : pages;
+  }
+  return allowed;
+}
+
+/**
+ * Runs a query. With no query words but a filter, returns every page carrying the filter values in
+ * index order; with neither, nothing.
+ */
+export async function search(index: SearchIndex, query: string, filters: Record<string, string> = {}): Promise<SearchResult> {
+  const parts = queryParts(query);
+  const allowed = await filteredPages(index, filters);
+  if (parts.length === 0) {
+    const pages = allowed ? [...allowed].sort((a, b) => a - b) : [];
+    return { hits: pages.map((page) => ({ page, score: 0 })), highlights: [] };
+  }
+  const matched = await Promise.all(parts.map((p) => partFrequencies(index, p)));
+  const pages = index.meta.pages;
+  const total = pages.length;
+  const avgLength = pages.reduce((n, p) => n + p.wordCount, 0) / Math.max(1, total);
+  const scores = new Map<number, number>();
+  let first = true;
+  for (const { freq } of matched) {
+    const idf = Math.log(1 + (total - freq.size + 0.5) / (freq.size + 0.5));
+    for (const [page, tf] of freq) {
+      if (!first && !scores.has(page)) continue;
+      const norm = K1 * (1 - B + (B * (pages[page]?.wordCount ?? avgLength)) / Math.max(1, avgLength));
+      scores.set(page, (scores.get(page) ?? 0) + (idf * tf * (K1 + 1)) / (tf + norm));
+    }
+    for (const page of [...scores.keys()]) if (!freq.has(page)) scores.delete(page);
+    first = false;
+  }
+  const hits = [...scores].filter(([page]) => !allowed || allowed.has(page))
+    .map(([page, score]) => ({ page, score }))
+    .sort((a, b) => b.score - a.score || a.page - b.page);
+  const highlights = [...new Set(matched.flatMap((m) => m.highlights))].sort((a, b) => b.length - a.length);
+  return { hits, highlights };
+}
+
+/** A piece of a snippet: plain text or a highlighted match. */
+export interface SnippetPiece {
+  text: string;
+  mark: boolean;
+}
+
+/** Where (at most) this many occurrences of each highlight are considered for the excerpt. */
+const MAX_OCCURRENCES = 200;
+
+/**
+ * The match the excerpt is cut around: the one whose window shows the most different highlights, the
+ * earliest among equals (0 when nothing matches).
+ */
+function bestWindowStart(text: string, needles: readonly string[], before: number, length: number): number {
+  const found: { at: number; needle: number }[] = [];
+  needles.forEach((needle, n) => {
+    for (let i = text.indexOf(needle), k = 0; i >= 0 && k < MAX_OCCURRENCES; i = text.indexOf(needle, i + 1), k++) {
+      found.push({ at: i, needle: n });
+    }
+  });
+  found.sort((a, b) => a.at - b.at);
+  let best = { at: 0, count: 0 };
+  for (const { at } of found) {
+    const start = Math.max(0, at - before);
+    const inside = new Set(found.filter((f) => f.at >= start && f.at + needles[f.needle]!.length <= start + length)
+      .map((f) => f.needle));
+    if (inside.size > best.count) best = { at, count: inside.size };
+  }
+  return best.at;
+}
+
+/**
+ * An excerpt of a page's indexed text around the best match (see bestWindowStart), with every highlight marked.
+ * Pagefind's U+200B word separators are removed; `…` marks cut ends.
+ */
+export function snippet(content: string, highlights: readonly string[], before = 30, length = 120): SnippetPiece[] {
+  const text = content.replace(/\u200b/g, '').replace(/\s+/g, ' ').trim();
+  const lower = text.toLocaleLowerCase('zh-CN');
+  const haystack = lower.length === text.length ? lower : text;
+  const needles = highlights.filter((h) => h !== '');
+  const at = bestWindowStart(haystack, needles, before, length);
+  const lowSurrogate = (i: number) => /[\udc00-\udfff]/.test(text[i] ?? '');
+  let start = Math.max(0, at - before);
+  if (lowSurrogate(start)) start--;
+  let end = Math.min(text.length, start + length);
+  if (lowSurrogate(end)) end++;
+  const pieces: SnippetPiece[] = [];
+  const push = (piece: string, mark: boolean) => {
+    if (piece === '') return;
+    const last = pieces[pieces.length - 1];
+    if (last && last.mark === mark) last.text += piece;
+    else pieces.push({ text: piece, mark });
+  };
+  if (start > 0) push('…', false);
+  let i = start;
+  while (i < end) {
+    const hit = needles.find((h) => haystack.startsWith(h, i));
+    if (hit) {
+      push(text.slice(i, i + hit.length), true);
+      i += hit.length;
+    } else {
+      push(text[i]!, false);
+      i++;
+    }
+  }
+  if (end < text.length) push('…', false);
+  return pieces;
+}
