@@ -1,0 +1,88 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { editSeed, runBench, wrapperConfig } from '../run.ts';
+import { checkTargets, formatReport } from '../report.ts';
+import { pageWeight } from '../page-weight.ts';
+import { summarizeProfile } from '../profile.ts';
+import { MANIFEST, type ManifestEntry } from '../generate.ts';
+
+const tmp = mkdtempSync(join(tmpdir(), 'bench-test-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('npm run bench with a tiny corpus (generate + ingest only)', () => {
+  it('generates 20 documents, ingests them in a measured child process and reports the result', async () => {
+    const work = join(tmp, 'work');
+    const result = await runBench({
+      docs: 20, seed: 1, errorShare: 0.1, work, repo: resolve(import.meta.dirname, '../../..'),
+      stages: { build: false, baseline: false, rebuild: false, dev: false }, profile: false, keep: true, echo: false, log: () => {},
+    });
+    expect(result.corpus.docs).toBe(20);
+    expect(result.ingest.ok).toBe(true);
+    expect(result.ingest.records).toBe(20);
+    expect(result.ingest.docsPerSec).toBeGreaterThan(0);
+    expect(result.ingest.peakRssBytes).toBeGreaterThan(10 * 1024 * 1024);
+    expect(result.ingest.parseMs).toBeGreaterThan(0);
+    expect(result.build).toBeNull();
+    // The ingested records are those the manifest promised.
+    const manifest = readFileSync(join(work, 'seeds', MANIFEST), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as ManifestEntry);
+    for (const m of manifest.filter((x) => x.error === null)) {
+      const record = JSON.parse(readFileSync(join(work, 'content/records', `${m.id}.json`), 'utf8'));
+      expect(record.keyFigures).toEqual(m.expected);
+    }
+    const report = formatReport(result);
+    expect(report).toContain('ingest (parse phase)');
+    expect(checkTargets(result).find((t) => t.name === 'ingest throughput')!.met).toBe(result.ingest.docsPerSec >= 2000);
+    expect(checkTargets(result).find((t) => t.name === 'full build vs bare Astro')!.met).toBeNull();
+  }, 60_000);
+});
+
+describe('bench helpers', () => {
+  it('measures page weight with linked CSS, module scripts and their static imports', () => {
+    const dist = join(tmp, 'dist');
+    mkdirSync(join(dist, 'a/b/2026'), { recursive: true });
+    mkdirSync(join(dist, '_astro'), { recursive: true });
+    const html = '<html><head><link rel="stylesheet" href="/_astro/s.css"><script type="module" src="/_astro/page.js"></script></head><body>页面</body></html>';
+    writeFileSync(join(dist, 'a/b/2026/index.html'), html);
+    writeFileSync(join(dist, '_astro/s.css'), 'body{color:red}');
+    writeFileSync(join(dist, '_astro/page.js'), 'import{x}from"./chunk.js";x()');
+    writeFileSync(join(dist, '_astro/chunk.js'), 'export const x=()=>1;');
+    writeFileSync(join(dist, '_astro/unused.js'), 'export const y=2;');
+    const w = pageWeight(dist, 'a/b/2026/index.html');
+    expect(w.css).toEqual(['_astro/s.css']);
+    expect(w.js).toEqual(['_astro/chunk.js', '_astro/page.js']);
+    expect(w.htmlGzip).toBe(gzipSync(Buffer.from(html), { level: 9 }).length);
+    expect(w.jsGzip).toBeGreaterThan(w.cssGzip);
+  });
+
+  it('edits a seed\'s contact and refuses a contact that is not there', () => {
+    const seed = join(tmp, 'seed.txt');
+    writeFileSync(seed, '部门预算公开联系人：江冲  联系方式：023-52255608\n');
+    editSeed(seed, '江冲', '改动标记甲');
+    expect(readFileSync(seed, 'utf8')).toContain('联系人：改动标记甲');
+    expect(() => editSeed(seed, '江冲', 'x')).toThrow(/not found/);
+  });
+
+  it('wraps the site config, adding the seed watcher only when it exists', () => {
+    expect(wrapperConfig(true)).toContain("import seedWatcher from './src/integrations/seed-watcher.ts'");
+    expect(wrapperConfig(false)).toContain('const seedWatcher = null');
+  });
+
+  it('summarises a CPU profile by self and inclusive time', () => {
+    const frame = (functionName: string) => ({ functionName, url: 'file:///x/ingest/a.ts', lineNumber: 9 });
+    const summary = summarizeProfile({
+      nodes: [
+        { id: 1, callFrame: frame('(root)'), children: [2] },
+        { id: 2, callFrame: frame('parse'), children: [3] },
+        { id: 3, callFrame: frame('labelAmount') },
+      ],
+      samples: [2, 3, 3, 3],
+      timeDeltas: [1000, 1000, 1000, 1000],
+    }, 'p.cpuprofile');
+    expect(summary.totalMs).toBe(4);
+    expect(summary.self[0]).toEqual({ frame: 'labelAmount ingest/a.ts:10', ms: 3, percent: 75 });
+    expect(summary.inclusive[0]).toEqual({ frame: 'parse ingest/a.ts:10', ms: 4, percent: 100 });
+  });
+});

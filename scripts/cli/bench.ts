@@ -1,0 +1,62 @@
+/**
+ * `npm run bench [-- --docs N] [--seed S] [--error-share X] [--work DIR] [--json FILE] [--keep]
+ *   [--skip build,baseline,rebuild,dev] [--profile] [--echo]`
+ *
+ * Generates N synthetic disclosures (default 200; 10000 and 20000 for the province-scale runs), then
+ * measures ingest, the full build (ingest + astro build + search index), a bare-Astro baseline rendering
+ * the same records, page weight, and the rebuild after one changed seed (build and dev server). Prints a
+ * table and writes JSON (default: <work>-bench.json beside the work folder, which is removed unless --keep).
+ * --profile CPU-profiles the ingest and the astro build and prints their hot spots.
+ * Exit 1 when a stage failed; missed targets are reported, not failures.
+ */
+import { parseArgs } from 'node:util';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { runBench } from '../bench/run.ts';
+import { formatReport } from '../bench/report.ts';
+
+const STAGES = ['build', 'baseline', 'rebuild', 'dev'] as const;
+
+const { values } = parseArgs({
+  args: process.argv.slice(2),
+  options: {
+    docs: { type: 'string', default: '200' },
+    seed: { type: 'string', default: '1' },
+    'error-share': { type: 'string', default: '0.1' },
+    work: { type: 'string' },
+    json: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+    skip: { type: 'string', default: '' },
+    echo: { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
+  },
+});
+const docs = Number(values.docs);
+const seed = Number(values.seed);
+const errorShare = Number(values['error-share']);
+const skip = new Set(values.skip.split(',').filter(Boolean));
+const unknown = [...skip].filter((x) => !(STAGES as readonly string[]).includes(x));
+if (!Number.isInteger(docs) || docs < 1 || !Number.isInteger(seed) || !(errorShare >= 0 && errorShare <= 1) || unknown.length) {
+  console.error(`bench: invalid arguments${unknown.length ? ` (unknown stage ${unknown.join(', ')}; stages: ${STAGES.join(', ')})` : ''}`);
+  process.exit(2);
+}
+const work = resolve(values.work ?? join(tmpdir(), `gongkai-bench-${docs}`));
+const json = resolve(values.json ?? `${work}-bench.json`);
+
+const result = await runBench({
+  docs, seed, errorShare, work,
+  repo: resolve(import.meta.dirname, '../..'),
+  stages: { build: !skip.has('build'), baseline: !skip.has('baseline'), rebuild: !skip.has('rebuild'), dev: !skip.has('dev') },
+  profile: values.profile,
+  keep: values.keep,
+  echo: values.echo,
+  log: (line) => console.error(`bench: ${line}`),
+});
+result.command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
+console.log(formatReport(result));
+mkdirSync(dirname(json), { recursive: true });
+writeFileSync(json, `${JSON.stringify(result, null, 1)}\n`);
+console.log(`\nJSON: ${json}`);
+const failed = !result.ingest.ok || result.build?.ingest.ok === false || result.build?.astro.ok === false || result.build?.search?.ok === false || result.baseline?.ok === false;
+process.exit(failed ? 1 : 0);
