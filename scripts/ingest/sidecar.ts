@@ -48,6 +48,12 @@ function isCalendarDate(s: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
+/** Paths of the date fields present in the raw data. */
+function datePaths(data: unknown): (string | number)[][] {
+  const corrections = (data as { corrections?: unknown }).corrections;
+  return [['publishAt'], ...(Array.isArray(corrections) ? corrections.map((_, i) => ['corrections', i, 'date']) : [])];
+}
+
 /** "corrections 第2项的 date", "status". */
 function where(path: (string | number)[]): string {
   if (!path.length) return '元数据文件';
@@ -102,20 +108,19 @@ export function parseSidecar(text: string, file: string): SidecarResult {
     }
     return { ok: false, diagnostics: [...byLine.values()] };
   }
-  const parsed = strictSidecar.safeParse(doc.toJS() ?? {});
+  const data: unknown = doc.toJS() ?? {};
+  const parsed = strictSidecar.safeParse(data);
   const issues: { path: (string | number)[]; message: string; key?: string }[] = [];
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-      issues.push({ path, ...describe(issue, path.length ? doc.getIn(path) : doc.toJS()) });
+      issues.push({ path, ...describe(issue, path.length ? doc.getIn(path) : data) });
     }
-  } else {
-    const dates: [(string | number)[], string | null][] = [
-      [['publishAt'], parsed.data.publishAt],
-      ...parsed.data.corrections.map((c, i): [(string | number)[], string] => [['corrections', i, 'date'], c.date]),
-    ];
-    for (const [path, value] of dates) {
-      if (value !== null && !isCalendarDate(value)) issues.push({ path, message: `${where(path)} 的值“${value}”不是真实存在的日期；应为日历上有的日期（YYYY-MM-DD）` });
+  }
+  for (const path of datePaths(data)) {
+    const value = doc.getIn(path);
+    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !isCalendarDate(value)) {
+      issues.push({ path, message: `${where(path)} 的值“${value}”不是真实存在的日期；应为日历上有的日期（YYYY-MM-DD）` });
     }
   }
   if (!issues.length && parsed.success) return { ok: true, value: parsed.data, file };
