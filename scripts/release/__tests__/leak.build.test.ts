@@ -49,7 +49,7 @@ beforeAll(async () => {
   const sidecar = (id: keyof typeof SEEDS, yaml: string) => writeFileSync(join(project.path, 'seeds', `${SEEDS[id]}.meta.yml`), yaml);
   sidecar('002', 'status: draft\n');
   sidecar('001', `publishAt: ${addDays(TODAY, 1)}\n`);
-  sidecar('003', `publishAt: ${TODAY}\n`);
+  sidecar('003', `publishAt: ${TODAY}\ncorrections:\n  - date: ${addDays(TODAY, -2)}\n    note: 更正了公务接待费的金额。\n`);
   sidecar('004', `status: published\npublishAt: ${addDays(TODAY, -1)}\n`);
   const build = await npmRun(project.path, 'build', { GONGKAI_TODAY: TODAY });
   if (build.status !== 0) throw new Error(`npm run build failed (${build.status}):\n${build.stdout.slice(-3000)}\n${build.stderr.slice(-3000)}`);
@@ -66,6 +66,12 @@ describe('npm run build (production)', () => {
   test('publishes records without sidecar, with publishAt today and yesterday — even with an error finding', () => {
     for (const id of PUBLISHED) expect(dist.has(`${id}/index.html`), id).toBe(true);
     expect(dist.get('jiulongpo/dianzizhengwuzhongxin/2026/index.html')).toContain('data-code="change.impossible-year"');
+  });
+
+  test('a re-issued record shows its 更正说明 with the date', () => {
+    const html = dist.get('yuzhong/renminzhengfubangongshi/2026/index.html')!;
+    expect(html).toContain('更正说明');
+    expect(html).toMatch(new RegExp(`<time datetime="${addDays(TODAY, -2)}"[^>]*>[^<]*</time>[^<]*更正了公务接待费的金额。`));
   });
 
   test('no page carries the preview banner or is kept from search engines as a preview', () => {
