@@ -200,8 +200,8 @@ export function recordBlockCharts(
     threePublic: () => [threePublicChart(record, previous)],
     tables: () => economicClassCharts(record),
   };
-  const build = charts[block as RecordChartBlock];
-  return build ? build().filter((c): c is ChartSpec => c !== null) : [];
+  if (!Object.hasOwn(charts, block)) return [];
+  return charts[block as RecordChartBlock]().filter((c): c is ChartSpec => c !== null);
 }
 
 /** A key figure in a year column: the record's, or the implied one (null when the statements give none). */

@@ -160,6 +160,7 @@ describe('recordBlockCharts', () => {
     expect(ids('tables')).toEqual(['chart-t3', 'chart-t10']);
     expect(ids('income')).toEqual([]);
     expect(ids('duties')).toEqual([]);
+    expect(ids('toString')).toEqual([]);
   });
 });
 
