@@ -33,6 +33,11 @@ export class ExtractContext {
     this.sections = sections;
   }
   use(line: number | null | undefined): void { if (line) this.used.add(line); }
+  /** Marks every source line of a paragraph (a wrapped paragraph spans several) as used. */
+  usePara(p: Para): void {
+    this.used.add(p.line);
+    for (const n of p.more ?? []) this.used.add(n);
+  }
   prov(path: string, line: number | null | undefined): void { if (line) this.provenance[path] = line; }
   find(severity: Finding['severity'], code: string, message: string, line: number | null): void {
     this.findings.push({ severity, code, message, line });
@@ -124,7 +129,7 @@ export function extractIdentity(ctx: ExtractContext): IdentityResult {
   }
   if (unit) unit = unit.replace(/\s+/g, '');
   // Lines that repeat the unit name (letterhead, signature) belong to identity.
-  for (const p of paras) if (unit && p.text.replace(/\s+/g, '') === unit) ctx.use(p.line);
+  for (const p of paras) if (unit && p.text.replace(/\s+/g, '') === unit) ctx.usePara(p);
   ctx.use(unitLine);
   ctx.prov('identity.unit', unitLine);
 
@@ -145,7 +150,7 @@ export function extractIdentity(ctx: ExtractContext): IdentityResult {
     if (m[2] === '单位' && !title) budgetKind = 'unitBudget';
     if (!title && /公开|说明|预算/.test(p.text) && !/现将|按照/.test(p.text)) {
       title = p.display.trim();
-      ctx.use(p.line);
+      ctx.usePara(p);
       ctx.prov('identity.title', p.line);
       const nk = /(公示|公告)\s*$/.exec(p.text);
       if (nk) noticeKind = nk[1] as '公示' | '公告';
@@ -164,8 +169,8 @@ export function extractIdentity(ctx: ExtractContext): IdentityResult {
   for (const p of preamble) {
     const dn = DOC_NUMBER.exec(p.text);
     const sg = /签发人\s*:\s*(\S+)/.exec(p.text);
-    if (dn && !/《/.test(p.text)) { documentNumber = p.display.slice(dn.index, dn.index + dn[1]!.length).replace(/\s+/g, ''); ctx.use(p.line); ctx.prov('identity.documentNumber', p.line); }
-    if (sg) { signer = p.display.slice(sg.index + sg[0].length - sg[1]!.length, sg.index + sg[0].length); ctx.use(p.line); ctx.prov('identity.signer', p.line); }
+    if (dn && !/《/.test(p.text)) { documentNumber = p.display.slice(dn.index, dn.index + dn[1]!.length).replace(/\s+/g, ''); ctx.usePara(p); ctx.prov('identity.documentNumber', p.line); }
+    if (sg) { signer = p.display.slice(sg.index + sg[0].length - sg[1]!.length, sg.index + sg[0].length); ctx.usePara(p); ctx.prov('identity.signer', p.line); }
   }
 
   let approvalDocument: Identity['approvalDocument'] = null;
@@ -177,20 +182,20 @@ export function extractIdentity(ctx: ExtractContext): IdentityResult {
         title: p.display.slice(m.index + 1, m.index + 1 + m[1]!.length),
         number: m[2] ? p.display.slice(numStart, numStart + m[2].length) : null,
       };
-      ctx.use(p.line);
+      ctx.usePara(p);
       ctx.prov('identity.approvalDocument', p.line);
       break;
     }
   }
   // The opening sentence ("按照有关财政预算公开的部署和要求…") is identity text too.
-  for (const p of preamble) if (/公开如下|现将|按照.*要求/.test(p.text)) ctx.use(p.line);
+  for (const p of preamble) if (/公开如下|现将|按照.*要求/.test(p.text)) ctx.usePara(p);
 
   let publicationDate: string | null = null;
   for (const p of paras.slice(-8)) {
     const m = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/.exec(p.text);
     if (m) {
       publicationDate = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
-      ctx.use(p.line);
+      ctx.usePara(p);
       ctx.prov('identity.publicationDate', p.line);
     }
   }
@@ -230,14 +235,14 @@ function extractContact(ctx: ExtractContext): IdentityResult['contact'] {
   for (const p of allParas(ctx.sections)) {
     const m = /联系人\s*:\s*([\u4e00-\u9fa5·]{2,8}|[^\s;；,，:]{2,12})[\s;；,，]*(?:联系(?:方式|电话)|电话)\s*:\s*([\d\-—－()\s]{7,20}\d)/.exec(p.text);
     if (m) {
-      ctx.use(p.line);
+      ctx.usePara(p);
       ctx.prov('contact', p.line);
       const phoneStart = p.text.indexOf(m[2]!, m.index + m[0].length - m[2]!.length);
       return { name: m[1]!.trim(), phone: p.text.slice(phoneStart, phoneStart + m[2]!.length).replace(/\s+/g, ''), line: p.line };
     }
     const n = /联系人\s*:\s*([\u4e00-\u9fa5·]{2,8})/.exec(p.text);
     if (n) {
-      ctx.use(p.line);
+      ctx.usePara(p);
       ctx.prov('contact', p.line);
       const ph = /(?:联系(?:方式|电话)|电话)\s*:\s*([\d\-()]{7,20})/.exec(p.text);
       return { name: n[1]!, phone: ph?.[1] ?? null, line: p.line };
@@ -255,7 +260,7 @@ export function extractDuties(ctx: ExtractContext): Duties[] {
     const parentIsDuties = s.parent >= 0 && ctx.sections[s.parent]!.kind === 'duties';
     const group: Duties = { unit: parentIsDuties ? s.title.trim() : null, intro: null, items: [] };
     for (const p of s.paras) {
-      ctx.use(p.line);
+      ctx.usePara(p);
       if (!p.number && /[:：]$/.test(p.display) && group.items.length === 0) { group.intro = p.display; continue; }
       group.items.push({ text: p.display, line: p.line });
     }
@@ -271,7 +276,7 @@ export function extractStructure(ctx: ExtractContext): Structure {
   const subordinateUnits: SubordinateUnit[] = [];
   const text: Structure['text'] = [];
   for (const p of paras) {
-    ctx.use(p.line);
+    ctx.usePara(p);
     text.push({ text: (p.number ? `${p.number}` : '') + p.display, line: p.line });
     const list = /(?:分别是|分别为|包括|即)\s*:?\s*([^。]+)/.exec(p.text);
     if (list && /(内设|下设|设有|科室|处室|机构)/.test(p.text)) {
@@ -324,7 +329,7 @@ function findPara(ctx: ExtractContext, kinds: ParsedSection['kind'][], test: Reg
   if (named) return named;
   const own = parasOf(ctx.sections, ...kinds).find((p) => test.test(p.text) && ok(p));
   if (own) return own;
-  return allParas(ctx.sections).find((p) => test.test(p.text) && ok(p)) ?? null;
+  return allParas(ctx.sections).find((p) => test.test(p.text) && ok(p) && /\d/.test(p.text)) ?? null;
 }
 
 /** The 年初预算数 total: the first amount after 预算数/预算总额/收入预算, else the first amount. */
@@ -335,7 +340,7 @@ function totalOf(p: Para): ReturnType<typeof firstAmount> {
 export function extractIncome(ctx: ExtractContext): Income {
   const p = findPara(ctx, ['income', 'overview'], /收入预算|收入总(?:预算|计)|年初预算数/, /支出预算/);
   if (!p) return { total: null, carriedForward: null, sources: [], change: null, line: null };
-  ctx.use(p.line);
+  ctx.usePara(p);
   const total = totalOf(p);
   ctx.prov('income.total', p.line);
   const sources: LineAmount[] = [];
@@ -369,7 +374,7 @@ export function extractExpenditure(ctx: ExtractContext): Expenditure {
   const p = findPara(ctx, ['expenditure', 'overview'], /支出预算|支出总(?:预算|计)/, /一般公共预算财政拨款收入/);
   const empty: Expenditure = { total: null, byFunction: [], change: null, basicChange: null, projectChange: null, line: null };
   if (!p) return empty;
-  ctx.use(p.line);
+  ctx.usePara(p);
   const total = totalOf(p);
   ctx.prov('expenditure.total', p.line);
   const allChanges = changes(p.text);
@@ -382,7 +387,8 @@ export function extractExpenditure(ctx: ExtractContext): Expenditure {
   const re = /([\u4e00-\u9fa5()（）、]{2,20}?支出)(?:预算|为|是|:)*\s*([+-]?\d[\d,]*(?:\.\d+)?)\s*(万元|元|亿元)/g;
   for (let m = re.exec(region); m; m = re.exec(region)) {
     let label = m[1]!.replace(/^(?:其中|:|、|,)+/, '');
-    if (/^(基本|项目)支出$/.test(label)) continue;
+    // 基本/项目 and funding sources are not function classes.
+    if (/^(基本|项目)支出$|财政拨款|一般公共预算|政府性基金|国有资本/.test(label)) continue;
     const a = amounts(m[0])[0];
     if (!a) continue;
     const start = regionOffset + m.index + (m[1]!.length - label.length);
@@ -408,7 +414,7 @@ export function extractGeneralBudgetAppropriation(ctx: ExtractContext): GeneralB
     ?? findPara(ctx, ['budgetExplanation'], /基本支出.*项目支出/, undefined, false);
   const emptyPart: SpendingPart = { amount: null, change: null, purpose: null, line: null };
   if (!p) return { income: null, expenditure: null, change: null, basic: emptyPart, project: { ...emptyPart }, line: null };
-  ctx.use(p.line);
+  ctx.usePara(p);
   const income = labelAmount(p.text, '财政拨款收入', 0);
   const expenditure = labelAmount(p.text, '财政拨款支出', 0);
   const basicAt = p.text.search(/基本支出/);
@@ -440,7 +446,7 @@ export function extractGeneralBudgetAppropriation(ctx: ExtractContext): GeneralB
 export function extractGovernmentFund(ctx: ExtractContext): GovernmentFund | null {
   const p = findPara(ctx, ['budgetExplanation'], /政府性基金/, /年初预算数|其中[:：]?一般公共预算拨款/, false);
   if (!p) return null;
-  ctx.use(p.line);
+  ctx.usePara(p);
   const income = labelAmount(p.text, '政府性基金预算(?:财政拨款)?收入', 0, true);
   const expenditure = labelAmount(p.text, '政府性基金预算(?:财政拨款)?支出', 0, true);
   const none = /无(?:使用)?政府性基金|没有(?:使用)?政府性基金|不涉及政府性基金/.test(p.text);
@@ -496,7 +502,7 @@ export function extractThreePublic(ctx: ExtractContext): ThreePublic {
       ctx.prov(`threePublic.${key}.amount`, p.line);
       any = true;
     });
-    if (any) ctx.use(p.line);
+    if (any) ctx.usePara(p);
   }
   // One item unreadable but determined by the total and the others: infer it.
   const missing = THREE_PUBLIC_ITEMS.filter(([k]) => result[k].amount === null);
@@ -515,7 +521,7 @@ export function extractThreePublic(ctx: ExtractContext): ThreePublic {
 export function extractOperatingExpenses(ctx: ExtractContext): OperatingExpenses | null {
   const p = findPara(ctx, ['operatingExpenses', 'otherMatters'], /运行经费/, /^指|名词/);
   if (!p) return null;
-  ctx.use(p.line);
+  ctx.usePara(p);
   ctx.prov('operatingExpenses', p.line);
   const notInScope = /不在.{0,12}(?:统计)?范围|不属于.{0,12}范围|未纳入|不纳入|不涉及|无机关运行经费|没有机关运行经费|不适用/.test(p.text);
   const a = notInScope ? null : labelAmount(p.text, '运行经费', 0) ?? firstAmount(p.text);
@@ -534,7 +540,7 @@ export function extractOperatingExpenses(ctx: ExtractContext): OperatingExpenses
 export function extractProcurement(ctx: ExtractContext): Procurement | null {
   const p = findPara(ctx, ['procurement', 'otherMatters'], /政府采购.*\d\s*万?元/, /^指/);
   if (!p) return null;
-  ctx.use(p.line);
+  ctx.usePara(p);
   ctx.prov('procurement', p.line);
   const split = p.text.search(/其中[:：]?\s*(?:一般公共预算|财政拨款)/);
   const partsOf = (from: number, to: number) => {
@@ -555,7 +561,7 @@ export function extractProcurement(ctx: ExtractContext): Procurement | null {
 export function extractPerformance(ctx: ExtractContext): Performance | null {
   const p = findPara(ctx, ['performance', 'otherMatters'], /绩效目标/, /^指/);
   if (!p) return null;
-  ctx.use(p.line);
+  ctx.usePara(p);
   ctx.prov('performance', p.line);
   return { coverageAmount: firstAmount(p.text)?.yuan ?? null, text: p.display, line: p.line };
 }
@@ -563,7 +569,7 @@ export function extractPerformance(ctx: ExtractContext): Performance | null {
 export function extractAssets(ctx: ExtractContext): Assets | null {
   const p = findPara(ctx, ['assets', 'otherMatters'], /车辆|用车|国有资产/, /^指/);
   if (!p) return null;
-  ctx.use(p.line);
+  ctx.usePara(p);
   ctx.prov('assets', p.line);
   const date = /截[至止]\s*(\d{4})\s*年\s*(\d{1,2})\s*月/.exec(p.text);
   const purchaseAt = p.text.search(/安排购置|购置车辆|拟购置|计划购置/);
@@ -599,13 +605,13 @@ export function extractGlossary(ctx: ExtractContext): GlossaryEntry[] {
     const colon = p.text.search(/[:：]/);
     if (colon > 0 && colon <= 40) {
       out.push({ term: p.display.slice(0, colon).trim(), definition: p.display.slice(colon + 1).trim(), line: p.line });
-      ctx.use(p.line);
+      ctx.usePara(p);
       ctx.prov(`glossary.${out.length - 1}`, p.line);
     } else if (out.length && !p.number) {
       // A definition wrapped over several lines.
       const last = out[out.length - 1]!;
       last.definition += p.display.trim();
-      ctx.use(p.line);
+      ctx.usePara(p);
     }
   }
   return out;
@@ -615,6 +621,6 @@ export function extractGlossary(ctx: ExtractContext): GlossaryEntry[] {
 export function markTableReferences(ctx: ExtractContext): void {
   const listed = new Set(parasOf(ctx.sections, 'tables'));
   for (const p of allParas(ctx.sections)) {
-    if (/详见附表|公开报表/.test(p.text) || (listed.has(p) && /表/.test(p.text) && p.text.length <= 80)) ctx.use(p.line);
+    if (/详见附表|公开报表/.test(p.text) || (listed.has(p) && /表/.test(p.text) && p.text.length <= 80)) ctx.usePara(p);
   }
 }

@@ -155,7 +155,7 @@ function parseOrThrow(bytes: Uint8Array, file: string, options: ParseOptions): P
     .filter((s) => s.kind !== 'preamble' || s.paras.length)
     .map((s) => ({
       id: s.id, kind: s.kind, depth: s.depth, number: s.number, title: s.title, line: s.line,
-      paragraphs: s.paras.map((p) => ({ text: (p.number ? `${p.number}` : '') + p.display, line: p.line })),
+      paragraphs: s.paras.map((p) => ({ text: (p.number ? `${p.number}` : '') + p.display, line: p.line, ...(p.more ? { more: p.more } : {}) })),
     }));
 
   const body = {

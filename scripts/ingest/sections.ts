@@ -28,6 +28,10 @@ export interface Para {
   numberDepth: number | null;
   /** For an inline heading, its title (as written); the paragraph text is what follows it. */
   inlineTitle: string | null;
+  /** Further source lines joined into this paragraph (hard-wrapped text from PDFs), if any. */
+  more?: number[];
+  /** A table-of-contents entry: published, never read for figures. */
+  toc?: boolean;
 }
 
 /** A section as the extractors see it. */
@@ -128,6 +132,18 @@ function isBareHeading(text: string): boolean {
   return kind !== 'unknown' && kind !== 'contact' && kind !== 'income' && kind !== 'expenditure';
 }
 
+/**
+ * True when lines[i] continues paragraph `prev` that a hard wrap cut: prev's last line is directly above,
+ * long (a full printed line), not laid out in columns, and stops mid-sentence.
+ */
+function continues(lines: Line[], i: number, prev: Para): boolean {
+  const last = prev.more?.[prev.more.length - 1] ?? prev.line;
+  if (last !== lines[i]!.n - 1) return false;
+  const above = lines[i - 1]!.text.trim();
+  return above.length >= 28 && !/\s{3,}/.test(above) && !/[。;；:：!！?？」”"）)]$/.test(above)
+    && !/^\t/.test(lines[i]!.text);
+}
+
 export interface SectionsResult {
   sections: ParsedSection[];
   /** Lines used as headings. */
@@ -172,7 +188,9 @@ export function buildSections(lines: Line[], from = 0, to = lines.length, skip: 
     const display = l.display.slice(trimmedStart, trimmedStart + text.length);
     // A table-of-contents entry ("一、部门主要职能 ………… 3") names a section but is not one.
     if (/(?:[.…·．]{3,}|…{2,})\s*\d*\s*$/.test(text)) {
-      current.paras.push({ line: l.n, text, display, number: null, numberDepth: null, inlineTitle: null });
+      // Kept in the outline (and so published), but no extractor reads it.
+      headingLines.add(l.n);
+      current.paras.push({ line: l.n, text, display, number: null, numberDepth: null, inlineTitle: null, toc: true });
       continue;
     }
     const num = splitNumber(text);
@@ -241,6 +259,14 @@ export function buildSections(lines: Line[], from = 0, to = lines.length, skip: 
       open(1, null, text, display, l.n, false);
       continue;
     }
+    const prev = current.paras[current.paras.length - 1];
+    if (prev && !prev.toc && continues(lines, i, prev)) {
+      // Hard-wrapped text (PDF → text): this line continues the previous paragraph's sentence.
+      prev.text += text;
+      prev.display += display;
+      (prev.more ??= []).push(l.n);
+      continue;
+    }
     current.paras.push({ line: l.n, text, display, number: null, numberDepth: null, inlineTitle: null });
   }
   return { sections, headingLines };
@@ -253,9 +279,9 @@ export function parasOf(sections: ParsedSection[], ...kinds: SectionKind[]): Par
     for (let s = idx; s >= 0; s = sections[s]!.parent) if (kinds.includes(sections[s]!.kind)) return true;
     return false;
   };
-  sections.forEach((s, i) => { if (inKind(i)) out.push(...s.paras); });
+  sections.forEach((s, i) => { if (inKind(i)) out.push(...s.paras.filter((p) => !p.toc)); });
   return out;
 }
 
 /** Every paragraph of the document in order. */
-export const allParas = (sections: ParsedSection[]): Para[] => sections.flatMap((s) => s.paras);
+export const allParas = (sections: ParsedSection[]): Para[] => sections.flatMap((s) => s.paras.filter((p) => !p.toc));

@@ -78,7 +78,9 @@ export function accountedLines(r: UnitYearRecord): Set<number> {
     else if (v && typeof v === 'object') {
       for (const [k, x] of Object.entries(v)) {
         if (k === 'line' && typeof x === 'number') out.add(x);
-        else walk(x);
+        else if (k === 'more' && Array.isArray(x)) {
+          for (const n of x) if (typeof n === 'number') out.add(n);
+        } else walk(x);
       }
     }
   };

@@ -21,7 +21,14 @@ export const sectionSchema = z.object({
   title: z.string(),
   /** 1-based line of the heading (of the first paragraph for the preamble). */
   line: z.number().int().positive(),
-  /** Paragraph lines under the heading (not under a sub-heading). */
-  paragraphs: z.array(z.object({ text: z.string(), line: z.number().int().positive() })),
+  /** Paragraphs under the heading (not under a sub-heading). */
+  paragraphs: z.array(z.object({
+    /** Text as written; a paragraph hard-wrapped over several lines (PDF text) is joined. */
+    text: z.string(),
+    /** 1-based first source line. */
+    line: z.number().int().positive(),
+    /** Further source lines joined into this paragraph, when it was wrapped. */
+    more: z.array(z.number().int().positive()).optional(),
+  })),
 });
 export type Section = z.infer<typeof sectionSchema>;
