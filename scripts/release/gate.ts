@@ -124,11 +124,16 @@ export function formatCheck(files: readonly FileCheck[], options: CheckOptions):
     if (embargoedErrors) out.push('注意：以上未确认的问题在发布日之前须更正或确认，否则届时检查不通过');
     out.push('');
   }
-  const blocking = files.flatMap((f) => f.items.filter((i) => i.blocking));
+  const blocking = files.flatMap((f) => (f.record ? f.items.filter((i) => i.blocking) : []));
+  const unreadable = files.filter((f) => !f.record).length;
   const count = (s: Finding['severity']) => files.reduce((n, f) => n + f.items.filter((i) => i.severity === s).length, 0);
+  const problems = [
+    ...(unreadable ? [`${unreadable} 个文件无法导入，不会发布（请按上面的行号更正）`] : []),
+    ...(blocking.length
+      ? [`${blocking.length} 项未确认的${options.strict ? '错误或提示' : '错误'}阻止发布（请更正原文，或在 <文件名>.meta.yml 的 acknowledgements 中由单位说明）`]
+      : []),
+  ];
   out.push(`check: ${files.length} 个文件；错误 ${count('error')} 项，提示 ${count('warning')} 项，说明 ${count('info')} 项；`
-    + (blocking.length
-      ? `${blocking.length} 项未确认的${options.strict ? '错误或提示' : '错误'}阻止发布（请更正原文，或在 <文件名>.meta.yml 的 acknowledgements 中由单位说明）`
-      : '没有阻止发布的问题'));
+    + (problems.length ? problems.join('；') : '没有阻止发布的问题'));
   return out;
 }
