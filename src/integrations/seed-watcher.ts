@@ -32,6 +32,11 @@ export default function seedWatcher(options: SeedWatcherOptions = {}): AstroInte
   return {
     name: 'gongkai:seed-watcher',
     hooks: {
+      'astro:config:setup': ({ command }) => {
+        // The one source of "this is the dev server" for the release rules (src/lib/visibility.ts).
+        if (command === 'dev') process.env.GONGKAI_DEV_SERVER = '1';
+        else delete process.env.GONGKAI_DEV_SERVER;
+      },
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
       },

@@ -59,7 +59,8 @@ export const yearPath = (year: number, sort: YearSort = 'total'): string =>
 
 /** First path segments taken by fixed pages and build output; no district slug may use one. */
 export const reservedSegments: ReadonlySet<string> = new Set([
-  'years', 'data', 'glossary', 'search', 'guide', 'pagefind', '_astro', '404', 'sitemap.xml', 'robots.txt',
+  'years', 'data', 'glossary', 'search', 'guide', 'about', 'quality', 'pagefind', '_astro', '404', 'sitemap.xml',
+  'robots.txt',
 ]);
 
 /** Fixed pages and files. */
@@ -69,6 +70,8 @@ export const paths = {
   glossary: '/glossary/',
   search: '/search/',
   guide: '/guide/',
+  about: '/about/',
+  quality: '/quality/',
   data: '/data/',
   keyFiguresCsv: '/data/key-figures.csv',
   expenditureByFunctionCsv: '/data/expenditure-by-function.csv',

@@ -26,9 +26,14 @@ export function releaseToday(env: Record<string, string | undefined> = process.e
   return override;
 }
 
-/** True in `astro dev` or when `GONGKAI_PREVIEW=1`: drafts and embargoed records are shown. */
-export function previewMode(env: Record<string, string | undefined> = process.env, dev: boolean = import.meta.env.DEV): boolean {
-  return dev || env.GONGKAI_PREVIEW === '1';
+/**
+ * True in `astro dev` or when `GONGKAI_PREVIEW=1`: drafts and embargoed records are shown.
+ * "Dev" is what Astro's own command says (the seed-watcher integration sets GONGKAI_DEV_SERVER=1 when
+ * the command is `dev`), never `import.meta.env.DEV`: a stray DEV=1 in the environment (vitest sets one)
+ * would otherwise turn a production build into a preview that publishes drafts.
+ */
+export function previewMode(env: Record<string, string | undefined> = process.env): boolean {
+  return env.GONGKAI_DEV_SERVER === '1' || env.GONGKAI_PREVIEW === '1';
 }
 
 /** True when a production build dated `today` may show the record. */

@@ -37,10 +37,12 @@ describe('release rules', () => {
   });
 
   test('preview mode: dev server or GONGKAI_PREVIEW=1 only', () => {
-    expect(previewMode({}, false)).toBe(false);
-    expect(previewMode({ GONGKAI_PREVIEW: '0' }, false)).toBe(false);
-    expect(previewMode({ GONGKAI_PREVIEW: '1' }, false)).toBe(true);
-    expect(previewMode({}, true)).toBe(true);
+    expect(previewMode({})).toBe(false);
+    expect(previewMode({ GONGKAI_PREVIEW: '0' })).toBe(false);
+    expect(previewMode({ GONGKAI_PREVIEW: '1' })).toBe(true);
+    expect(previewMode({ GONGKAI_DEV_SERVER: '1' })).toBe(true);
+    // A stray DEV=1 (vitest sets it) must never make a production build show drafts.
+    expect(previewMode({ DEV: '1', MODE: 'development', NODE_ENV: 'development' })).toBe(false);
   });
 
   test('selectVisible drops drafts and embargoed records in production, keeps all in preview', () => {
