@@ -140,7 +140,7 @@ function continues(lines: Line[], i: number, prev: Para): boolean {
   const last = prev.more?.[prev.more.length - 1] ?? prev.line;
   if (last !== lines[i]!.n - 1) return false;
   const above = lines[i - 1]!.text.trim();
-  return above.length >= 28 && !/\s{3,}/.test(above) && !/[。;；:：!！?？」”"）)]$/.test(above)
+  return above.length >= 20 && !/\s{3,}/.test(above) && !/[。;；:：!！?？」”"）)]$/.test(above)
     && !/^\t/.test(lines[i]!.text);
 }
 
