@@ -140,8 +140,10 @@ function continues(lines: Line[], i: number, prev: Para): boolean {
   const last = prev.more?.[prev.more.length - 1] ?? prev.line;
   if (last !== lines[i]!.n - 1) return false;
   const above = lines[i - 1]!.text.trim();
-  return above.length >= 20 && !/\s{3,}/.test(above) && !/[。;；:：!！?？」”"）)]$/.test(above)
-    && !/^\t/.test(lines[i]!.text);
+  const here = lines[i]!.text.trim();
+  // Not a continuation: a form field ("预算主管部门：…"), a table of contents heading, a cell.
+  if (/^[^:：,，。]{2,10}[:：]/.test(above) || /^目\s*录$/.test(here) || /^\t/.test(lines[i]!.text)) return false;
+  return above.length >= 20 && !/\s{3,}/.test(above) && !/[。;；:：!！?？」”"）)]$/.test(above);
 }
 
 export interface SectionsResult {
