@@ -155,15 +155,32 @@ export function decode(bytes: Uint8Array, file: string): { text: string; encodin
 /**
  * Spaces inside a figure that stands before a money unit ("1 480.96万元", "609. 35万元", from PDF copies)
  * are moved in front of the figure, so the matching form reads "  1480.96万元" and keeps its length.
- * Only when the figure without its spaces is a well-formed number.
+ * Only when the figure without its spaces is a well-formed number. Linear: each unit looks back over
+ * the figure characters since the previous unit.
  */
-const SPACED_FIGURE = /(?<![\d.,])\d[\d,.]*(?: +[\d,.]+)+(?= *(?:万元|亿元|千元|元))/g;
 const WELL_FORMED = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+const UNIT = /万元|亿元|千元|元/g;
+const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
+const isFigureChar = (c: string | undefined): boolean => isDigit(c) || c === ',' || c === '.' || c === ' ';
 function joinFigureSpaces(text: string): string {
-  return text.replace(SPACED_FIGURE, (m) => {
-    const joined = m.replace(/ /g, '');
-    return WELL_FORMED.test(joined) ? ' '.repeat(m.length - joined.length) + joined : m;
-  });
+  if (!/[\d,.] +[\d,.]/.test(text)) return text;
+  const chars = text.split('');
+  let floor = 0; // a figure never reaches back past the previous unit
+  for (const m of text.matchAll(UNIT)) {
+    let end = m.index;
+    while (end > floor && chars[end - 1] === ' ') end--;
+    let start = end;
+    while (start > floor && isFigureChar(chars[start - 1])) start--;
+    while (start < end && !isDigit(chars[start])) start++;
+    const figure = text.slice(start, end);
+    const joined = figure.replace(/ /g, '');
+    if (joined.length < figure.length && WELL_FORMED.test(joined)) {
+      const moved = ' '.repeat(figure.length - joined.length) + joined;
+      for (let i = 0; i < moved.length; i++) chars[start + i] = moved[i]!;
+    }
+    floor = m.index + m[0].length;
+  }
+  return chars.join('');
 }
 
 /** Splits decoded text into lines (CRLF, CR and LF all end a line). */
