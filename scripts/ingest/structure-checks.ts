@@ -23,7 +23,8 @@ const NAMES: Record<string, string> = {
   income: '收入预算', expenditure: '支出预算',
 };
 
-const DOC_START = /(?:关于)?\s*\d{4}\s*年(?:度)?\s*(?:区级)?(?:部门|单位)预算(?:情况)?(?:公开|说明)/;
+/** A document title (关于2026年部门预算情况公开…); no leading `\s*`, which is quadratic on long runs of spaces. */
+const DOC_START = /\d{4}\s*年(?:度)?\s*(?:区级)?(?:部门|单位)预算(?:情况)?(?:公开|说明)/;
 
 export function checkStructure(file: string, lines: Line[], sections: ParsedSection[], year: number, unit: string): StructureResult {
   const diagnostics: Diagnostic[] = [];
@@ -48,7 +49,7 @@ export function checkStructure(file: string, lines: Line[], sections: ParsedSect
   const firstBody = topLevel[0]?.line ?? Infinity;
   const firstBasic = topLevel.find((s) => s.kind === 'basicInfo');
   const secondBasic = topLevel.filter((s) => s.kind === 'basicInfo')[1];
-  const secondTitle = lines.find((l) => l.n > firstBody && DOC_START.test(l.text) && l.text.trim().length <= 40 && !/报表|详见/.test(l.text)
+  const secondTitle = lines.find((l) => l.n > firstBody && l.text.trim().length <= 40 && DOC_START.test(l.text) && !/报表|详见/.test(l.text)
     && !sections.some((s) => s.line === l.n && s.depth === 0));
   if (secondBasic && firstBasic && (secondTitle ? secondTitle.n < secondBasic.line : true)) {
     const at = secondTitle && secondTitle.n < secondBasic.line ? secondTitle.n : secondBasic.line;
