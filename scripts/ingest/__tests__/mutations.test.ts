@@ -1,7 +1,7 @@
 /**
  * Issue 9 — bad input, property-based: more than 10,000 generated mutations of the five seeds (lines deleted,
  * duplicated, swapped or cut; digits changed; random Unicode, HTML and control characters inserted; line
- * endings and encodings changed) go through `parseDocument` in-process. For every one:
+ * endings and encodings changed; bytes overwritten, zeroed or cut off) go through `parseDocument` in-process. For every one:
  *  - nothing throws, and the parser reports no 'internal' error (that would be a parser bug);
  *  - there is a record or a diagnostic, and a record exists exactly when no fatal diagnostic does;
  *  - every diagnostic is typed, names the file, has a Chinese message and a line inside the file;
@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { parseDocument } from '../index.ts';
-import { toLines } from '../normalize.ts';
+import { normalize, toLines, type Line } from '../normalize.ts';
 import { DIAGNOSTIC_KINDS, NON_FATAL_KINDS, type Diagnostic } from '../errors.ts';
 import { recordSchema } from '../../../src/domain/schema/record.ts';
 import { accountedLines, seedText, SEEDS, type SeedId } from './helpers.ts';
@@ -62,12 +62,33 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   },
 );
 
+/** Damage to the encoded bytes (a corrupted or cut-off download), on one file in eight. */
+type ByteOp = { op: 'overwrite'; at: number; values: number[] } | { op: 'cut'; keep: number } | { op: 'nul'; at: number; count: number };
+const byteOpArb: fc.Arbitrary<ByteOp | null> = fc.oneof(
+  { arbitrary: fc.constant(null), weight: 7 },
+  { arbitrary: fc.record({ op: fc.constant('overwrite' as const), at: pos, values: fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 3 }) }), weight: 1 },
+  { arbitrary: fc.record({ op: fc.constant('cut' as const), keep: fraction }), weight: 1 },
+  { arbitrary: fc.record({ op: fc.constant('nul' as const), at: pos, count: fc.integer({ min: 1, max: 400 }) }), weight: 1 },
+);
+
 type Encoding = 'utf8' | 'utf8-bom' | 'gb18030' | 'gbk' | 'utf16le-bom' | 'utf16be-bom';
 const mutationArb = fc.record({
   ops: fc.array(opArb, { minLength: 1, maxLength: 4 }),
   eol: fc.constantFrom('\n', '\n', '\r\n', '\r'),
   encoding: fc.constantFrom<Encoding>('utf8', 'utf8', 'utf8', 'utf8-bom', 'gb18030', 'gbk', 'utf16le-bom', 'utf16be-bom'),
+  damage: byteOpArb,
 });
+
+/** Damages the bytes. */
+function damage(bytes: Buffer, o: ByteOp): Buffer {
+  if (o.op === 'cut') return bytes.subarray(0, Math.floor(bytes.length * o.keep));
+  const out = Buffer.from(bytes);
+  if (!out.length) return out;
+  const at = o.at % out.length;
+  if (o.op === 'overwrite') o.values.forEach((v, i) => { if (at + i < out.length) out[at + i] = v; });
+  else out.fill(0, at, Math.min(out.length, at + o.count));
+  return out;
+}
 
 /** Applies one mutation to the lines (indices wrap around, so any generated number is valid). */
 function apply(lines: string[], o: Op): string[] {
@@ -122,11 +143,25 @@ function encode(text: string, encoding: Encoding): { bytes: Buffer; decoded: str
  */
 const KNOWN_UNACCOUNTED_FOOTER = /^\s*[—–─-]+\s*\d+\s*[—–─-]+\s*$/;
 
+/** The lines the parser's decoder yields, or null when it rejects the bytes. */
+function linesOrNull(bytes: Buffer, file: string): Line[] | null {
+  try {
+    return normalize(bytes, file).lines;
+  } catch {
+    return null;
+  }
+}
+
 let seedsDone = 0;
 const stats = { tried: 0, records: 0, failures: 0, crashes: 0, byKind: Object.fromEntries(DIAGNOSTIC_KINDS.map((k) => [k, 0])) as Record<string, number> };
 
-/** Checks every property for one mutated file; returns a description of the first broken one, or null. */
-function check(bytes: Buffer, decoded: string, file: string): string | null {
+/**
+ * Checks every property for one mutated file; returns a description of the first broken one, or null.
+ * `decoded` is the text a reader of the bytes gets back, or null for damaged bytes: then the lines are
+ * those the parser's decoder yields, and when it rejects the bytes a diagnostic's line is bounded by the
+ * number of line-break bytes.
+ */
+function check(bytes: Buffer, decoded: string | null, file: string): string | null {
   stats.tried++;
   let result: ReturnType<typeof parseDocument>;
   try {
@@ -145,14 +180,16 @@ function check(bytes: Buffer, decoded: string, file: string): string | null {
   const fatal = diagnostics.filter((d: Diagnostic) => !NON_FATAL_KINDS.has(d.kind));
   if (record && fatal.length) return `a record despite fatal diagnostics: ${JSON.stringify(fatal)}`;
   if (!record && !fatal.length) return `no record but no fatal diagnostic: ${JSON.stringify(diagnostics)}`;
-  const lines = toLines(decoded);
+  const lines = decoded !== null ? toLines(decoded) : linesOrNull(bytes, file);
+  const lineCount = lines ? lines.length : bytes.filter((b) => b === 0x0a || b === 0x0d).length + 1;
   for (const d of diagnostics) {
     if (!(DIAGNOSTIC_KINDS as readonly string[]).includes(d.kind)) return `untyped diagnostic: ${JSON.stringify(d)}`;
     if (d.file !== file) return `diagnostic names another file: ${JSON.stringify(d)}`;
-    if (!Number.isInteger(d.line) || d.line < 1 || d.line > Math.max(1, lines.length)) return `line ${d.line} outside 1..${lines.length}: ${JSON.stringify(d)}`;
+    if (!Number.isInteger(d.line) || d.line < 1 || d.line > Math.max(1, lineCount)) return `line ${d.line} outside 1..${lineCount}: ${JSON.stringify(d)}`;
     if (!/[\u4e00-\u9fff]/.test(d.message) || d.message.includes('\n')) return `message not one Chinese line: ${JSON.stringify(d)}`;
   }
   if (record) {
+    if (!lines) return 'a record for bytes the decoder rejects';
     const valid = recordSchema.safeParse(record);
     if (!valid.success) return `invalid record: ${valid.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`;
     if (record.coverage.lines !== lines.length) return `coverage.lines ${record.coverage.lines} ≠ ${lines.length}`;
@@ -168,10 +205,10 @@ describe('mutated seeds (fast-check)', () => {
     it(`seed ${id}: ${RUNS[id]} mutations — no crash, typed diagnostics inside the file, nothing lost`, () => {
       const original = seedText(id).split(/\r\n|\r|\n/);
       fc.assert(
-        fc.property(mutationArb, ({ ops, eol, encoding }) => {
+        fc.property(mutationArb, ({ ops, eol, encoding, damage: byteOp }) => {
           const text = ops.reduce(apply, original).join(eol);
           const { bytes, decoded } = encode(text, encoding);
-          const problem = check(bytes, decoded, `mutated-${id}.txt`);
+          const problem = byteOp ? check(damage(bytes, byteOp), null, `mutated-${id}.txt`) : check(bytes, decoded, `mutated-${id}.txt`);
           if (problem) throw new Error(problem);
         }),
         { numRuns: RUNS[id], seed: FAST_CHECK_SEED },
