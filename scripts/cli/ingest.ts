@@ -4,11 +4,19 @@
  * be read; exits 1 when any file could not be ingested (the others are still written).
  */
 import { ingest } from '../ingest/corpus.ts';
-import { formatDiagnostic } from '../ingest/errors.ts';
+import { formatDiagnostic, IngestError } from '../ingest/errors.ts';
 
 const [seedsDir = 'seeds', contentDir = 'content'] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const quiet = process.argv.includes('--quiet');
-const { outcomes, content } = ingest(seedsDir, contentDir);
+let result: ReturnType<typeof ingest>;
+try {
+  result = ingest(seedsDir, contentDir);
+} catch (e) {
+  if (!(e instanceof IngestError)) throw e;
+  console.error(formatDiagnostic(e.diagnostic));
+  process.exit(1);
+}
+const { outcomes, content } = result;
 
 let bad = 0;
 for (const o of outcomes) {

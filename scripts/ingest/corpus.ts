@@ -9,7 +9,7 @@ import { parseDocument } from './index.ts';
 import { readSidecarFor } from './sidecar.ts';
 import { crossYearFindings } from './validate.ts';
 import { writeContent, type ContentSet } from './write.ts';
-import type { Diagnostic } from './errors.ts';
+import { IngestError, type Diagnostic } from './errors.ts';
 import type { UnitYearRecord } from '../../src/domain/schema/record.ts';
 import { buildGlossary } from '../../src/domain/glossary.ts';
 
@@ -19,17 +19,32 @@ export interface FileOutcome {
   diagnostics: Diagnostic[];
 }
 
-/** Seed files under `dir` (recursive), sorted; sidecars, hidden files and READMEs are not seeds. */
+/**
+ * Seed files under `dir` (recursive), sorted; sidecars, hidden files and READMEs are not seeds. An entry
+ * that cannot be examined (a broken link) is still listed, so that reading it yields a diagnosis.
+ * Throws IngestError when `dir` itself is not a readable folder.
+ */
 export function listSeeds(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
     for (const name of readdirSync(d).sort()) {
       if (name.startsWith('.') || name.endsWith('.meta.yml') || /^readme/i.test(name)) continue;
       const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
+      let isDir = false;
+      try {
+        isDir = statSync(p).isDirectory();
+      } catch {
+        // broken link or vanished file: reading it reports the problem
+      }
+      if (isDir) walk(p);
       else out.push(p);
     }
   };
+  try {
+    if (!statSync(dir).isDirectory()) throw new Error('not a folder');
+  } catch {
+    throw new IngestError(dir, 1, 'io', `找不到存放公开文件的文件夹“${dir}”：应为包含预算公开文本（.txt）的文件夹，默认是 seeds/`);
+  }
   walk(dir);
   return out;
 }
@@ -44,7 +59,8 @@ export function ingestFiles(files: string[], baseDir: string): { outcomes: FileO
     try {
       bytes = readFileSync(path);
     } catch (e) {
-      return { file, record: null, diagnostics: [{ file, line: 1, kind: 'io' as const, message: `无法读取文件（${(e as NodeJS.ErrnoException).code ?? 'error'}）` }] };
+      const code = (e as NodeJS.ErrnoException).code ?? 'error';
+      return { file, record: null, diagnostics: [{ file, line: 1, kind: 'io' as const, message: `无法读取文件（${code}）：应为可读取的文本文件；若是失效的快捷方式或链接，请换成文件本身` }] };
     }
     const { record, diagnostics } = parseDocument(bytes, relative(baseDir, path) || path, { sidecar: sidecar.value });
     // Diagnostics name the file as the user gave it.

@@ -223,8 +223,11 @@ function groupDrafts(lines: Line[], start: number, end: number, used: Set<number
     }
     if (FOOTER.test(text)) {
       // A page footer belongs to the table it interrupts or ends, so the table's line range covers it.
-      if (cur) cur.consumed.push(i);
-      used.add(line.n);
+      // Outside any table it is left unused: the caller lists it as unrecognised (nothing is lost).
+      if (cur) {
+        cur.consumed.push(i);
+        used.add(line.n);
+      }
       i++;
       continue;
     }

@@ -5,8 +5,8 @@
  * content/ swapped out by two renames. A crash at any point leaves either the previous content/ or the
  * new one, never a mix. Output is deterministic: files sorted, JSON with a fixed key order.
  */
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { UnitYearRecord } from '../../src/domain/schema/record.ts';
 import type { GlossaryTerm } from '../../src/domain/schema/glossary-term.ts';
 import type { Diagnostic } from './errors.ts';
@@ -57,6 +57,7 @@ export function contentFiles(set: ContentSet): [string, string][] {
  * Writes content/ atomically. `failAfter` (tests only) throws after that many files to simulate a crash.
  */
 export function writeContent(dir: string, set: ContentSet, options: { failAfter?: number } = {}): void {
+  recoverInterrupted(dir);
   const stamp = `${process.pid}-${Date.now()}`;
   const tmp = `${dir}.tmp-${stamp}`;
   const old = `${dir}.old-${stamp}`;
@@ -76,8 +77,28 @@ export function writeContent(dir: string, set: ContentSet, options: { failAfter?
     throw e;
   }
   if (existsSync(dir)) renameSync(dir, old);
-  renameSync(tmp, dir);
+  try {
+    renameSync(tmp, dir);
+  } catch (e) {
+    if (existsSync(old)) renameSync(old, dir);
+    rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  }
   rmSync(old, { recursive: true, force: true });
+}
+
+/**
+ * Cleans up after a process killed mid-write: half-written `<dir>.tmp-*` folders are removed, and when the
+ * kill fell between the two renames (no `<dir>` but a `<dir>.old-*`), the previous content is put back.
+ */
+export function recoverInterrupted(dir: string): void {
+  const parent = dirname(dir);
+  const name = basename(dir);
+  const siblings = existsSync(parent) ? readdirSync(parent) : [];
+  for (const s of siblings) if (s.startsWith(`${name}.tmp-`)) rmSync(join(parent, s), { recursive: true, force: true });
+  const olds = siblings.filter((s) => s.startsWith(`${name}.old-`)).sort();
+  if (!existsSync(dir) && olds.length) renameSync(join(parent, olds[olds.length - 1]!), dir);
+  for (const s of olds) rmSync(join(parent, s), { recursive: true, force: true });
 }
 
 const README = `# content/

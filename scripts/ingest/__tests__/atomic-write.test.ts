@@ -4,9 +4,10 @@
  * behind; a write that completes replaces content/ entirely (files of records that are gone disappear).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cpSync, existsSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { contentFiles, writeContent, type ContentSet } from '../write.ts';
+import { contentFiles, recoverInterrupted, writeContent, type ContentSet } from '../write.ts';
 import { filesUnder, folderDifferences, seedRecord, tempDir } from './helpers.ts';
 import type { Diagnostic } from '../errors.ts';
 
@@ -57,5 +58,20 @@ describe('writeContent is all or nothing', () => {
     expect(files).toEqual([...contentFiles(setB()).map(([p]) => p.split('\\').join('/')), 'README.md'].sort());
     expect(files.some((f) => f.includes('shuzihuachengshi'))).toBe(false); // seed 002's record is gone
     expect(leftovers()).toEqual([]);
+  });
+});
+
+describe('recovery after a killed ingest', () => {
+  it('removes half-written temp folders and restores content/ when the kill fell between the renames', () => {
+    const root = mkdtempSync(join(tmpdir(), 'gongkai-recover-'));
+    const dir = join(root, 'content');
+    mkdirSync(join(root, 'content.old-1-1'), { recursive: true });
+    writeFileSync(join(root, 'content.old-1-1', 'index.json'), '["previous"]');
+    mkdirSync(join(root, 'content.tmp-2-2'), { recursive: true });
+    writeFileSync(join(root, 'content.tmp-2-2', 'index.json'), '["half"]');
+    recoverInterrupted(dir);
+    expect(readFileSync(join(dir, 'index.json'), 'utf8')).toBe('["previous"]');
+    expect(readdirSync(root).sort()).toEqual(['content']);
+    expect(existsSync(join(root, 'content.tmp-2-2'))).toBe(false);
   });
 });

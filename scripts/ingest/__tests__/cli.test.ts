@@ -33,14 +33,14 @@ copyFileSync(join(SEEDS_DIR, SEEDS['001']), good[0]);
 copyFileSync(join(SEEDS_DIR, SEEDS['004']), good[1]);
 const badSeed = join(seeds, 'zz-broken.txt');
 
-const runs = {} as Record<'seed' | keyof typeof BAD | 'allGood' | 'oneBad', RunResult>;
+const runs = {} as Record<'seed' | keyof typeof BAD | 'allGood' | 'oneBad' | 'noFolder', RunResult>;
 beforeAll(async () => {
   const ingestRun = () => runNpm(['run', '--silent', 'ingest', '--', seeds, content]);
-  const [seed, empty, binary, prose, missing, allGood] = await Promise.all([
+  const [seed, empty, binary, prose, missing, allGood, noFolder] = await Promise.all([
     parseRun(`seeds/${SEEDS['000']}`), parseRun(BAD.empty), parseRun(BAD.binary), parseRun(BAD.prose), parseRun(BAD.missing),
-    ingestRun(),
+    ingestRun(), runNpm(['run', '--silent', 'ingest', '--', join(tmp.path, 'no-such-folder'), join(tmp.path, 'never')]),
   ]);
-  Object.assign(runs, { seed, empty, binary, prose, missing, allGood });
+  Object.assign(runs, { seed, empty, binary, prose, missing, allGood, noFolder });
   // Then one bad file joins the good ones, and content/ holds a file the ingest must not keep.
   writeFileSync(badSeed, Buffer.from([0, 1, 2, 3, 0, 0, 0xff, 0xfe, 0, 7]));
   writeFileSync(join(content, 'stale.json'), '{}\n');
@@ -102,6 +102,11 @@ describe('npm run ingest -- SEEDS CONTENT', () => {
     expect(l004[0]).toContain('重庆市九龙坡区电子政务中心');
     expect(l004[0]).toContain('2026');
     expect(l004[0]).toMatch(/发现 6 项/);
+  });
+
+  it('names a missing seeds folder as FOLDER:1: message and exits 1, writing nothing', () => {
+    expectCleanDiagnostics(runs.noFolder, join(tmp.path, 'no-such-folder'));
+    expect(existsSync(join(tmp.path, 'never'))).toBe(false);
   });
 
   it('exits 1 when one file is bad, names it as FILE:LINE: message, and still writes the good ones', () => {
