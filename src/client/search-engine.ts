@@ -303,6 +303,8 @@ export function snippet(content: string, highlights: readonly string[], before =
   const lowSurrogate = (i: number) => /[\udc00-\udfff]/.test(text[i] ?? '');
   let start = Math.max(0, at - before);
   if (lowSurrogate(start)) start--;
+  // A cut excerpt does not start with the ". " Pagefind puts between blocks, nor with a space.
+  while (start > 0 && start < at && /[.\s]/.test(text[start]!)) start++;
   let end = Math.min(text.length, start + length);
   if (lowSurrogate(end)) end++;
   const pieces: SnippetPiece[] = [];

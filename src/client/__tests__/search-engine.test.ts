@@ -129,6 +129,12 @@ describe('snippet', () => {
     expect(pieces.filter((p) => p.mark).map((p) => p.text)).toEqual(['三公', '经费', '三公经费']);
   });
 
+  test('a cut start skips the block separator Pagefind inserts', () => {
+    const content = `${'甲'.repeat(40)}情况说明. 一、单位基本情况。三公经费`;
+    const text = snippet(content, ['三公经费'], 11).map((p) => p.text).join('');
+    expect(text).toBe('…一、单位基本情况。三公经费');
+  });
+
   test('starts at the beginning when nothing matches', () => {
     expect(snippet('一二三', ['四'])).toEqual([{ text: '一二三', mark: false }]);
   });
