@@ -215,14 +215,12 @@ async function partFrequencies(index: SearchIndex, part: QueryPart): Promise<{ f
 
 /** Pages carrying every chosen filter value; null when no filter is chosen. */
 async function filteredPages(index: SearchIndex, filters: Record<string, string>): Promise<Set<number> | null> {
-  let allowed: Set<number> | null = null;
+  const sets: Set<number>[] = [];
   for (const [name, value] of Object.entries(filters)) {
-    if (value === '') continue;
-    const pages = new Set<number>((await index.filter(name))[value] ?? []);
-    const previous: Set<number> | null = allowed;
-    allowed = previous ? new Set([...previous].filter((p) => pages.has(p))) : pages;
+    if (value !== '') sets.push(new Set((await index.filter(name))[value] ?? []));
   }
-  return allowed;
+  const [first, ...rest] = sets;
+  return first ? new Set([...first].filter((p) => rest.every((s) => s.has(p)))) : null;
 }
 
 /**
