@@ -323,13 +323,17 @@ const INCOME_SOURCES: [string, string][] = [
  * "（二）支出预算：2026年年初预算数…" has the topic only in its heading), else a paragraph of the related
  * sections with the topic's vocabulary, else any paragraph with it.
  */
-function findPara(ctx: ExtractContext, kinds: ParsedSection['kind'][], test: RegExp, exclude?: RegExp, topicSection = true): Para | null {
-  const ok = (p: Para) => !(exclude?.test(p.text));
+function findPara(ctx: ExtractContext, kinds: ParsedSection['kind'][], test: RegExp, exclude?: RegExp, topicSection = true, needAmount = false): Para | null {
+  const ok = (p: Para) => !(exclude?.test(p.text)) && (!needAmount || /\d\s*(?:万元|元|亿元)/.test(p.text));
   const named = topicSection && parasOf(ctx.sections, kinds[0]!).find(ok);
   if (named) return named;
-  const own = parasOf(ctx.sections, ...kinds).find((p) => test.test(p.text) && ok(p));
-  if (own) return own;
-  return allParas(ctx.sections).find((p) => test.test(p.text) && ok(p) && /\d/.test(p.text)) ?? null;
+  // Among candidates, the paragraph that opens with the topic ("支出预算合计…") beats one that mentions it
+  // in passing ("…收入、支出预算总计…").
+  const best = (paras: Para[]) => paras
+    .map((p, i) => ({ p, i, at: p.text.search(test) }))
+    .filter(({ p, at }) => at >= 0 && ok(p))
+    .sort((a, b) => Math.min(a.at, 12) - Math.min(b.at, 12) || a.i - b.i)[0]?.p ?? null;
+  return best(parasOf(ctx.sections, ...kinds)) ?? best(allParas(ctx.sections).filter((p) => /\d/.test(p.text)));
 }
 
 /** The 年初预算数 total: the first amount after 预算数/预算总额/收入预算, else the first amount. */
@@ -338,15 +342,18 @@ function totalOf(p: Para): ReturnType<typeof firstAmount> {
 }
 
 export function extractIncome(ctx: ExtractContext): Income {
-  const p = findPara(ctx, ['income', 'overview'], /收入预算|收入总(?:预算|计)|年初预算数/, /支出预算/);
+  const p = findPara(ctx, ['income', 'overview'], /收入预算|收入总(?:预算|计)|年初预算数/, /支出预算/, true, true);
   if (!p) return { total: null, carriedForward: null, sources: [], change: null, line: null };
   ctx.usePara(p);
   const total = totalOf(p);
   ctx.prov('income.total', p.line);
   const sources: LineAmount[] = [];
   const qizhong = p.text.search(/其中/);
-  const changeAt = changes(p.text)[0]?.start ?? p.text.length;
   const from = qizhong >= 0 ? qizhong : (total?.end ?? 0);
+  // A comparison may precede 其中 ("收入预算总额X万元，比上年增长5.1%，其中：…"); only one after the
+  // sources ends them.
+  const allChanges = changes(p.text);
+  const changeAt = allChanges.find((c) => c.start > from)?.start ?? p.text.length;
   for (const [key, label] of INCOME_SOURCES) {
     const a = labelAmount(p.text, label, from, true);
     if (!a || a.labelStart >= changeAt) continue;
@@ -365,13 +372,13 @@ export function extractIncome(ctx: ExtractContext): Income {
   for (const s of strayAfterAmount(p.text)) {
     ctx.find('warning', 'figure.stray-characters', `金额后有多余字符「${s.snippet}」，已按「${s.snippet.replace(/\d+$/, '')}」读取`, p.line);
   }
-  const change = toChange(p, firstChange(p.text, changeAt));
+  const change = toChange(p, allChanges[0] ?? null);
   if (change) ctx.prov('income.change', p.line);
   return { total: total?.yuan ?? null, carriedForward, sources, change, line: p.line };
 }
 
 export function extractExpenditure(ctx: ExtractContext): Expenditure {
-  const p = findPara(ctx, ['expenditure', 'overview'], /支出预算|支出总(?:预算|计)/, /一般公共预算财政拨款收入/);
+  const p = findPara(ctx, ['expenditure', 'overview'], /支出预算|支出总(?:预算|计)/, /一般公共预算财政拨款收入|^(?!.*支出预算).*收入预算/, true, true);
   const empty: Expenditure = { total: null, byFunction: [], change: null, basicChange: null, projectChange: null, line: null };
   if (!p) return empty;
   ctx.usePara(p);
@@ -410,13 +417,17 @@ export function extractExpenditure(ctx: ExtractContext): Expenditure {
 
 /** 一般公共预算财政拨款 explanation with 基本支出 and 项目支出. */
 export function extractGeneralBudgetAppropriation(ctx: ExtractContext): GeneralBudgetAppropriation {
-  const p = findPara(ctx, ['budgetExplanation'], /(?:一般公共预算)?财政拨款(?:收入|支出)/, /政府性基金预算收入/, false)
+  // Prefer the paragraph that explains 一般公共预算 spending with its 基本/项目 parts; a combined
+  // 财政拨款 paragraph (一般公共预算 + 政府性基金) comes only after it.
+  const p = findPara(ctx, ['budgetExplanation'], /一般公共预算(?:财政)?拨款(?:收入|支出).*基本支出.*项目支出/, /政府性基金预算收入/, false)
+    ?? findPara(ctx, ['budgetExplanation'], /(?:一般公共预算)?(?:财政)?拨款(?:收入|支出)/, /政府性基金预算收入/, false)
     ?? findPara(ctx, ['budgetExplanation'], /基本支出.*项目支出/, undefined, false);
   const emptyPart: SpendingPart = { amount: null, change: null, purpose: null, line: null };
-  if (!p) return { income: null, expenditure: null, change: null, basic: emptyPart, project: { ...emptyPart }, line: null };
+  const basicBreakdown = extractBasicBreakdown(ctx);
+  if (!p) return { income: null, expenditure: null, change: null, basic: emptyPart, project: { ...emptyPart }, basicBreakdown, line: null };
   ctx.usePara(p);
-  const income = labelAmount(p.text, '财政拨款收入', 0);
-  const expenditure = labelAmount(p.text, '财政拨款支出', 0);
+  const income = labelAmount(p.text, '(?:财政拨款|一般公共预算拨款)收入', 0, true);
+  const expenditure = labelAmount(p.text, '(?:财政拨款|一般公共预算拨款)支出', 0, true);
   const basicAt = p.text.search(/基本支出/);
   const projectAt = p.text.search(/项目支出/);
   const headEnd = Math.min(...[basicAt, projectAt].filter((x) => x >= 0), p.text.length);
@@ -440,7 +451,19 @@ export function extractGeneralBudgetAppropriation(ctx: ExtractContext): GeneralB
   for (const [k, v] of Object.entries({ income, expenditure })) if (v) ctx.prov(`generalBudgetAppropriation.${k}`, p.line);
   if (basic.amount !== null) ctx.prov('generalBudgetAppropriation.basic', p.line);
   if (project.amount !== null) ctx.prov('generalBudgetAppropriation.project', p.line);
-  return { income: income?.yuan ?? null, expenditure: expenditure?.yuan ?? null, change, basic, project, line: p.line };
+  return { income: income?.yuan ?? null, expenditure: expenditure?.yuan ?? null, change, basic, project, basicBreakdown, line: p.line };
+}
+
+/** "基本支出X万元，其中：人员经费X万元，…；公用经费X万元" */
+function extractBasicBreakdown(ctx: ExtractContext): GeneralBudgetAppropriation['basicBreakdown'] {
+  const p = findPara(ctx, ['budgetExplanation'], /人员经费.*公用经费/, undefined, false, true);
+  if (!p) return null;
+  const personnel = labelAmount(p.text, '人员经费', 0);
+  const office = labelAmount(p.text, '(?:日常)?公用经费', 0, true);
+  if (!personnel && !office) return null;
+  ctx.usePara(p);
+  ctx.prov('generalBudgetAppropriation.basicBreakdown', p.line);
+  return { personnelCosts: personnel?.yuan ?? null, officeCosts: office?.yuan ?? null, line: p.line };
 }
 
 export function extractGovernmentFund(ctx: ExtractContext): GovernmentFund | null {

@@ -73,6 +73,8 @@ export interface FoundChange {
 
 const CHANGE_RE = new RegExp(
   String.raw`(?:同比|(?:比|较|与|同|对比)\s*(?:(\d{4})\s*年(?:度)?|上年(?:度)?|去年|上一年(?:度)?))(?:预算|年初预算|预算数|同期|相比)*[,\s]*` +
+    // "与上年相比，一般公共预算拨款支出增加90.50万元": what changed may be named between.
+    String.raw`(?:(?<=相比[,\s]*)[^,，。;；\d]{0,20}?)?` +
     String.raw`(?:(增加|增长|减少|下降|降低|减)\s*(?:了\s*)?(?:${AMOUNT_SRC})?|(持平|保持一致|一致|无增加|无增减|无变化|没有变化|不变|相同|未发生变化))`,
   'g',
 );

@@ -72,7 +72,7 @@ const KINDS: { kind: SectionKind; re: RegExp }[] = [
   { kind: 'duties', re: /职能职责|主要职能|主要职责|职责/ },
   { kind: 'structure', re: /单位构成|部门构成|机构设置|机构情况|内设机构|人员构成|单位组成|部门组成/ },
   { kind: 'basicInfo', re: /基本情况|部门概况|单位概况|概况/ },
-  { kind: 'budgetExplanation', re: /财政拨款(?!.*表\)?$)/ },
+  { kind: 'budgetExplanation', re: /财政拨款(?!.*表\)?$)|一般公共预算(?:拨款)?.*支出(?!.*表\)?$)|政府性基金.*支出|国有资本经营.*支出/ },
   { kind: 'overview', re: /收支.{0,4}总体情况|收支预算总体|总体情况|收支情况/ },
   { kind: 'income', re: /^收入预算|收入预算$|收入情况|^收入/ },
   { kind: 'expenditure', re: /^支出预算|支出预算$|支出情况|^支出/ },
@@ -141,9 +141,17 @@ function continues(lines: Line[], i: number, prev: Para): boolean {
   if (last !== lines[i]!.n - 1) return false;
   const above = lines[i - 1]!.text.trim();
   const here = lines[i]!.text.trim();
-  // Not a continuation: a form field ("预算主管部门：…"), a table of contents heading, a cell.
-  if (/^[^:：,，。]{2,10}[:：]/.test(above) || /^目\s*录$/.test(here) || /^\t/.test(lines[i]!.text)) return false;
+  // Not a continuation: a short form field ("预算主管部门：…"), a table of contents heading, a cell.
+  if (/^[^:：,，。]{2,10}[:：][^。,，]{0,30}$/.test(above) || /^目\s*录$/.test(here) || /^\t/.test(lines[i]!.text)) return false;
   return above.length >= 20 && !/\s{3,}/.test(above) && !/[。;；:：!！?？」”"）)]$/.test(above);
+}
+
+/** True inside a glossary section (or a glossary part): "一、财政拨款收入：指…" is a term, not a heading. */
+function inGlossary(sections: ParsedSection[], s: ParsedSection): boolean {
+  for (let cur: ParsedSection | undefined = s; cur; cur = cur.parent >= 0 ? sections[cur.parent] : undefined) {
+    if (cur.kind === 'glossary') return true;
+  }
+  return false;
 }
 
 export interface SectionsResult {
@@ -201,8 +209,8 @@ export function buildSections(lines: Line[], from = 0, to = lines.length, skip: 
       if (num.depth === 0) {
         headingLines.add(l.n);
         open(0, display.slice(0, num.restOffset).trim(), num.rest, restDisplay, l.n);
-        // A part (第一部分) spans many topics; only a tables part keeps its vocabulary.
-        if (current.kind !== 'tables') current.kind = 'part';
+        // A part (第一部分) spans many topics; only a tables or glossary part keeps its vocabulary.
+        if (current.kind !== 'tables' && current.kind !== 'glossary') current.kind = 'part';
         continue;
       }
       // In a list of attached tables, "6. 2026年…支出表" is a list item, not a heading.
@@ -216,7 +224,7 @@ export function buildSections(lines: Line[], from = 0, to = lines.length, skip: 
       const kindOfInline = inline ? classifyTitle(inline.title) : 'unknown';
       // Inline headings open a section only when their title is section vocabulary; otherwise
       // ("1.综合管理科：…", "（一）财政拨款收入：指…") they are labelled paragraphs of the current section.
-      if (!inTableList && inline && kindOfInline !== 'unknown' && !(current.kind === 'glossary' && num.depth > 1)) {
+      if (!inTableList && inline && kindOfInline !== 'unknown' && !inGlossary(sections, current)) {
         headingLines.add(l.n);
         open(num.depth, display.slice(0, num.restOffset).trim(), inline.title, restDisplay.slice(0, inline.title.length), l.n);
         const bodyOff = num.restOffset + inline.bodyOffset;

@@ -59,6 +59,12 @@ export function validateRecord(r: Draft, roundingAdmitted: boolean): Finding[] {
   const year = r.identity.year;
   const kf = r.keyFigures;
 
+  // 人员经费 + 公用经费 = 基本支出.
+  const bb = r.generalBudgetAppropriation.basicBreakdown;
+  if (bb) {
+    checkSum(out, 'expenditure.basic-breakdown-sum', '人员经费与公用经费之和与基本支出不一致', r.generalBudgetAppropriation.basic.amount,
+      [bb.personnelCosts, bb.officeCosts], bb.line, roundingAdmitted);
+  }
   // Income sources vs total.
   checkSum(out, 'income.sources-sum', '收入预算各来源之和与收入总额不一致', r.income.total,
     r.income.sources.map((s) => s.amount + (s.carriedForward ?? 0)), r.income.line, roundingAdmitted);

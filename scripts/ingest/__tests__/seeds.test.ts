@@ -223,6 +223,7 @@ describe('seed 000 — 重庆市开州区政务信息中心 2026 (the issue’s 
         amount: 7507000, change: change(350000, 2025, '增加政务服务大厅综窗人员和电子政务办公平台等保测评服务等', 50),
         purpose: '政务服务等重点工作', line: 50,
       },
+      basicBreakdown: null, // the document gives no 人员经费/公用经费 split
       line: 50,
     });
   });

@@ -55,13 +55,31 @@ export const expenditureSchema = z.object({
 });
 export type Expenditure = z.infer<typeof expenditureSchema>;
 
+/** 基本支出 split into 人员经费 and 日常公用经费 (一般公共预算基本支出情况). */
+export const basicBreakdownSchema = z.object({
+  /** 人员经费 in 元. */
+  personnelCosts: yuan.nullable(),
+  /** 公用经费 / 日常公用经费 in 元. */
+  officeCosts: yuan.nullable(),
+  line,
+});
+export type BasicBreakdown = z.infer<typeof basicBreakdownSchema>;
+
 /** 一般公共预算财政拨款 explanation (部门预算情况说明). */
 export const generalBudgetAppropriationSchema = z.object({
+  /** 一般公共预算财政拨款收入 in 元. */
   income: yuan.nullable(),
+  /** 一般公共预算财政拨款支出 in 元. */
   expenditure: yuan.nullable(),
+  /** Change vs the previous year, with the stated reason. */
   change: changeSchema.nullable(),
+  /** 基本支出 with its change, reason and purpose. */
   basic: spendingPartSchema,
+  /** 项目支出 with its change, reason and purpose. */
   project: spendingPartSchema,
+  /** 人员经费 / 公用经费 of 基本支出, when the document gives them. */
+  basicBreakdown: basicBreakdownSchema.nullable(),
+  /** 1-based source line of the explanation. */
   line: line.nullable(),
 });
 export type GeneralBudgetAppropriation = z.infer<typeof generalBudgetAppropriationSchema>;
