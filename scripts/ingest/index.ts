@@ -15,7 +15,7 @@ import { impliedPreviousYear, validateRecord } from './validate.ts';
 import { checkStructure } from './structure-checks.ts';
 import { IngestError, type Diagnostic } from './errors.ts';
 import { districtSlug, unitSlug } from '../../src/domain/slug.ts';
-import { sidecarSchema, type Sidecar } from '../../src/domain/schema/release.ts';
+import { sidecarSchema, type Sidecar } from '../../src/domain/schema/sidecar.ts';
 import type { UnitYearRecord } from '../../src/domain/schema/record.ts';
 import type { KeyFigures } from '../../src/domain/schema/key-figures.ts';
 import type { Section } from '../../src/domain/schema/section.ts';

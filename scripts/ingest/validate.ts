@@ -8,7 +8,8 @@
 import { formatWan, sum } from '../../src/domain/money.ts';
 import type { Finding } from '../../src/domain/schema/finding.ts';
 import type { Change } from '../../src/domain/schema/change.ts';
-import type { UnitYearRecord, ImpliedPreviousYear } from '../../src/domain/schema/record.ts';
+import type { UnitYearRecord } from '../../src/domain/schema/record.ts';
+import type { ImpliedPreviousYear } from '../../src/domain/schema/implied-previous-year.ts';
 
 type Draft = Omit<UnitYearRecord, 'id' | 'slug' | 'source' | 'coverage' | 'release' | 'keyFigures'> & {
   keyFigures: UnitYearRecord['keyFigures'];

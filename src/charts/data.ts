@@ -8,8 +8,9 @@
  * only zeros. The tables on the page always carry the same numbers.
  */
 import type { UnitYearRecord } from '../domain/schema/record.ts';
-import type { Table, TableRow } from '../domain/schema/table.ts';
-import type { ThreePublic } from '../domain/schema/budget.ts';
+import type { Table } from '../domain/schema/table.ts';
+import type { TableRow } from '../domain/schema/table-row.ts';
+import type { ThreePublic } from '../domain/schema/three-public.ts';
 import { yuanToWanNumber } from '../domain/money.ts';
 import { DERIVED_SUFFIX } from './format.ts';
 import { THREE_PUBLIC_ITEMS } from '../components/record/narrative-tables.ts';

@@ -4,7 +4,9 @@
  * side by side, each with the unit-years that use it.
  */
 import { pinyin } from 'pinyin-pro';
-import type { GlossaryDefinition, GlossaryTerm, GlossaryUser } from './schema/glossary-term.ts';
+import type { GlossaryTerm } from './schema/glossary-term.ts';
+import type { GlossaryDefinition } from './schema/glossary-definition.ts';
+import type { GlossaryUser } from './schema/glossary-user.ts';
 import type { UnitYearRecord } from './schema/record.ts';
 
 /** Quote marks that documents put around parts of a term (“三公”经费, ‘三公’经费, "三公"经费, 「三公」经费). */

@@ -2,7 +2,8 @@
  * The key figures as columns: one definition drives the unit page table, /data/key-figures.csv and its
  * Data Package schema, so a column's name, Chinese title and meaning never drift apart.
  */
-import type { ImpliedPreviousYear, UnitYearRecord } from '../domain/schema/record.ts';
+import type { UnitYearRecord } from '../domain/schema/record.ts';
+import type { ImpliedPreviousYear } from '../domain/schema/implied-previous-year.ts';
 import { formatWan, formatWanSigned } from '../domain/money.ts';
 
 /** How a column's values read: amounts in 元, a signed change in 元, a count, or text. */

@@ -2,7 +2,8 @@
  * A unit across its years, as columns of the unit page: one per record, plus a derived column for a year
  * that has no record of its own but whose figures a later document implies by its stated changes.
  */
-import type { ImpliedPreviousYear, UnitYearRecord } from '../domain/schema/record.ts';
+import type { UnitYearRecord } from '../domain/schema/record.ts';
+import type { ImpliedPreviousYear } from '../domain/schema/implied-previous-year.ts';
 
 /** One year column: either a record, or figures implied by another year's record. */
 export type YearColumn =

@@ -11,7 +11,7 @@ import { addDays, copySeeds, runCli, runNpmScript } from './helpers.ts';
 import { parse as parseYaml } from 'yaml';
 import { checkOutcome, checkOutcomes, formatCheck, formatCheckItem, publicationOf } from '../gate.ts';
 import { ingestFiles, listSeeds } from '../../ingest/corpus.ts';
-import { sidecarSchema } from '../../../src/domain/schema/release.ts';
+import { sidecarSchema } from '../../../src/domain/schema/sidecar.ts';
 import type { FileOutcome } from '../../ingest/corpus.ts';
 import { makeRecord } from '../../../src/lib/__tests__/fixtures.ts';
 

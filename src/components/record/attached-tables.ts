@@ -1,6 +1,7 @@
 /** Reading attached tables (附表) for display and download. */
 import { formatFenIn, type AmountUnit } from '../../domain/money.ts';
-import type { Table, TableCell } from '../../domain/schema/table.ts';
+import type { Table } from '../../domain/schema/table.ts';
+import type { TableCell } from '../../domain/schema/table-cell.ts';
 import type { UnitYearRecord } from '../../domain/schema/record.ts';
 
 const AMOUNT_UNITS: readonly AmountUnit[] = ['万元', '元', '千元', '亿元'];

@@ -5,7 +5,7 @@
  */
 import type { UnitYearRecord } from '../../domain/schema/record.ts';
 import type { Change } from '../../domain/schema/change.ts';
-import type { ThreePublic } from '../../domain/schema/budget.ts';
+import type { ThreePublic } from '../../domain/schema/three-public.ts';
 import { firstLine, provenanceLine } from './source-line.ts';
 
 /** One row of a narrative table: a label and 元 amounts with the line each was read from. */

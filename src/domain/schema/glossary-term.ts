@@ -1,24 +1,6 @@
 import { z } from 'astro/zod';
-
-/** A unit-year that uses a glossary term or one of its definitions. */
-export const glossaryUserSchema = z.object({
-  /** Record id, `<district>/<unit>/<year>`. */
-  recordId: z.string(),
-  /** Unit name as written in the record's identity. */
-  unit: z.string(),
-  /** Budget year. */
-  year: z.number().int(),
-});
-export type GlossaryUser = z.infer<typeof glossaryUserSchema>;
-
-/** One wording of a term's definition, with the unit-years whose 名词解释 give it. */
-export const glossaryDefinitionSchema = z.object({
-  /** Definition as first written (identical wordings, compared after whitespace/width folding, are merged). */
-  text: z.string(),
-  /** Unit-years giving this wording, sorted by record id. */
-  usedBy: z.array(glossaryUserSchema),
-});
-export type GlossaryDefinition = z.infer<typeof glossaryDefinitionSchema>;
+import { glossaryUserSchema } from './glossary-user.ts';
+import { glossaryDefinitionSchema } from './glossary-definition.ts';
 
 /** One entry of the site-wide glossary: a 名词解释 term or a 科目 name, merged across all records. */
 export const glossaryTermSchema = z.object({

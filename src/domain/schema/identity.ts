@@ -22,9 +22,11 @@ export const identitySchema = z.object({
   noticeKind: z.enum(['公示', '公告']).nullable(),
   /** The document's title line(s) as written. */
   title: z.string().nullable(),
-  /** 批复文件 cited: its title and 文号. */
+  /** 批复文件 cited: its title and 文号, or null when the document cites none. */
   approvalDocument: z.object({
+    /** Title inside 《》 as written, or null. */
     title: z.string().nullable(),
+    /** 文号 in the brackets after the title, or null. */
     number: z.string().nullable(),
   }).nullable(),
   /** Publication date (YYYY-MM-DD) from the signature block, or null. */

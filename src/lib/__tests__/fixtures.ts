@@ -1,5 +1,6 @@
 /** Schema-valid records for tests: a minimal record with overrides. */
-import { recordSchema, type ImpliedPreviousYear, type UnitYearRecord } from '../../domain/schema/record.ts';
+import { recordSchema, type UnitYearRecord } from '../../domain/schema/record.ts';
+import type { ImpliedPreviousYear } from '../../domain/schema/implied-previous-year.ts';
 import type { KeyFigures } from '../../domain/schema/key-figures.ts';
 
 /** Options for a test record. */
@@ -47,7 +48,7 @@ export function makeRecord(spec: RecordSpec = {}): UnitYearRecord {
     sections: [], duties: [], structure: { text: [], internalDivisions: [], subordinateUnits: [] },
     income: { total, carriedForward: null, sources: [], change: null, line: null },
     expenditure: { total, byFunction: [], change: null, basicChange: null, projectChange: null, line: null },
-    generalBudgetAppropriation: { income: null, expenditure: null, change: null, basic: part, project: part, line: null },
+    generalBudgetAppropriation: { income: null, expenditure: null, change: null, basic: part, project: part, basicBreakdown: null, line: null },
     governmentFund: null,
     threePublic: { total: item, outboundTravel: item, reception: item, vehicleOperation: item, vehiclePurchase: item },
     operatingExpenses: null, procurement: null, performance: null, assets: null,

@@ -21,7 +21,7 @@ import Structure from '../Structure.astro';
 import TermsUsed from '../TermsUsed.astro';
 import ThreePublicTable from '../ThreePublicTable.astro';
 import Unrecognised from '../Unrecognised.astro';
-import type { ThreePublic } from '../../../domain/schema/budget.ts';
+import type { ThreePublic } from '../../../domain/schema/three-public.ts';
 
 const kaizhou = seedRecord('000');
 const yuzhong = seedRecord('003');

@@ -1,0 +1,20 @@
+import { z } from 'astro/zod';
+import { changeSchema } from './change.ts';
+import { lineAmountSchema } from './line-amount.ts';
+
+/** 支出预算: the narrative paragraph on the year's spending. */
+export const expenditureSchema = z.object({
+  /** 年初预算数 total in 元, or null when the document states none. */
+  total: z.number().int().nullable(),
+  /** Function classes at 类 level in document order (label = class name, key = null, amount in 元). */
+  byFunction: z.array(lineAmountSchema),
+  /** Change of the total vs the previous year with the stated reason, or null. */
+  change: changeSchema.nullable(),
+  /** Change of 基本支出 as stated in the 支出预算 paragraph (主要是基本支出预算增加X万元); reason is null. */
+  basicChange: changeSchema.nullable(),
+  /** Change of 项目支出 as stated in the 支出预算 paragraph; reason is null. */
+  projectChange: changeSchema.nullable(),
+  /** 1-based source line of the 支出预算 paragraph, or null when the document has none. */
+  line: z.number().int().positive().nullable(),
+});
+export type Expenditure = z.infer<typeof expenditureSchema>;
