@@ -1,0 +1,73 @@
+/**
+ * The built site (seeds/ as they are) read as files: the figures and links issue 3 names, the glossary of
+ * issue 5 (every term of seed 003 on /glossary/, term links in the pages' own text and in the MDX guide),
+ * and the CSV downloads. Browser behaviour is in pages.test.ts; this file reads HTML.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { builtSite, type BuiltSite } from './site-build.ts';
+
+let site: BuiltSite;
+const html = (path: string) => readFileSync(join(site.outDir, path), 'utf8');
+const text = (s: string) => s.replace(/<[^>]+>/g, '').replace(/&#x3C;/g, '<').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+beforeAll(async () => {
+  site = await builtSite('normal');
+}, 600_000);
+
+describe('the 开州区政务信息中心 pages of 2024 and 2026', () => {
+  it('show 592.29 and 1,483.96 as their totals and link to each other', () => {
+    const p2024 = html('kaizhou/zhengwuxinxizhongxin/2024/index.html');
+    const p2026 = html('kaizhou/zhengwuxinxizhongxin/2026/index.html');
+    expect(text(p2024)).toContain('592.29');
+    expect(text(p2026)).toContain('1,483.96');
+    expect(p2024).toContain('href="/kaizhou/zhengwuxinxizhongxin/2026/"');
+    expect(p2026).toContain('href="/kaizhou/zhengwuxinxizhongxin/2024/"');
+  });
+
+  it('link every figure of the key-figure cards to its source line, which exists', () => {
+    const p = html('kaizhou/zhengwuxinxizhongxin/2026/index.html');
+    expect(p).toMatch(/<a href="#L44"[^>]*>1,483.96<\/a>/);
+    expect(p).toContain('id="L44"');
+  });
+});
+
+describe('glossary', () => {
+  const seed003Terms = [
+    '财政拨款收入', '其他收入', '基本支出', '项目支出', '“三公”经费', '行政运行', '一般行政管理事务', '事业运行',
+    '其他政府办公厅（室）及相关机构事务支出', '其他一般公共服务支出', '行政单位离退休', '事业单位离退休',
+    '机关事业单位基本养老保险缴费支出', '机关事业单位职业年金缴费支出', '死亡抚恤', '行政单位医疗', '事业单位医疗',
+    '住房公积金', '购房补贴',
+  ];
+
+  it('lists all 19 terms of seed 003, each with an anchor and its definition', () => {
+    const g = html('glossary/index.html');
+    const dfns = [...g.matchAll(/<dfn[^>]*>([^<]+)<\/dfn>/g)].map((m) => m[1]);
+    for (const term of seed003Terms) expect(dfns, term).toContain(term);
+    expect(text(g)).toContain('反映事业单位的基本支出，不包括行政单位（包括实行公务员管理的事业单位）后勤服务中心、医务室等附属事业单位。');
+    expect(g).toMatch(/<section class="glossary-entry" id="shi-ye-yun-xing"/);
+  });
+
+  it('links terms in the unit-year pages’ own paragraphs to their glossary entries, with a tooltip', () => {
+    const p = html('yuzhong/renminzhengfubangongshi/2026/index.html');
+    expect(p).toMatch(/<span class="term" data-term="基本支出"><a href="\/glossary\/#ji-ben-zhi-chu" aria-describedby="tip-s\d+-\d+">基本支出<\/a><span class="term-tip" role="tooltip"/);
+    // Never inside the original-text view.
+    const source = p.slice(p.indexOf('id="L1"'));
+    expect(source).not.toContain('class="term"');
+  });
+
+  it('links terms in the hand-written MDX guide with the same plugin', () => {
+    const g = html('guide/index.html');
+    expect(g).toMatch(/<span class="term" data-term="财政拨款收入"><a href="\.\.\/glossary\/#cai-zheng-bo-kuan-shou-ru"/);
+  });
+});
+
+describe('downloads', () => {
+  it('serves each attached table as CSV with a BOM, its caption rows and amounts as printed', () => {
+    const csv = readFileSync(join(site.outDir, 'jiulongpo/dianzizhengwuzhongxin/2026/t9.csv'), 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv).toContain('科目编码');
+    expect(csv).toMatch(/2010350,事业运行,115\.78,115\.78/);
+  });
+});
