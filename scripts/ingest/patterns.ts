@@ -50,8 +50,16 @@ const FILLER = String.raw`(?:预算|收入|拨款|经费|支出|总额|数|为|�
  * The amount stated for `label` (a string, or a regex source when `isRegex`), searching from `from`.
  * Only filler words may stand between label and amount, so a label never picks up a later clause's figure.
  */
+const LABEL_RES = new Map<string, RegExp>();
+
 export function labelAmount(text: string, label: string, from = 0, isRegex = false): (FoundAmount & { labelStart: number }) | null {
-  const re = new RegExp(`(?:${isRegex ? label : escape(label)})${FILLER}(?<num>[+-]?\\d[\\d,]*(?:\\.\\d+)?)\\s*(?<unit>万元|亿元|千元|元)`, 'gd');
+  // Compiled once per label (extractors ask for the same few dozen labels on every document).
+  const key = `${isRegex ? 'r' : 's'}:${label}`;
+  let re = LABEL_RES.get(key);
+  if (!re) {
+    re = new RegExp(`(?:${isRegex ? label : escape(label)})${FILLER}(?<num>[+-]?\\d[\\d,]*(?:\\.\\d+)?)\\s*(?<unit>万元|亿元|千元|元)`, 'gd');
+    LABEL_RES.set(key, re);
+  }
   re.lastIndex = from;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const yuan = parseToYuan(m.groups!.num!.replace(/,/g, ''), m.groups!.unit as AmountUnit);
