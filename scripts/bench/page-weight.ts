@@ -97,7 +97,8 @@ export const isUnitYearPage = (file: string): boolean => /^[^/]+\/[^/]+\/\d{4}\/
 
 /**
  * The typical unit-year page (median HTML size), the heaviest page that draws a chart (has a <canvas> or
- * loads Chart.js) and the typical unit-year page without a chart. Null entries when the site has none.
+ * loads Chart.js) and a page without a chart: a unit-year page if some have none, else a unit or district
+ * page. Null entries when the site has none.
  */
 export function typicalPages(dist: string, htmlFiles: string[]): { typical: PageWeight | null; chart: PageWeight | null; chartless: PageWeight | null } {
   const unitYear = htmlFiles.filter(isUnitYearPage).map((f) => ({ f, size: statSync(join(dist, f)).size })).sort((a, b) => a.size - b.size);
@@ -114,8 +115,13 @@ export function typicalPages(dist: string, htmlFiles: string[]): { typical: Page
   const sampled = candidates.filter((_, i) => i % step === 0);
   const withChart = sampled.filter(hasChart);
   const chart = withChart.length ? withChart.map((f) => pageWeight(dist, f)).sort((a, b) => b.jsGzip - a.jsGzip)[0]! : null;
-  const chartlessPage = unitYear.slice(Math.floor(unitYear.length / 2)).concat(unitYear.slice(0, Math.floor(unitYear.length / 2)).reverse())
-    .find((p) => !hasChart(p.f));
-  const chartless = chartlessPage ? pageWeight(dist, chartlessPage.f) : null;
+  // Chart-less: a unit-year page without a chart if there is one, else a unit or district page without.
+  const byPreference = [
+    ...unitYear.slice(Math.floor(unitYear.length / 2)).map((p) => p.f),
+    ...htmlFiles.filter((f) => /^[^/]+\/[^/]+\/index\.html$/.test(f)),
+    ...htmlFiles.filter((f) => /^[^/]+\/index\.html$/.test(f)),
+  ].slice(0, 400);
+  const chartlessPage = byPreference.find((f) => !hasChart(f));
+  const chartless = chartlessPage ? pageWeight(dist, chartlessPage) : null;
   return { typical, chart, chartless };
 }

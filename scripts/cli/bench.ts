@@ -1,19 +1,21 @@
 /**
  * `npm run bench [-- --docs N] [--seed S] [--error-share X] [--work DIR] [--json FILE] [--keep]
- *   [--skip build,baseline,rebuild,dev] [--profile] [--echo]`
+ *   [--skip build,baseline,rebuild,dev] [--profile] [--collection-storage X] [--echo]`
  *
  * Generates N synthetic disclosures (default 200; 10000 and 20000 for the province-scale runs), then
  * measures ingest, the full build (ingest + astro build + search index), a bare-Astro baseline rendering
  * the same records, page weight, and the rebuild after one changed seed (build and dev server). Prints a
  * table and writes JSON (default: <work>-bench.json beside the work folder, which is removed unless --keep).
  * --profile CPU-profiles the ingest and the astro build and prints their hot spots.
+ * --collection-storage single-file|chunked|BYTES builds with that experimental.collectionStorage instead of
+ * the site's own (a what-if for the content layer's data store).
  * Exit 1 when a stage failed; missed targets are reported, not failures.
  */
 import { parseArgs } from 'node:util';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { runBench } from '../bench/run.ts';
+import { runBench, type BenchOptions } from '../bench/run.ts';
 import { formatReport } from '../bench/report.ts';
 
 const STAGES = ['build', 'baseline', 'rebuild', 'dev'] as const;
@@ -30,6 +32,7 @@ const { values } = parseArgs({
     skip: { type: 'string', default: '' },
     echo: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
+    'collection-storage': { type: 'string' },
   },
 });
 const docs = Number(values.docs);
@@ -41,6 +44,17 @@ if (!Number.isInteger(docs) || docs < 1 || !Number.isInteger(seed) || !(errorSha
   console.error(`bench: invalid arguments${unknown.length ? ` (unknown stage ${unknown.join(', ')}; stages: ${STAGES.join(', ')})` : ''}`);
   process.exit(2);
 }
+/** --collection-storage single-file | chunked | <bytes per chunk> */
+function collectionStorage(v: string | undefined): BenchOptions['collectionStorage'] {
+  if (v === undefined) return null;
+  if (v === 'single-file') return v;
+  const bytes = v === 'chunked' ? 20 * 1024 * 1024 : Number(v);
+  if (!Number.isInteger(bytes) || bytes < 1024) {
+    console.error('bench: --collection-storage takes single-file, chunked or a chunk size in bytes');
+    process.exit(2);
+  }
+  return { type: 'chunked', chunkSize: bytes };
+}
 const work = resolve(values.work ?? join(tmpdir(), `gongkai-bench-${docs}`));
 const json = resolve(values.json ?? `${work}-bench.json`);
 
@@ -49,6 +63,7 @@ const result = await runBench({
   repo: resolve(import.meta.dirname, '../..'),
   stages: { build: !skip.has('build'), baseline: !skip.has('baseline'), rebuild: !skip.has('rebuild'), dev: !skip.has('dev') },
   profile: values.profile,
+  collectionStorage: collectionStorage(values['collection-storage']),
   keep: values.keep,
   echo: values.echo,
   log: (line) => console.error(`bench: ${line}`),

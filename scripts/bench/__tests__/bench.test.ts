@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { editSeed, runBench, wrapperConfig } from '../run.ts';
 import { checkTargets, formatReport } from '../report.ts';
-import { pageWeight } from '../page-weight.ts';
+import { pageWeight, typicalPages } from '../page-weight.ts';
 import { summarizeProfile } from '../profile.ts';
 import { MANIFEST, type ManifestEntry } from '../generate.ts';
 
@@ -17,7 +17,7 @@ describe('npm run bench with a tiny corpus (generate + ingest only)', () => {
     const work = join(tmp, 'work');
     const result = await runBench({
       docs: 20, seed: 1, errorShare: 0.1, work, repo: resolve(import.meta.dirname, '../../..'),
-      stages: { build: false, baseline: false, rebuild: false, dev: false }, profile: false, keep: true, echo: false, log: () => {},
+      stages: { build: false, baseline: false, rebuild: false, dev: false }, profile: false, collectionStorage: null, keep: true, echo: false, log: () => {},
     });
     expect(result.corpus.docs).toBe(20);
     expect(result.ingest.ok).toBe(true);
@@ -57,6 +57,23 @@ describe('bench helpers', () => {
     expect(w.jsGzip).toBeGreaterThan(w.cssGzip);
   });
 
+  it('picks the median unit-year page, a chart page and a chart-less page', () => {
+    const dist = join(tmp, 'dist2');
+    const page = (path: string, body: string): void => {
+      mkdirSync(join(dist, path, '..'), { recursive: true });
+      writeFileSync(join(dist, path), `<html><body>${body}</body></html>`);
+    };
+    page('d/u/2024/index.html', '<canvas></canvas>短');
+    page('d/u/2025/index.html', '<canvas></canvas>中等长度的页面');
+    page('d/u/2026/index.html', '<canvas></canvas>最长的一个页面内容内容内容');
+    page('d/u/index.html', '单位页');
+    page('d/index.html', '区页');
+    const { typical, chart, chartless } = typicalPages(dist, ['d/u/2024/index.html', 'd/u/2025/index.html', 'd/u/2026/index.html', 'd/u/index.html', 'd/index.html']);
+    expect(typical!.page).toBe('d/u/2025/index.html');
+    expect(chart!.page).toMatch(/^d\/u\/20\d\d\/index\.html$/);
+    expect(chartless!.page).toBe('d/u/index.html');
+  });
+
   it('edits a seed\'s contact and refuses a contact that is not there', () => {
     const seed = join(tmp, 'seed.txt');
     writeFileSync(seed, '部门预算公开联系人：江冲  联系方式：023-52255608\n');
@@ -68,6 +85,7 @@ describe('bench helpers', () => {
   it('wraps the site config, adding the seed watcher only when it exists', () => {
     expect(wrapperConfig(true)).toContain("import seedWatcher from './src/integrations/seed-watcher.ts'");
     expect(wrapperConfig(false)).toContain('const seedWatcher = null');
+    expect(wrapperConfig(true, { type: 'chunked', chunkSize: 4096 })).toContain('collectionStorage: {"type":"chunked","chunkSize":4096}');
   });
 
   it('summarises a CPU profile by self and inclusive time', () => {
