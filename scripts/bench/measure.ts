@@ -22,6 +22,8 @@ export interface Measurement {
   peakProcessRssBytes: number;
   stdout: string;
   stderr: string;
+  /** True when the tree was killed for exceeding `maxRssBytes`. */
+  killedForMemory: boolean;
 }
 
 export interface RunOptions {
@@ -31,6 +33,8 @@ export interface RunOptions {
   timeoutMs?: number;
   /** Echo output lines as they come (for long stages). */
   echo?: boolean;
+  /** Kill the tree when its resident memory exceeds this (a shared machine must not run out of memory). */
+  maxRssBytes?: number;
 }
 
 const TIME = '/usr/bin/time';
@@ -100,6 +104,7 @@ export function start(command: string, args: string[], options: RunOptions): Sta
   child.stderr.on('data', (d: Buffer) => { stderr += d; if (options.echo) process.stderr.write(d); });
   let peakTree = 0;
   let peakProcess = 0;
+  let killedForMemory = false;
   const sample = (): void => {
     if (child.pid === undefined) return;
     let sum = 0;
@@ -109,6 +114,10 @@ export function start(command: string, args: string[], options: RunOptions): Sta
       peakProcess = Math.max(peakProcess, hwm);
     }
     peakTree = Math.max(peakTree, sum);
+    if (options.maxRssBytes && sum > options.maxRssBytes && !killedForMemory) {
+      killedForMemory = true;
+      killGroup(child.pid, 'SIGKILL');
+    }
   };
   const timer = setInterval(sample, 100);
   const killer = options.timeoutMs ? setTimeout(() => child.pid && killGroup(child.pid, 'SIGKILL'), options.timeoutMs) : null;
@@ -126,7 +135,7 @@ export function start(command: string, args: string[], options: RunOptions): Sta
         if (maxKb) peakProcess = Math.max(peakProcess, maxKb * 1024);
       }
       rmSync(tmp, { recursive: true, force: true });
-      resolve({ code, wallMs: Math.round(wallMs), cpuMs, peakTreeRssBytes: Math.max(peakTree, peakProcess), peakProcessRssBytes: peakProcess, stdout, stderr });
+      resolve({ code, wallMs: Math.round(wallMs), cpuMs, peakTreeRssBytes: Math.max(peakTree, peakProcess), peakProcessRssBytes: peakProcess, stdout, stderr, killedForMemory });
     });
   });
   return { pid: child.pid!, output: () => stdout + stderr, finished };

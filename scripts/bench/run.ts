@@ -36,8 +36,12 @@ export interface BenchOptions {
    */
   collectionStorage: null | 'single-file' | { type: 'chunked'; chunkSize: number };
   keep: boolean;
+  /** Any stage whose process tree grows beyond this is killed and reported as failed. */
+  maxRssBytes: number;
   /** Progress lines. */
   log: (line: string) => void;
+  /** Called with the result so far after each stage (a long run killed midway keeps what it measured). */
+  checkpoint?: (partial: BenchResult) => void;
   /** Echo children's output. */
   echo: boolean;
 }
@@ -99,7 +103,8 @@ const stage = (m: Measurement): StageResult => ({
   wallMs: m.wallMs,
   cpuMs: m.cpuMs,
   peakRssBytes: m.peakTreeRssBytes,
-  ...(m.code === 0 ? {} : { error: `exit ${m.code}: ${(m.stdout + m.stderr).trim().split('\n').slice(-15).join('\n')}` }),
+  ...(m.killedForMemory ? { error: `killed: resident memory above the --max-rss limit (${Math.round(m.peakTreeRssBytes / 1024 ** 2)} MB)` }
+    : m.code === 0 ? {} : { error: `exit ${m.code}: ${(m.stdout + m.stderr).trim().split('\n').slice(-15).join('\n')}` }),
 });
 
 const per = (n: number, ms: number): number => (ms > 0 ? Math.round((n / ms) * 1000 * 10) / 10 : 0);
@@ -243,7 +248,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
 
   const profileDir = (name: string): string[] => (o.profile ? ['--cpu-prof', '--cpu-prof-dir', join(work, 'profiles', name)] : []);
   log('ingest');
-  const probeRun = await run(node, [...profileDir('ingest'), join(work, 'scripts/bench/ingest-probe.ts'), seeds, content], { cwd: work, env });
+  const probeRun = await run(node, [...profileDir('ingest'), join(work, 'scripts/bench/ingest-probe.ts'), seeds, content], { cwd: work, env, maxRssBytes: o.maxRssBytes });
   let probe: ProbeResult | null = null;
   try { probe = JSON.parse(probeRun.stdout.trim().split('\n').pop() ?? '') as ProbeResult; } catch { /* failed: stage error below */ }
   const records = existsSync(join(content, 'records')) ? listFiles(join(content, 'records')).filter((f) => f.endsWith('.json')).length : 0;
@@ -259,17 +264,18 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
   if (!result.ingest.ok || !o.stages.build) return finish(result, o);
 
   // `npm run build` = ingest CLI + astro build + search index.
+  o.checkpoint?.(result);
   log('build: ingest');
   const ingestArgs = [join(work, 'scripts/cli/ingest.ts'), seeds, content, '--quiet'];
-  const ing = await run(node, ingestArgs, { cwd: work, env });
+  const ing = await run(node, ingestArgs, { cwd: work, env, maxRssBytes: o.maxRssBytes });
   log('astro build');
-  const astroRun = await run(node, [...profileDir('astro'), astro, 'build', '--root', work], { cwd: work, env, echo: o.echo });
+  const astroRun = await run(node, [...profileDir('astro'), astro, 'build', '--root', work], { cwd: work, env, echo: o.echo, maxRssBytes: o.maxRssBytes });
   const astroStage = { ...stage(astroRun), phases: astroPhases(astroRun.stdout + astroRun.stderr) };
   const searchCli = join(work, 'scripts/cli/search-index.ts');
   let search: StageResult | null = null;
   if (astroStage.ok && existsSync(searchCli)) {
     log('search index');
-    search = stage(await run(node, [searchCli, dist], { cwd: work, env, echo: o.echo }));
+    search = stage(await run(node, [searchCli, dist], { cwd: work, env, echo: o.echo, maxRssBytes: o.maxRssBytes }));
   } else if (!existsSync(searchCli)) notes.push('scripts/cli/search-index.ts missing: the build was measured without the search index');
   const html = existsSync(dist) ? listFiles(dist).filter((f) => f.endsWith('.html')) : [];
   const unitYearPages = html.filter((f) => /^[^/]+\/[^/]+\/\d{4}\/index\.html$/.test(f)).length;
@@ -285,6 +291,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
   };
   if (!astroStage.ok) return finish(result, o);
 
+  o.checkpoint?.(result);
   if (o.stages.baseline) {
     log('baseline (bare Astro)');
     const recordsJson = join(work, 'records.json');
@@ -294,7 +301,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
     });
     writeFileSync(recordsJson, JSON.stringify(baselineRecords));
     const root = join(work, 'baseline');
-    const b = await run(node, [astro, 'build', '--root', root], { cwd: root, env: { ...env, BENCH_RECORDS: recordsJson }, echo: o.echo });
+    const b = await run(node, [astro, 'build', '--root', root], { cwd: root, env: { ...env, BENCH_RECORDS: recordsJson }, echo: o.echo, maxRssBytes: o.maxRssBytes });
     const bDist = join(root, 'dist');
     const bPages = existsSync(bDist) ? listFiles(bDist).filter((f) => f.endsWith('.html')).length : 0;
     result.baseline = { ...stage(b), pages: bPages, pagesPerSec: per(bPages, b.wallMs), dist: existsSync(bDist) ? folderSize(bDist) : { bytes: 0, files: 0 } };
@@ -305,6 +312,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
     rmSync(bDist, { recursive: true, force: true });
   }
 
+  o.checkpoint?.(result);
   log('page weight');
   result.pageWeight = typicalPages(dist, html);
 
@@ -314,12 +322,13 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
   const seedFile = join(seeds, target.file);
   const recordFile = join(content, 'records', district!, unit!, `${year}.json`);
 
+  o.checkpoint?.(result);
   if (o.stages.rebuild) {
     log(`rebuild after editing ${target.file}`);
     editSeed(seedFile, target.expected.contact.name!, '改动标记甲');
-    const i2 = await run(node, ingestArgs, { cwd: work, env });
-    const a2 = await run(node, [astro, 'build', '--root', work], { cwd: work, env, echo: o.echo });
-    const s2 = a2.code === 0 && existsSync(searchCli) ? await run(node, [searchCli, dist], { cwd: work, env }) : null;
+    const i2 = await run(node, ingestArgs, { cwd: work, env, maxRssBytes: o.maxRssBytes });
+    const a2 = await run(node, [astro, 'build', '--root', work], { cwd: work, env, echo: o.echo, maxRssBytes: o.maxRssBytes });
+    const s2 = a2.code === 0 && existsSync(searchCli) ? await run(node, [searchCli, dist], { cwd: work, env, maxRssBytes: o.maxRssBytes }) : null;
     const parts = [i2, a2, ...(s2 ? [s2] : [])];
     const page = join(dist, district!, unit!, year!, 'index.html');
     const visible = existsSync(page) && readFileSync(page, 'utf8').includes('改动标记甲');
@@ -334,6 +343,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
     };
   }
 
+  o.checkpoint?.(result);
   const contactNow = o.stages.rebuild ? '改动标记甲' : target.expected.contact.name!;
   if (o.stages.dev) result.rebuild.dev = await measureDev(o, { node, astro, env, work, seedFile, recordFile, target, contactNow, notes });
   return finish(result, o);
@@ -352,7 +362,7 @@ async function measureDev(o: BenchOptions, c: {
   if (watcher && !/seed-watcher/.test(configText)) c.notes.push('dev: astro.config.mjs does not register the seed watcher; the bench config adds it');
   if (!watcher) c.notes.push('dev: no seed watcher (src/integrations/seed-watcher.ts); measured a content JSON edit picked up by the content layer');
   o.log(`dev server on 127.0.0.1:${port} (${mode})`);
-  const dev = start(c.node, [c.astro, 'dev', '--root', c.work, '--port', String(port), '--host', '127.0.0.1'], { cwd: c.work, env: c.env, echo: o.echo });
+  const dev = start(c.node, [c.astro, 'dev', '--root', c.work, '--port', String(port), '--host', '127.0.0.1'], { cwd: c.work, env: c.env, echo: o.echo, maxRssBytes: o.maxRssBytes });
   const url = `http://127.0.0.1:${port}/${c.target.id}/`;
   const timeout = Math.max(120_000, o.docs * 60);
   type Outcome = Omit<NonNullable<BenchResult['rebuild']['dev']>, 'peakRssBytes'>;

@@ -1,12 +1,14 @@
 /**
  * `npm run bench [-- --docs N] [--seed S] [--error-share X] [--work DIR] [--json FILE] [--keep]
- *   [--skip build,baseline,rebuild,dev] [--profile] [--collection-storage X] [--echo]`
+ *   [--skip build,baseline,rebuild,dev] [--profile] [--collection-storage X] [--max-rss-gb 12] [--echo]`
  *
  * Generates N synthetic disclosures (default 200; 10000 and 20000 for the province-scale runs), then
  * measures ingest, the full build (ingest + astro build + search index), a bare-Astro baseline rendering
  * the same records, page weight, and the rebuild after one changed seed (build and dev server). Prints a
  * table and writes JSON (default: <work>-bench.json beside the work folder, which is removed unless --keep).
  * --profile CPU-profiles the ingest and the astro build and prints their hot spots.
+ * --max-rss-gb N (default 12) kills a stage whose processes hold more memory (a shared machine must not run
+ * out of memory); the stage is reported as failed with its peak.
  * --collection-storage single-file|chunked|BYTES builds with that experimental.collectionStorage instead of
  * the site's own (a what-if for the content layer's data store).
  * Exit 1 when a stage failed; missed targets are reported, not failures.
@@ -15,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { runBench, type BenchOptions } from '../bench/run.ts';
+import { runBench, type BenchOptions, type BenchResult } from '../bench/run.ts';
 import { formatReport } from '../bench/report.ts';
 
 const STAGES = ['build', 'baseline', 'rebuild', 'dev'] as const;
@@ -33,14 +35,16 @@ const { values } = parseArgs({
     echo: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
     'collection-storage': { type: 'string' },
+    'max-rss-gb': { type: 'string', default: '12' },
   },
 });
 const docs = Number(values.docs);
 const seed = Number(values.seed);
 const errorShare = Number(values['error-share']);
+const maxRssGb = Number(values['max-rss-gb']);
 const skip = new Set(values.skip.split(',').filter(Boolean));
 const unknown = [...skip].filter((x) => !(STAGES as readonly string[]).includes(x));
-if (!Number.isInteger(docs) || docs < 1 || !Number.isInteger(seed) || !(errorShare >= 0 && errorShare <= 1) || unknown.length) {
+if (!Number.isInteger(docs) || docs < 1 || !Number.isInteger(seed) || !(errorShare >= 0 && errorShare <= 1) || !(maxRssGb > 0) || unknown.length) {
   console.error(`bench: invalid arguments${unknown.length ? ` (unknown stage ${unknown.join(', ')}; stages: ${STAGES.join(', ')})` : ''}`);
   process.exit(2);
 }
@@ -58,6 +62,12 @@ function collectionStorage(v: string | undefined): BenchOptions['collectionStora
 const work = resolve(values.work ?? join(tmpdir(), `gongkai-bench-${docs}`));
 const json = resolve(values.json ?? `${work}-bench.json`);
 
+/** Writes the result (also after each stage, so a run killed midway keeps what it measured). */
+function save(r: BenchResult): void {
+  mkdirSync(dirname(json), { recursive: true });
+  writeFileSync(json, `${JSON.stringify(r, null, 1)}\n`);
+}
+
 const result = await runBench({
   docs, seed, errorShare, work,
   repo: resolve(import.meta.dirname, '../..'),
@@ -65,13 +75,14 @@ const result = await runBench({
   profile: values.profile,
   collectionStorage: collectionStorage(values['collection-storage']),
   keep: values.keep,
+  maxRssBytes: maxRssGb * 1024 ** 3,
   echo: values.echo,
   log: (line) => console.error(`bench: ${line}`),
+  checkpoint: (partial) => save(partial),
 });
 result.command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
 console.log(formatReport(result));
-mkdirSync(dirname(json), { recursive: true });
-writeFileSync(json, `${JSON.stringify(result, null, 1)}\n`);
+save(result);
 console.log(`\nJSON: ${json}`);
 const failed = !result.ingest.ok || result.build?.ingest.ok === false || result.build?.astro.ok === false || result.build?.search?.ok === false || result.baseline?.ok === false;
 process.exit(failed ? 1 : 0);

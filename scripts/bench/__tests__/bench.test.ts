@@ -7,6 +7,7 @@ import { editSeed, runBench, wrapperConfig } from '../run.ts';
 import { checkTargets, formatReport } from '../report.ts';
 import { pageWeight, typicalPages } from '../page-weight.ts';
 import { summarizeProfile } from '../profile.ts';
+import { run } from '../measure.ts';
 import { MANIFEST, type ManifestEntry } from '../generate.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'bench-test-'));
@@ -17,7 +18,7 @@ describe('npm run bench with a tiny corpus (generate + ingest only)', () => {
     const work = join(tmp, 'work');
     const result = await runBench({
       docs: 20, seed: 1, errorShare: 0.1, work, repo: resolve(import.meta.dirname, '../../..'),
-      stages: { build: false, baseline: false, rebuild: false, dev: false }, profile: false, collectionStorage: null, keep: true, echo: false, log: () => {},
+      stages: { build: false, baseline: false, rebuild: false, dev: false }, profile: false, collectionStorage: null, maxRssBytes: 4 * 1024 ** 3, keep: true, echo: false, log: () => {},
     });
     expect(result.corpus.docs).toBe(20);
     expect(result.ingest.ok).toBe(true);
@@ -36,6 +37,19 @@ describe('npm run bench with a tiny corpus (generate + ingest only)', () => {
     expect(report).toContain('ingest (parse phase)');
     expect(checkTargets(result).find((t) => t.name === 'ingest throughput')!.met).toBe(result.ingest.docsPerSec >= 2000);
     expect(checkTargets(result).find((t) => t.name === 'full build vs bare Astro')!.met).toBeNull();
+  }, 60_000);
+});
+
+describe('measured child processes', () => {
+  it('reports CPU time and peak memory, and kills a tree that outgrows its memory limit', async () => {
+    const hog = "const a=[];setInterval(()=>a.push(Buffer.alloc(40e6,1)),20)";
+    const m = await run(process.execPath, ['-e', hog], { cwd: tmp, maxRssBytes: 300 * 1024 ** 2, timeoutMs: 30_000 });
+    expect(m.killedForMemory).toBe(true);
+    expect(m.code).not.toBe(0);
+    expect(m.peakTreeRssBytes).toBeGreaterThan(300 * 1024 ** 2);
+    const ok = await run(process.execPath, ['-e', 'let x=0;for(let i=0;i<3e7;i++)x+=i;console.log(x>0)'], { cwd: tmp });
+    expect(ok).toMatchObject({ code: 0, killedForMemory: false, stdout: 'true\n' });
+    expect(ok.peakTreeRssBytes).toBeGreaterThan(10 * 1024 ** 2);
   }, 60_000);
 });
 
