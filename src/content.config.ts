@@ -2,6 +2,7 @@
 // GONGKAI_CONTENT_DIR (default ./content) points a build at another content folder (tests build temp sites).
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { contentDir } from './lib/content-dir.ts';
 import { recordSchema } from './domain/schema/record.ts';
 
 /**
@@ -13,7 +14,7 @@ import { recordSchema } from './domain/schema/record.ts';
 const records = defineCollection({
   loader: glob({
     pattern: '**/*.json',
-    base: `${process.env.GONGKAI_CONTENT_DIR ?? './content'}/records`,
+    base: `${contentDir()}/records`,
     generateId: ({ entry, data }) => (typeof data.id === 'string' ? data.id : entry.replace(/\.json$/, '')),
   }),
   schema: recordSchema,

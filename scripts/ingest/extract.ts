@@ -265,7 +265,7 @@ function extractContact(ctx: ExtractContext): IdentityResult['contact'] {
 
 export function extractDuties(ctx: ExtractContext): Duties[] {
   const groups: Duties[] = [];
-  ctx.sections.forEach((s, i) => {
+  ctx.sections.forEach((s) => {
     if (s.kind !== 'duties') return;
     const parentIsDuties = s.parent >= 0 && ctx.sections[s.parent]!.kind === 'duties';
     const group: Duties = { unit: parentIsDuties ? s.title.trim() : null, intro: null, items: [] };
@@ -275,7 +275,6 @@ export function extractDuties(ctx: ExtractContext): Duties[] {
       group.items.push({ text: p.display, line: p.line });
     }
     if (group.items.length || group.intro) groups.push(group);
-    void i;
   });
   return groups;
 }

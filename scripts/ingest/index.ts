@@ -148,9 +148,7 @@ function parseOrThrow(bytes: Uint8Array, file: string, options: ParseOptions): P
   const tablesResult = extractTables(lines, tablesStart, tablesEnd);
   for (const n of tablesResult.used) ctx.use(n);
 
-  const contact = identity.contact;
-  const { contact: _c, ...identityFields } = identity;
-  void _c;
+  const { contact, ...identityFields } = identity;
   const outline: Section[] = sections
     .filter((s) => s.kind !== 'preamble' || s.paras.length)
     .map((s) => ({
@@ -169,7 +167,7 @@ function parseOrThrow(bytes: Uint8Array, file: string, options: ParseOptions): P
   };
   const keyFigures = keyFiguresOf(body);
   for (const [kf, from] of KEY_FIGURE_PROVENANCE) if (ctx.provenance[from]) ctx.prov(kf, ctx.provenance[from]);
-  for (const [i] of expenditure.byFunction.entries()) ctx.prov(`keyFigures.expenditureByFunction.${expenditure.byFunction[i]!.label}`, expenditure.line);
+  for (const f of expenditure.byFunction) ctx.prov(`keyFigures.expenditureByFunction.${f.label}`, expenditure.line);
 
   const roundingAdmitted = lines.some((l) => /四舍五入/.test(l.text));
   const draft = { ...body, keyFigures, impliedPreviousYear: null, findings: [], provenance: {} };

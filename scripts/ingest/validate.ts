@@ -58,7 +58,6 @@ function checkChangeYear(out: Finding[], year: number, change: Change | null, wh
 export function validateRecord(r: Draft, roundingAdmitted: boolean): Finding[] {
   const out: Finding[] = [];
   const year = r.identity.year;
-  const kf = r.keyFigures;
 
   // 人员经费 + 公用经费 = 基本支出.
   const bb = r.generalBudgetAppropriation.basicBreakdown;
@@ -147,7 +146,6 @@ export function validateRecord(r: Draft, roundingAdmitted: boolean): Finding[] {
   }
   // Tables vs narrative.
   out.push(...checkTablesAgainstNarrative(r));
-  void kf;
   return out;
 }
 

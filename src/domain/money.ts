@@ -75,12 +75,9 @@ function formatFen(fen: number, unit: AmountUnit, decimals: number, grouping: bo
   const neg = big < 0n;
   const abs = neg ? -big : big;
   const step = scale / 10n ** BigInt(decimals);
-  let q: bigint;
-  if (step >= 1n) {
-    q = (abs + step / 2n) / step; // rounded count of 10^-decimals units
-  } else {
-    q = abs * (1n / step);
-  }
+  // 分 is the finest unit stored, so no amount has more decimals than 分 can show.
+  if (step < 1n) throw new RangeError(`${decimals} decimals of ${unit} are finer than 分`);
+  const q = (abs + step / 2n) / step; // rounded count of 10^-decimals units
   const s = q.toString().padStart(decimals + 1, '0');
   const intPart = s.slice(0, s.length - decimals);
   const fracPart = decimals ? s.slice(s.length - decimals) : '';

@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { AstroIntegration } from 'astro';
+import { contentDir as defaultContentDir } from '../lib/content-dir.ts';
 import { ingest } from '../../scripts/ingest/corpus.ts';
 import { formatDiagnostic } from '../../scripts/ingest/errors.ts';
 
@@ -27,7 +28,7 @@ export function isInside(path: string, dir: string): boolean {
 
 /** The Astro integration; add it to `integrations` in astro.config.mjs. */
 export default function seedWatcher(options: SeedWatcherOptions = {}): AstroIntegration {
-  const { seedsDir = 'seeds', contentDir = process.env.GONGKAI_CONTENT_DIR ?? 'content', debounceMs = 50 } = options;
+  const { seedsDir = 'seeds', contentDir = defaultContentDir(), debounceMs = 50 } = options;
   let root = process.cwd();
   return {
     name: 'gongkai:seed-watcher',

@@ -6,6 +6,7 @@ import { diffFigures, type DiffableRecord, type FigureChange } from '../../scrip
 import { readRecordsAtRef, resolveCommit } from '../../scripts/release/records-source.ts';
 import { keyFigureFields } from './key-figures.ts';
 import { previewMode } from './visibility.ts';
+import { contentDir } from './content-dir.ts';
 
 export type { FigureChange } from '../../scripts/release/diff.ts';
 
@@ -50,7 +51,7 @@ export function changesFor(
   options: { preview?: boolean; source?: ChangeSource } = {},
 ): RecordChanges | null {
   if (!(options.preview ?? previewMode())) return null;
-  const head = headRecords(options.source ?? { cwd: process.cwd(), contentDir: process.env.GONGKAI_CONTENT_DIR ?? 'content' });
+  const head = headRecords(options.source ?? { cwd: process.cwd(), contentDir: contentDir() });
   if (!head) return null;
   const committed = head.get(record.id);
   if (!committed) return { status: 'added' };

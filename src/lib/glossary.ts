@@ -11,8 +11,7 @@ import type { GlossaryTerm } from '../domain/schema/glossary-term.ts';
 import type { GlossaryLinkTerm } from '../remark/glossary-links.ts';
 import { isReleased } from './visibility.ts';
 
-/** Where ingest wrote content/ (GONGKAI_CONTENT_DIR overrides, for tests and the benchmark). */
-export const contentDir = (env: Record<string, string | undefined> = process.env): string => env.GONGKAI_CONTENT_DIR || 'content';
+export { contentDir } from './content-dir.ts';
 
 const readJson = <T>(path: string, fallback: T): T => {
   try {
