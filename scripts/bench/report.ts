@@ -35,7 +35,6 @@ export function formatReport(r: BenchResult): string {
   const rows: [string, string][] = [];
   const add = (k: string, v: string): void => { rows.push([k, v]); };
   add('machine', `${r.machine.nproc} CPU (${r.machine.cpu}), ${mb(r.machine.memoryBytes)}, node ${r.machine.node}, load ${r.machine.loadAverageAtStart.map((x) => x.toFixed(1)).join('/')} → ${r.machine.loadAverageAtEnd.map((x) => x.toFixed(1)).join('/')}`);
-  if (r.collectionStorage) add('what-if', `experimental.collectionStorage = ${JSON.stringify(r.collectionStorage)}`);
   add('corpus', `${r.corpus.docs} docs, ${(r.corpus.bytes / 1e6).toFixed(1)} MB, generated in ${s(r.corpus.generateMs)}`);
   const i = r.ingest;
   add('ingest (parse phase)', `${i.docsPerSec} docs/s, ${i.mbPerSec} MB/s, ${i.docsPerCpuSec ?? '—'} docs per CPU-s`);

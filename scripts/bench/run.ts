@@ -30,11 +30,6 @@ export interface BenchOptions {
   stages: { build: boolean; baseline: boolean; rebuild: boolean; dev: boolean };
   /** CPU-profile the ingest and the astro build (node --cpu-prof) and summarise the hot spots. */
   profile: boolean;
-  /**
-   * What-if: build with this `experimental.collectionStorage` instead of the site's own (e.g. chunks of
-   * 4 MB); null keeps the site's config.
-   */
-  collectionStorage: null | 'single-file' | { type: 'chunked'; chunkSize: number };
   keep: boolean;
   /** Any stage whose process tree grows beyond this is killed and reported as failed. */
   maxRssBytes: number;
@@ -58,8 +53,6 @@ export interface StageResult {
 
 export interface BenchResult {
   command: string;
-  /** The what-if collection storage, or null for the site's own config. */
-  collectionStorage: BenchOptions['collectionStorage'];
   date: string;
   machine: { nproc: number; cpu: string; memoryBytes: number; node: string; loadAverageAtStart: number[]; loadAverageAtEnd: number[] };
   docs: number;
@@ -125,16 +118,14 @@ function freePort(): Promise<number> {
  * The work folder's astro.config.mjs: the site's own config (copied as astro.site.mjs), plus the seed
  * watcher when the site does not register it and the watcher exists.
  */
-export function wrapperConfig(hasWatcher: boolean, collectionStorage: BenchOptions['collectionStorage'] = null): string {
+export function wrapperConfig(hasWatcher: boolean): string {
   return [
     "// Written by `npm run bench`: the site's own config (astro.site.mjs, copied from the repository).",
     "import base from './astro.site.mjs';",
     hasWatcher ? "import seedWatcher from './src/integrations/seed-watcher.ts';" : 'const seedWatcher = null;',
     'const integrations = [...(base.integrations ?? [])];',
     "if (seedWatcher && !integrations.flat().some((i) => i && i.name === 'gongkai:seed-watcher')) integrations.push(seedWatcher());",
-    collectionStorage === null
-      ? 'export default { ...base, integrations };'
-      : `export default { ...base, integrations, experimental: { ...base.experimental, collectionStorage: ${JSON.stringify(collectionStorage)} } };`,
+    'export default { ...base, integrations };',
   ].join('\n') + '\n';
 }
 
@@ -143,11 +134,11 @@ export function wrapperConfig(hasWatcher: boolean, collectionStorage: BenchOptio
  * needs its sources inside the root, and a snapshot is not disturbed by edits while the bench runs), the
  * baseline site beside it, and node_modules linked.
  */
-function prepareWorkDir(repo: string, work: string, collectionStorage: BenchOptions['collectionStorage']): void {
+function prepareWorkDir(repo: string, work: string): void {
   for (const name of ['src', 'scripts', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
     if (existsSync(join(repo, name))) cpSync(join(repo, name), join(work, name === 'astro.config.mjs' ? 'astro.site.mjs' : name), { recursive: true });
   }
-  writeFileSync(join(work, 'astro.config.mjs'), wrapperConfig(existsSync(join(work, 'src/integrations/seed-watcher.ts')), collectionStorage));
+  writeFileSync(join(work, 'astro.config.mjs'), wrapperConfig(existsSync(join(work, 'src/integrations/seed-watcher.ts'))));
   cpSync(join(repo, 'scripts/bench/baseline'), join(work, 'baseline'), { recursive: true });
   linkNodeModules(repo, work);
 }
@@ -227,11 +218,10 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
   const notes: string[] = [];
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
-  prepareWorkDir(repo, work, o.collectionStorage);
+  prepareWorkDir(repo, work);
 
   const result: BenchResult = {
     command: `npm run bench -- --docs ${o.docs} --seed ${o.seed}`,
-    collectionStorage: o.collectionStorage,
     date: new Date().toISOString(),
     machine: { nproc: cpus().length, cpu: cpus()[0]?.model ?? '?', memoryBytes: totalmem(), node: process.version, loadAverageAtStart: loadavg(), loadAverageAtEnd: [] },
     docs: o.docs,

@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --docs N] [--seed S] [--error-share X] [--work DIR] [--json FILE] [--keep]
- *   [--skip build,baseline,rebuild,dev] [--profile] [--collection-storage X] [--max-rss-gb 12] [--echo]`
+ *   [--skip build,baseline,rebuild,dev] [--profile] [--max-rss-gb 12] [--echo]`
  *
  * Generates N synthetic disclosures (default 200; 10000 and 20000 for the province-scale runs), then
  * measures ingest, the full build (ingest + astro build + search index), a bare-Astro baseline rendering
@@ -9,15 +9,13 @@
  * --profile CPU-profiles the ingest and the astro build and prints their hot spots.
  * --max-rss-gb N (default 12) kills a stage whose processes hold more memory (a shared machine must not run
  * out of memory); the stage is reported as failed with its peak.
- * --collection-storage single-file|chunked|BYTES builds with that experimental.collectionStorage instead of
- * the site's own (a what-if for the content layer's data store).
  * Exit 1 when a stage failed; missed targets are reported, not failures.
  */
 import { parseArgs } from 'node:util';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { runBench, type BenchOptions, type BenchResult } from '../bench/run.ts';
+import { runBench, type BenchResult } from '../bench/run.ts';
 import { formatReport } from '../bench/report.ts';
 
 const STAGES = ['build', 'baseline', 'rebuild', 'dev'] as const;
@@ -34,7 +32,6 @@ const { values } = parseArgs({
     skip: { type: 'string', default: '' },
     echo: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
-    'collection-storage': { type: 'string' },
     'max-rss-gb': { type: 'string', default: '12' },
   },
 });
@@ -47,17 +44,6 @@ const unknown = [...skip].filter((x) => !(STAGES as readonly string[]).includes(
 if (!Number.isInteger(docs) || docs < 1 || !Number.isInteger(seed) || !(errorShare >= 0 && errorShare <= 1) || !(maxRssGb > 0) || unknown.length) {
   console.error(`bench: invalid arguments${unknown.length ? ` (unknown stage ${unknown.join(', ')}; stages: ${STAGES.join(', ')})` : ''}`);
   process.exit(2);
-}
-/** --collection-storage single-file | chunked | <bytes per chunk> */
-function collectionStorage(v: string | undefined): BenchOptions['collectionStorage'] {
-  if (v === undefined) return null;
-  if (v === 'single-file') return v;
-  const bytes = v === 'chunked' ? 20 * 1024 * 1024 : Number(v);
-  if (!Number.isInteger(bytes) || bytes < 1024) {
-    console.error('bench: --collection-storage takes single-file, chunked or a chunk size in bytes');
-    process.exit(2);
-  }
-  return { type: 'chunked', chunkSize: bytes };
 }
 const work = resolve(values.work ?? join(tmpdir(), `gongkai-bench-${docs}`));
 const json = resolve(values.json ?? `${work}-bench.json`);
@@ -73,7 +59,6 @@ const result = await runBench({
   repo: resolve(import.meta.dirname, '../..'),
   stages: { build: !skip.has('build'), baseline: !skip.has('baseline'), rebuild: !skip.has('rebuild'), dev: !skip.has('dev') },
   profile: values.profile,
-  collectionStorage: collectionStorage(values['collection-storage']),
   keep: values.keep,
   maxRssBytes: maxRssGb * 1024 ** 3,
   echo: values.echo,

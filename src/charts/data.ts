@@ -8,6 +8,7 @@
  * only zeros. The tables on the page always carry the same numbers.
  */
 import type { UnitYearRecord } from '../domain/schema/record.ts';
+import type { RecordSummary } from '../domain/record-summary.ts';
 import type { Table } from '../domain/schema/table.ts';
 import type { TableRow } from '../domain/schema/table-row.ts';
 import type { ThreePublic } from '../domain/schema/three-public.ts';
@@ -96,7 +97,7 @@ export function incomeSourceChart(record: UnitYearRecord): ChartSpec | null {
  * 基本支出 and 项目支出, this year and the year compared with: from that year's record when the site has
  * it (`previous`), else as implied by this document's stated changes (derived).
  */
-export function spendingSplitChart(record: UnitYearRecord, previous: UnitYearRecord | null): ChartSpec | null {
+export function spendingSplitChart(record: UnitYearRecord, previous: RecordSummary | null): ChartSpec | null {
   const { year } = record.identity;
   const current = { label: yearLabel(year, false), basic: record.keyFigures.basicExpenditure, project: record.keyFigures.projectExpenditure, derived: false };
   if (current.basic === null && current.project === null) return null;
@@ -121,7 +122,7 @@ export function spendingSplitChart(record: UnitYearRecord, previous: UnitYearRec
  * record when the site has it, else each figure less its stated change (derived). An item this year's document does not
  * print legibly but that follows from the total (`inferred`) is flagged derived too.
  */
-export function threePublicChart(record: UnitYearRecord, previous: UnitYearRecord | null): ChartSpec | null {
+export function threePublicChart(record: UnitYearRecord, previous: RecordSummary | null): ChartSpec | null {
   const tp = record.threePublic;
   const { year } = record.identity;
   const keys: ReadonlyArray<readonly [keyof ThreePublic, string]> = [...THREE_PUBLIC_ITEMS, ['total', '合计']];
@@ -192,7 +193,7 @@ export type RecordChartBlock = 'income' | 'function' | 'spending' | 'threePublic
 
 /** The charts that go with one block of the unit-year page, in order. */
 export function recordBlockCharts(
-  record: UnitYearRecord, previous: UnitYearRecord | null, block: string,
+  record: UnitYearRecord, previous: RecordSummary | null, block: string,
 ): ChartSpec[] {
   const charts: Record<RecordChartBlock, () => Array<ChartSpec | null>> = {
     income: () => [incomeSourceChart(record)],
@@ -221,7 +222,7 @@ const columnTotal = (column: YearColumn): number | null => column.kind === 'reco
  * a later document's stated changes are included, flagged derived and labelled 推算. No charts for a
  * unit with a single year.
  */
-export function unitTrendCharts(records: readonly UnitYearRecord[]): ChartSpec[] {
+export function unitTrendCharts(records: readonly RecordSummary[]): ChartSpec[] {
   const columns = unitYearColumns(records);
   if (columns.length < 2) return [];
   const labels = columns.map((c) => yearLabel(c.year, c.kind === 'implied'));
@@ -246,7 +247,7 @@ export function unitTrendCharts(records: readonly UnitYearRecord[]): ChartSpec[]
  * first); units without the figure are left out, and at most `limit` are drawn.
  */
 export function yearComparisonChart(
-  year: number, records: readonly UnitYearRecord[], sort: YearSort, limit = 30,
+  year: number, records: readonly RecordSummary[], sort: YearSort, limit = 30,
 ): ChartSpec | null {
   const value = yearSortValue[sort];
   const known = sortYearRecords(records, sort).filter((r) => value(r) !== null);

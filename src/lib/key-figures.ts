@@ -2,7 +2,7 @@
  * The key figures as columns: one definition drives the unit page table, /data/key-figures.csv and its
  * Data Package schema, so a column's name, Chinese title and meaning never drift apart.
  */
-import type { UnitYearRecord } from '../domain/schema/record.ts';
+import type { RecordSummary } from '../domain/record-summary.ts';
 import type { ImpliedPreviousYear } from '../domain/schema/implied-previous-year.ts';
 import { formatWan, formatWanSigned } from '../domain/money.ts';
 
@@ -19,7 +19,7 @@ export interface KeyFigureField {
   description: string;
   kind: FieldKind;
   /** The value from a record. */
-  get: (r: UnitYearRecord) => number | string | null;
+  get: (r: RecordSummary) => number | string | null;
   /** The matching figure of `impliedPreviousYear`, when a document's stated changes imply it. */
   implied?: Exclude<keyof ImpliedPreviousYear, 'year'>;
 }
@@ -57,7 +57,7 @@ export function keyFigureField(name: string): KeyFigureField {
 }
 
 /** The headline total of a record: 支出预算合计, or 收入预算合计 when the document states no expenditure total. */
-export const budgetTotal = (r: UnitYearRecord): number | null =>
+export const budgetTotal = (r: RecordSummary): number | null =>
   r.keyFigures.expenditureTotal ?? r.keyFigures.incomeTotal;
 
 /** Display text of a field's value: amounts in 万元 (changes signed), counts as digits, '—' when missing. */

@@ -3,7 +3,7 @@
  * (long form: one row per unit-year and function class) and /data/datapackage.json (Frictionless Data
  * Package describing them and every per-record download). All amounts are integer 元.
  */
-import type { UnitYearRecord } from '../domain/schema/record.ts';
+import type { RecordSummary } from '../domain/record-summary.ts';
 import type { CsvCell } from './csv.ts';
 import { keyFigureFields, type FieldKind } from './key-figures.ts';
 import { absoluteUrl, paths, recordJsonPath, tableCsvPath } from './routes.ts';
@@ -24,7 +24,7 @@ const identityFields: SchemaField[] = [
   { name: 'year', type: 'integer', title: '年度', description: '预算年度' },
 ];
 
-const identityCells = (r: UnitYearRecord): CsvCell[] =>
+const identityCells = (r: RecordSummary): CsvCell[] =>
   [r.id, r.identity.unit, r.identity.district ?? r.slug.district, r.identity.year];
 
 const fieldType = (kind: FieldKind): SchemaField['type'] => (kind === 'text' ? 'string' : 'integer');
@@ -36,7 +36,7 @@ export const keyFiguresSchemaFields: SchemaField[] = [
 ];
 
 /** key-figures.csv rows: header of field names, then one row per record. */
-export function keyFiguresCsvRows(records: readonly UnitYearRecord[]): CsvCell[][] {
+export function keyFiguresCsvRows(records: readonly RecordSummary[]): CsvCell[][] {
   return [
     keyFiguresSchemaFields.map((f) => f.name),
     ...records.map((r) => [...identityCells(r), ...keyFigureFields.map((f) => f.get(r))]),
@@ -51,7 +51,7 @@ export const expenditureByFunctionSchemaFields: SchemaField[] = [
 ];
 
 /** expenditure-by-function.csv rows: header, then one row per record and function class in document order. */
-export function expenditureByFunctionCsvRows(records: readonly UnitYearRecord[]): CsvCell[][] {
+export function expenditureByFunctionCsvRows(records: readonly RecordSummary[]): CsvCell[][] {
   return [
     expenditureByFunctionSchemaFields.map((f) => f.name),
     ...records.flatMap((r) => Object.entries(r.keyFigures.expenditureByFunction)
@@ -76,7 +76,7 @@ const csvFormat = { format: 'csv', mediatype: 'text/csv', encoding: 'utf-8-sig' 
  * table, header rows included, so they carry a title but no schema.
  */
 export function dataPackage(
-  entries: readonly { record: UnitYearRecord; csvs: readonly RecordCsv[] }[],
+  entries: readonly { record: RecordSummary; csvs: readonly RecordCsv[] }[],
   site: URL | string,
 ): Record<string, unknown> {
   const perRecord = entries.flatMap(({ record: r, csvs }) => {

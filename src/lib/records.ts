@@ -2,11 +2,23 @@
  * The one place pages get records. `getVisibleRecords()` applies the release rules (src/lib/visibility.ts)
  * once per build; everything site-wide (districts, units, years) is computed from that one list and memoised.
  * Route builders are re-exported from src/lib/routes.ts so pages import everything from here.
+ *
+ * Records are read from content/records/ with `fs`, not through Astro's content layer: at province scale the
+ * content layer serialises every record into one data store that Astro compiles as a JavaScript module, which
+ * took 47 % of a 10,000-record build and 4 GB (BENCHMARKS.md). Site-wide pages hold a `RecordSummary` per
+ * record; a unit-year page and its downloads read their one full record with `loadRecord()` while rendering.
+ * In the dev server the data is read again whenever the ingest rewrites content/index.json (the seed watcher).
  */
-import { getCollection } from 'astro:content';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { UnitYearRecord } from '../domain/schema/record.ts';
+import { summarize, type RecordSummary } from '../domain/record-summary.ts';
+import { recordSummarySchema } from '../domain/schema/record-summary.ts';
 import { isReleased, previewMode, releaseToday } from './visibility.ts';
 import { reservedSegments } from './routes.ts';
+import { contentDir } from './content-dir.ts';
+
+export type { RecordSummary } from '../domain/record-summary.ts';
 
 export * from './routes.ts';
 
@@ -19,9 +31,9 @@ export interface UnitSummary {
   /** District name as written in the unit's latest record (slug when no record names it). */
   districtName: string;
   /** Records by ascending year. */
-  records: UnitYearRecord[];
+  records: RecordSummary[];
   /** The record of the most recent year. */
-  latest: UnitYearRecord;
+  latest: RecordSummary;
 }
 
 /** One district with its units. */
@@ -40,7 +52,7 @@ export interface SiteData {
   /** True when drafts and embargoed records are shown. */
   preview: boolean;
   /** Visible records sorted by district, unit, year. */
-  records: UnitYearRecord[];
+  records: RecordSummary[];
   districts: DistrictSummary[];
   /** Years with at least one record, most recent first. */
   years: number[];
@@ -53,14 +65,14 @@ export const isPreview = (): boolean => previewMode();
 
 /** The records a build may show: all in preview, else the released ones as of `today`. */
 export function selectVisible(
-  records: readonly UnitYearRecord[], opts: { preview: boolean; today: string },
-): UnitYearRecord[] {
+  records: readonly RecordSummary[], opts: { preview: boolean; today: string },
+): RecordSummary[] {
   return opts.preview ? [...records] : records.filter((r) => isReleased(r, opts.today));
 }
 
 /** Groups records by unit slug; units sorted by district then unit name, records by year. */
-export function groupByUnit(records: readonly UnitYearRecord[]): UnitSummary[] {
-  const byKey = new Map<string, UnitYearRecord[]>();
+export function groupByUnit(records: readonly RecordSummary[]): UnitSummary[] {
+  const byKey = new Map<string, RecordSummary[]>();
   for (const r of records) {
     const key = `${r.slug.district}/${r.slug.unit}`;
     const list = byKey.get(key);
@@ -85,7 +97,7 @@ export function groupByUnit(records: readonly UnitYearRecord[]): UnitSummary[] {
 }
 
 /** Groups records into districts (sorted by name) with their units. */
-export function groupByDistrict(records: readonly UnitYearRecord[]): DistrictSummary[] {
+export function groupByDistrict(records: readonly RecordSummary[]): DistrictSummary[] {
   const districts = new Map<string, DistrictSummary>();
   for (const unit of groupByUnit(records)) {
     let d = districts.get(unit.district);
@@ -101,24 +113,24 @@ export function groupByDistrict(records: readonly UnitYearRecord[]): DistrictSum
 }
 
 /** Distinct years, most recent first. */
-export function years(records: readonly UnitYearRecord[]): number[] {
+export function years(records: readonly RecordSummary[]): number[] {
   return [...new Set(records.map((r) => r.identity.year))].sort((a, b) => b - a);
 }
 
 /** The most recent record of each unit, most recent year first, then by district and unit name. */
-export function latestPerUnit(records: readonly UnitYearRecord[]): UnitYearRecord[] {
+export function latestPerUnit(records: readonly RecordSummary[]): RecordSummary[] {
   return groupByUnit(records).map((u) => u.latest).sort((a, b) => b.identity.year - a.identity.year);
 }
 
 /** Most recent disclosures first: by year, then publication date (undated last), then unit name. */
-export function recentRecords(records: readonly UnitYearRecord[], limit: number): UnitYearRecord[] {
+export function recentRecords(records: readonly RecordSummary[], limit: number): RecordSummary[] {
   return [...records].sort((a, b) => b.identity.year - a.identity.year
     || (b.identity.publicationDate ?? '').localeCompare(a.identity.publicationDate ?? '')
     || collator.compare(a.identity.unit, b.identity.unit)).slice(0, limit);
 }
 
 /** Throws when a district slug would be shadowed by a fixed page (e.g. a district slugged `data`). */
-export function assertRoutableSlugs(records: readonly UnitYearRecord[]): void {
+export function assertRoutableSlugs(records: readonly RecordSummary[]): void {
   for (const r of records) {
     if (reservedSegments.has(r.slug.district)) {
       throw new Error(`record ${r.id}: district slug "${r.slug.district}" is reserved for a site page`);
@@ -126,23 +138,133 @@ export function assertRoutableSlugs(records: readonly UnitYearRecord[]): void {
   }
 }
 
-let memo: Promise<SiteData> | undefined;
+/** Path of a record's file: `<content>/records/<district>/<unit>/<year>.json` (as the ingest writes it). */
+export function recordFilePath(r: Pick<RecordSummary, 'slug' | 'identity'>, dir = contentDir()): string {
+  return join(dir, 'records', r.slug.district, r.slug.unit, `${r.identity.year}.json`);
+}
 
-/** Site-wide data for this build (memoised: the collection is read and filtered once). */
+/** A content/ file that is not what the ingest writes: named, with what to do. */
+export class ContentError extends Error {
+  constructor(file: string, what: string) {
+    super(`${file}: ${what}; content/ is written by \`npm run ingest\` from seeds/, run it again rather than editing content/`);
+    this.name = 'ContentError';
+  }
+}
+
+function readJson(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new ContentError(file, `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new ContentError(file, `is not valid JSON (${(e as Error).message})`);
+  }
+}
+
+/** Record files under `<dir>/records`, in code-point order of their paths (so builds are deterministic). */
+export function listRecordFiles(dir = contentDir()): string[] {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.json')) out.push(p);
+    }
+  };
+  const root = join(dir, 'records');
+  try {
+    statSync(root);
+  } catch {
+    return [];
+  }
+  walk(root);
+  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * Reads every record file as a summary. The summary's fields are validated with their schemas (a clear
+ * `file: field: problem` error for a damaged or hand-edited file); the heavy parts are validated when the
+ * ingest writes them (scripts/ingest) and typed by the same schemas.
+ */
+export function readSummaries(dir = contentDir()): RecordSummary[] {
+  return listRecordFiles(dir).map((file) => {
+    const data = readJson(file);
+    const checked = recordSummarySchema.safeParse(data);
+    if (!checked.success) {
+      const issue = checked.error.issues[0]!;
+      throw new ContentError(file, `${issue.path.join('.') || '(record)'}: ${issue.message}`);
+    }
+    const summary = summarize(data as UnitYearRecord);
+    if (recordFilePath(summary, dir) !== file) {
+      throw new ContentError(file, `holds record ${summary.id}, whose file is ${recordFilePath(summary, dir)}`);
+    }
+    return summary;
+  });
+}
+
+/**
+ * What the site data was computed from: in production one build reads content/ once; in the dev server
+ * (preview) the ingest may rewrite content/ at any time and always rewrites index.json last, so its
+ * modification time and size identify a version.
+ */
+function contentVersion(): string {
+  if (!isPreview()) return 'build';
+  try {
+    const s = statSync(join(contentDir(), 'index.json'));
+    return `${s.mtimeMs}:${s.size}`;
+  } catch {
+    return 'none';
+  }
+}
+
+let memo: { version: string; data: Promise<SiteData> } | undefined;
+
+/** Site-wide data for this build (memoised: content/ is read and filtered once per version). */
 export function getSiteData(): Promise<SiteData> {
-  memo ??= (async () => {
-    const preview = isPreview();
-    const all = (await getCollection('records')).map((e) => e.data);
-    assertRoutableSlugs(all);
-    const records = selectVisible(all, { preview, today: releaseToday() });
-    const districts = groupByDistrict(records);
-    const ordered = districts.flatMap((d) => d.units.flatMap((u) => u.records));
-    return { preview, records: ordered, districts, years: years(ordered) };
-  })();
-  return memo;
+  const version = contentVersion();
+  if (memo?.version !== version) {
+    memo = {
+      version,
+      data: (async () => {
+        const preview = isPreview();
+        const all = readSummaries();
+        assertRoutableSlugs(all);
+        const records = selectVisible(all, { preview, today: releaseToday() });
+        const districts = groupByDistrict(records);
+        const ordered = districts.flatMap((d) => d.units.flatMap((u) => u.records));
+        return { preview, records: ordered, districts, years: years(ordered) };
+      })(),
+    };
+  }
+  return memo.data;
+}
+
+/** The version of the data `getSiteData()` returns now (memo key for data derived from it). */
+export const siteDataVersion = (): string => contentVersion();
+
+let last: { key: string; record: UnitYearRecord } | undefined;
+
+/**
+ * The full record of a summary, read from its file. Keeps the last record read: a record's CSV endpoints
+ * are rendered one after the other and share it.
+ */
+export function loadRecord(summary: Pick<RecordSummary, 'id' | 'slug' | 'identity'>): UnitYearRecord {
+  const file = recordFilePath(summary);
+  const key = `${contentVersion()}\u0000${file}`;
+  if (last?.key === key) return last.record;
+  const record = readJson(file) as UnitYearRecord;
+  if (record === null || typeof record !== 'object' || record.id !== summary.id) {
+    throw new ContentError(file, `does not hold record ${summary.id}; it changed during the build`);
+  }
+  last = { key, record };
+  return record;
 }
 
 /** The records this build may show, sorted by district, unit, year. */
-export async function getVisibleRecords(): Promise<UnitYearRecord[]> {
+export async function getVisibleRecords(): Promise<RecordSummary[]> {
   return (await getSiteData()).records;
 }

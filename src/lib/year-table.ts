@@ -2,7 +2,7 @@
  * The table of every unit of one year, in the three orders the year pages offer (one static page each:
  * sorting needs no script). Missing figures always sort last.
  */
-import type { UnitYearRecord } from '../domain/schema/record.ts';
+import type { RecordSummary } from '../domain/record-summary.ts';
 import { budgetTotal } from './key-figures.ts';
 import type { YearSort } from './routes.ts';
 
@@ -14,7 +14,7 @@ export const yearSortLabels: Record<YearSort, string> = {
 };
 
 /** The figure each order sorts by. */
-export const yearSortValue: Record<YearSort, (r: UnitYearRecord) => number | null> = {
+export const yearSortValue: Record<YearSort, (r: RecordSummary) => number | null> = {
   total: budgetTotal,
   change: (r) => r.keyFigures.changeFromPreviousYear,
   'three-public': (r) => r.keyFigures.threePublic.total,
@@ -23,7 +23,7 @@ export const yearSortValue: Record<YearSort, (r: UnitYearRecord) => number | nul
 const collator = new Intl.Collator('zh-CN');
 
 /** Records sorted by the order's figure, largest first (a change: biggest increase first); unknowns last, ties by unit name. */
-export function sortYearRecords(records: readonly UnitYearRecord[], sort: YearSort): UnitYearRecord[] {
+export function sortYearRecords(records: readonly RecordSummary[], sort: YearSort): RecordSummary[] {
   const value = yearSortValue[sort];
   return [...records].sort((a, b) => {
     const va = value(a);

@@ -18,7 +18,7 @@ describe('npm run bench with a tiny corpus (generate + ingest only)', () => {
     const work = join(tmp, 'work');
     const result = await runBench({
       docs: 20, seed: 1, errorShare: 0.1, work, repo: resolve(import.meta.dirname, '../../..'),
-      stages: { build: false, baseline: false, rebuild: false, dev: false }, profile: false, collectionStorage: null, maxRssBytes: 4 * 1024 ** 3, keep: true, echo: false, log: () => {},
+      stages: { build: false, baseline: false, rebuild: false, dev: false }, profile: false, maxRssBytes: 4 * 1024 ** 3, keep: true, echo: false, log: () => {},
     });
     expect(result.corpus.docs).toBe(20);
     expect(result.ingest.ok).toBe(true);
@@ -99,7 +99,6 @@ describe('bench helpers', () => {
   it('wraps the site config, adding the seed watcher only when it exists', () => {
     expect(wrapperConfig(true)).toContain("import seedWatcher from './src/integrations/seed-watcher.ts'");
     expect(wrapperConfig(false)).toContain('const seedWatcher = null');
-    expect(wrapperConfig(true, { type: 'chunked', chunkSize: 4096 })).toContain('collectionStorage: {"type":"chunked","chunkSize":4096}');
   });
 
   it('summarises a CPU profile by self and inclusive time', () => {

@@ -3,6 +3,7 @@
  * table's own unit, two decimals) and one per narrative table (income, function classes, “三公”经费) in 万元.
  */
 import type { UnitYearRecord } from '../../domain/schema/record.ts';
+import type { RecordSummary } from '../../domain/record-summary.ts';
 import { formatWan } from '../../domain/money.ts';
 import type { CsvCell } from '../../lib/csv.ts';
 import { amountUnit, cellText, headerLayout } from './attached-tables.ts';
@@ -20,6 +21,21 @@ const wan = (yuan: number | null): string => (yuan === null ? '' : formatWan(yua
 
 function narrative(id: string, title: string, header: string[], rows: NarrativeRow[], cells: (r: NarrativeRow) => CsvCell[]): DownloadTable[] {
   return rows.length === 0 ? [] : [{ id, title, rows: [header, ...rows.map(cells)] }];
+}
+
+/**
+ * The ids and titles of `downloadTables(record)` from the record's summary (no rows), for pages that list
+ * downloads. Tested to agree with `downloadTables`.
+ */
+export function downloadList(record: RecordSummary): Array<Pick<DownloadTable, 'id' | 'title'>> {
+  const { unit, year } = record.identity;
+  const { income, expenditure } = record;
+  return [
+    ...record.tables.map((t) => ({ id: t.id, title: t.title })),
+    ...(income.total === null && income.sources.length === 0 ? [] : [{ id: 'income', title: `${year}年${unit}收入预算（按来源）` }]),
+    ...(expenditure.total === null && expenditure.byFunction.length === 0 ? [] : [{ id: 'function', title: `${year}年${unit}支出预算（按功能分类）` }]),
+    { id: 'three-public', title: `${year}年${unit}“三公”经费预算` },
+  ];
 }
 
 /** Every CSV download of the record, attached tables first, in document order. */

@@ -1,13 +1,13 @@
 /** Data for the /quality/ page: findings of visible records grouped by unit-year, with acknowledgements. */
 import type { Finding } from '../../domain/schema/finding.ts';
-import type { UnitYearRecord } from '../../domain/schema/record.ts';
+import type { RecordSummary } from '../../domain/record-summary.ts';
 
 /** Number of findings per severity. */
 export type SeverityCounts = Record<Finding['severity'], number>;
 
 /** One record's findings, most severe first, each with the unit's explanations of its code. */
 export interface QualityGroup {
-  record: UnitYearRecord;
+  record: RecordSummary;
   findings: { finding: Finding; acknowledgements: string[] }[];
   counts: SeverityCounts;
 }
@@ -25,9 +25,9 @@ export function severityCounts(findings: readonly Finding[]): SeverityCounts {
  * Splits records (in the order given) into those with findings — sorted by severity, then line, with the
  * explanations of acknowledged codes — and those without.
  */
-export function qualityGroups(records: readonly UnitYearRecord[]): { withFindings: QualityGroup[]; clean: UnitYearRecord[] } {
+export function qualityGroups(records: readonly RecordSummary[]): { withFindings: QualityGroup[]; clean: RecordSummary[] } {
   const withFindings: QualityGroup[] = [];
-  const clean: UnitYearRecord[] = [];
+  const clean: RecordSummary[] = [];
   for (const record of records) {
     if (record.findings.length === 0) {
       clean.push(record);

@@ -37,3 +37,4 @@ export * from './record.ts';
 export * from './glossary-user.ts';
 export * from './glossary-definition.ts';
 export * from './glossary-term.ts';
+export * from './record-summary.ts';

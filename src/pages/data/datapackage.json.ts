@@ -2,11 +2,11 @@
 import type { APIRoute } from 'astro';
 import { getVisibleRecords } from '../../lib/records.ts';
 import { dataPackage } from '../../lib/open-data.ts';
-import { downloadTables } from '../../components/record/downloads.ts';
+import { downloadList } from '../../components/record/downloads.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   if (!site) throw new Error('datapackage.json needs `site` in astro.config.mjs for absolute URLs');
-  const entries = (await getVisibleRecords()).map((record) => ({ record, csvs: downloadTables(record) }));
+  const entries = (await getVisibleRecords()).map((record) => ({ record, csvs: downloadList(record) }));
   return new Response(`${JSON.stringify(dataPackage(entries, site), null, 2)}\n`, {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });
