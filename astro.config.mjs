@@ -28,4 +28,8 @@ export default defineConfig({
     processor: unified({ remarkPlugins: [[remarkGlossaryLinks, { terms, scope: 'section' }]] }),
   },
   integrations: [mdx(), seedWatcher()],
+  // A rebuild after one seed changed renders only the pages whose data changed: the record pages and
+  // downloads return a `cacheKey` (a digest of what they render, src/lib/cache-keys.ts) and Astro copies
+  // the others from its cache (node_modules/.astro/). Preview builds give no keys and render everything.
+  experimental: { incrementalBuild: true },
 });

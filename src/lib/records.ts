@@ -9,6 +9,7 @@
  * record; a unit-year page and its downloads read their one full record with `loadRecord()` while rendering.
  * In the dev server the data is read again whenever the ingest rewrites content/index.json (the seed watcher).
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { UnitYearRecord } from '../domain/schema/record.ts';
@@ -151,18 +152,30 @@ export class ContentError extends Error {
   }
 }
 
-function readJson(file: string): unknown {
-  let text: string;
+function readText(file: string): string {
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (e) {
     throw new ContentError(file, `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }
+}
+
+function parseJson(file: string, text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
     throw new ContentError(file, `is not valid JSON (${(e as Error).message})`);
   }
+}
+
+/** SHA-256 of each summary's record file as read (keys of incremental builds, src/lib/cache-keys.ts). */
+const digests = new WeakMap<RecordSummary, string>();
+
+/** SHA-256 (hex) of the record file a summary was read from; throws for a summary not from `readSummaries`. */
+export function recordDigest(summary: RecordSummary): string {
+  const d = digests.get(summary);
+  if (d === undefined) throw new Error(`record ${summary.id}: no digest (not read by readSummaries)`);
+  return d;
 }
 
 /** Record files under `<dir>/records`, in code-point order of their paths (so builds are deterministic). */
@@ -192,7 +205,8 @@ export function listRecordFiles(dir = contentDir()): string[] {
  */
 export function readSummaries(dir = contentDir()): RecordSummary[] {
   return listRecordFiles(dir).map((file) => {
-    const data = readJson(file);
+    const text = readText(file);
+    const data = parseJson(file, text);
     const checked = recordSummarySchema.safeParse(data);
     if (!checked.success) {
       const issue = checked.error.issues[0]!;
@@ -202,6 +216,7 @@ export function readSummaries(dir = contentDir()): RecordSummary[] {
     if (recordFilePath(summary, dir) !== file) {
       throw new ContentError(file, `holds record ${summary.id}, whose file is ${recordFilePath(summary, dir)}`);
     }
+    digests.set(summary, createHash('sha256').update(text).digest('hex'));
     return summary;
   });
 }
@@ -256,7 +271,7 @@ export function loadRecord(summary: Pick<RecordSummary, 'id' | 'slug' | 'identit
   const file = recordFilePath(summary);
   const key = `${contentVersion()}\u0000${file}`;
   if (last?.key === key) return last.record;
-  const record = readJson(file) as UnitYearRecord;
+  const record = parseJson(file, readText(file)) as UnitYearRecord;
   if (record === null || typeof record !== 'object' || record.id !== summary.id) {
     throw new ContentError(file, `does not hold record ${summary.id}; it changed during the build`);
   }

@@ -53,6 +53,9 @@ export const recordJsonFileName = (r: RecordRef): string =>
 export const tableCsvFileName = (r: RecordRef, table: Pick<Table, 'id'>): string =>
   `${r.slug.district}-${r.slug.unit}-${r.identity.year}-${table.id}.csv`;
 
+/** `/data/<district>/`: every download of one district's disclosures. */
+export const dataDistrictPath = (district: string): string => `/data/${district}/`;
+
 /** `/years/<year>/` (sorted by total), `/years/<year>/change/`, `/years/<year>/three-public/`. */
 export const yearPath = (year: number, sort: YearSort = 'total'): string =>
   sort === 'total' ? `/years/${year}/` : `/years/${year}/${sort}/`;

@@ -3,7 +3,7 @@
  * issue 5 (every term of seed 003 on /glossary/, term links in the pages' own text and in the MDX guide),
  * and the CSV downloads. Browser behaviour is in pages.test.ts; this file reads HTML.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtSite, type BuiltSite } from './site-build.ts';
@@ -69,5 +69,33 @@ describe('downloads', () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv).toContain('科目编码');
     expect(csv).toMatch(/2010350,事业运行,115\.78,115\.78/);
+  });
+
+  it('serves record.json as the bytes of the ingested content file', () => {
+    const id = 'kaizhou/zhengwuxinxizhongxin/2026';
+    expect(readFileSync(join(site.outDir, id, 'record.json'))).toEqual(readFileSync(join(site.contentDir, 'records', `${id}.json`)));
+  });
+
+  it('lists, per district on /data/<district>/, exactly the JSON and CSV files built for it; /data/ links each district', () => {
+    const data = html('data/index.html');
+    const districts = readdirSync(join(site.outDir, 'data'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    expect(districts.sort()).toEqual(['jiulongpo', 'kaizhou', 'yuzhong']);
+    for (const d of districts) {
+      expect(data).toContain(`href="/data/${d}/"`);
+      const page = html(`data/${d}/index.html`);
+      const linked = [...page.matchAll(/href="([^"]+\.(?:csv|json))"/g)].map((m) => m[1]!).sort();
+      const built: string[] = [];
+      const walk = (dir: string): void => {
+        for (const e of readdirSync(join(site.outDir, dir), { withFileTypes: true })) {
+          const rel = `${dir}/${e.name}`;
+          if (e.isDirectory()) walk(rel);
+          else if (/\.(csv|json)$/.test(e.name)) built.push(`/${rel}`);
+        }
+      };
+      walk(d);
+      expect(linked).toEqual(built.sort());
+      expect(linked.length).toBeGreaterThan(2);
+    }
+    expect(data).not.toMatch(/record\.json/);
   });
 });

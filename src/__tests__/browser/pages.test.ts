@@ -59,6 +59,7 @@ const PAGE_CASES: PageCase[] = [
   { name: 'year', path: (rs) => `years/${first(rs).identity.year}/` },
   { name: 'years', path: () => 'years/' },
   { name: 'data', path: () => 'data/' },
+  { name: 'data of a district', path: (rs) => `data/${first(rs).slug.district}/` },
   { name: 'quality', path: () => 'quality/' },
   { name: 'search with results', path: () => `search/?q=${encodeURIComponent('三公经费')}`, waitFor: '[data-search-list] li' },
   { name: 'glossary', path: ifBuilt('glossary') },

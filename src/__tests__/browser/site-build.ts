@@ -80,13 +80,36 @@ function writeSeeds(variant: Variant, dir: string): void {
 }
 
 /** Runs a Node script of the project with the project's Node (the one running the tests). */
-function node(args: string[], env: NodeJS.ProcessEnv): void {
+function node(args: string[], env: NodeJS.ProcessEnv): string {
   try {
-    execFileSync(process.execPath, args, { cwd: ROOT, env, stdio: 'pipe', maxBuffer: 64 * 1024 * 1024 });
+    return execFileSync(process.execPath, args, { cwd: ROOT, env, stdio: 'pipe', maxBuffer: 64 * 1024 * 1024 }).toString();
   } catch (e) {
     const err = e as { stdout?: Buffer; stderr?: Buffer; message: string };
     throw new Error(`${args.join(' ')} failed: ${err.message}\n${err.stdout?.toString() ?? ''}\n${err.stderr?.toString() ?? ''}`);
   }
+}
+
+/**
+ * `npm run build` of `seedsDir` into `contentDir` and `outDir`; returns what `astro build` printed. With
+ * `force` (the default for the shared test sites) every page is rendered, not copied from Astro's
+ * incremental-build cache, which all builds of this project share.
+ */
+export function buildInto(
+  seedsDir: string, contentDir: string, outDir: string, opts: { base?: string; force?: boolean } = {},
+): string {
+  const { base = '/', force = true } = opts;
+  // A production build as `npm run build` runs it, with none of the test runner's variables: vitest sets
+  // NODE_ENV=test and Vite's DEV/PROD/MODE…, and Astro reads NODE_ENV=test or DEV=1 as a development
+  // build, which renders drafts with the preview banner.
+  const env: NodeJS.ProcessEnv = { GONGKAI_CONTENT_DIR: contentDir };
+  for (const key of ['PATH', 'HOME', 'LANG', 'TMPDIR']) if (process.env[key] !== undefined) env[key] = process.env[key];
+  node(['scripts/cli/ingest.ts', seedsDir, contentDir, '--quiet'], env);
+  const log = node([
+    'node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir,
+    ...(base === '/' ? [] : ['--base', base]), ...(force ? ['--force'] : []),
+  ], env);
+  node(['scripts/cli/search-index.ts', outDir], env);
+  return log;
 }
 
 function build(variant: Variant, dir: string): BuiltSite {
@@ -96,14 +119,7 @@ function build(variant: Variant, dir: string): BuiltSite {
   const base = variant === 'base' ? BASE_PATH : '/';
   rmSync(dir, { recursive: true, force: true });
   writeSeeds(variant, seedsDir);
-  // A production build as `npm run build` runs it, with none of the test runner's variables: vitest sets
-  // NODE_ENV=test and Vite's DEV/PROD/MODE…, and Astro reads NODE_ENV=test or DEV=1 as a development
-  // build, which renders drafts with the preview banner.
-  const env: NodeJS.ProcessEnv = { GONGKAI_CONTENT_DIR: contentDir };
-  for (const key of ['PATH', 'HOME', 'LANG', 'TMPDIR']) if (process.env[key] !== undefined) env[key] = process.env[key];
-  node(['scripts/cli/ingest.ts', seedsDir, contentDir, '--quiet'], env);
-  node(['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir, ...(variant === 'base' ? ['--base', base] : [])], env);
-  node(['scripts/cli/search-index.ts', outDir], env);
+  buildInto(seedsDir, contentDir, outDir, { base });
   return { variant, outDir, base, contentDir };
 }
 

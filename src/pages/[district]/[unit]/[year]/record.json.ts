@@ -7,9 +7,10 @@ import { readFileSync } from 'node:fs';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getVisibleRecords, recordFilePath, type RecordSummary } from '../../../../lib/records.ts';
 import { recordParams } from '../../../../components/record/page-data.ts';
+import { downloadKey } from '../../../../lib/cache-keys.ts';
 
 export const getStaticPaths = (async () =>
-  (await getVisibleRecords()).map((summary) => ({ params: recordParams(summary), props: { summary } }))
+  (await getVisibleRecords()).map((summary) => ({ params: recordParams(summary), props: { summary }, cacheKey: downloadKey(summary) }))
 ) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ summary: RecordSummary }> = ({ props }) =>

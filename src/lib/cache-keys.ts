@@ -1,0 +1,39 @@
+/**
+ * Cache keys of the record pages for Astro's incremental build (`experimental.incrementalBuild`): a page
+ * whose key and code are unchanged since the last build is copied from the cache instead of rendered. A
+ * key must change whenever anything the page shows changes, so it digests every input the page reads
+ * besides its code and the Astro config (both hashed by Astro itself):
+ *
+ * - unit-year page: its record file, the years of the unit's other records, the record file of the year it
+ *   compares with, and the glossary terms linked in its text;
+ * - record.json and CSV downloads: the record file.
+ *
+ * Preview builds (dev server, `GONGKAI_PREVIEW=1`) return no key: their pages also show the change list
+ * against git and the 预览稿 banner, and are always rendered.
+ */
+import { createHash } from 'node:crypto';
+import type { GlossaryLinkTerm } from '../remark/glossary-links.ts';
+import { isPreview, recordDigest, type RecordSummary } from './records.ts';
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** Digest of the glossary terms the pages link (one per build). */
+export function termsDigest(terms: readonly GlossaryLinkTerm[]): string {
+  return sha256(JSON.stringify(terms));
+}
+
+/** Key of a unit-year page, or undefined in preview. */
+export function recordPageKey(
+  summary: RecordSummary, others: readonly RecordSummary[], previous: RecordSummary | null, terms: string,
+  preview = isPreview(),
+): string | undefined {
+  if (preview) return undefined;
+  return sha256(JSON.stringify([
+    'record-page', recordDigest(summary), others.map((r) => r.identity.year), previous && recordDigest(previous), terms,
+  ]));
+}
+
+/** Key of a record's JSON or CSV download, or undefined in preview. */
+export function downloadKey(summary: RecordSummary, preview = isPreview()): string | undefined {
+  return preview ? undefined : recordDigest(summary);
+}
