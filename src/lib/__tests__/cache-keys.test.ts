@@ -1,0 +1,42 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { downloadKey, recordPageKey, termsDigest } from '../cache-keys.ts';
+import { listRecordFiles, readSummaries, type RecordSummary } from '../records.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'gongkai-keys-'));
+cpSync('content', dir, { recursive: true });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const find = (rs: RecordSummary[], year: number): RecordSummary =>
+  rs.find((r) => r.slug.unit === 'zhengwuxinxizhongxin' && r.identity.year === year)!;
+const terms = termsDigest([{ term: '基本支出', href: '/glossary/#jibenzhichu' }] as never);
+
+describe('cache keys of the record pages', () => {
+  const before = readSummaries(dir);
+  const r2026 = find(before, 2026);
+  const r2024 = find(before, 2024);
+  const key = recordPageKey(r2026, [r2024], r2024, terms, false)!;
+
+  test('are stable for the same inputs', () => {
+    expect(recordPageKey(find(readSummaries(dir), 2026), [r2024], r2024, terms, false)).toBe(key);
+    expect(downloadKey(r2026, false)).toBe(downloadKey(find(readSummaries(dir), 2026), false));
+  });
+
+  test('change with the record file, the compared year\'s file, the other years and the glossary', () => {
+    const file = listRecordFiles(dir).find((f) => f.endsWith('zhengwuxinxizhongxin/2024.json'))!;
+    writeFileSync(file, readFileSync(file, 'utf8').replace('政务信息中心', '政务信息中心改'));
+    const after = readSummaries(dir);
+    expect(recordPageKey(r2026, [find(after, 2024)], find(after, 2024), terms, false)).not.toBe(key);
+    expect(downloadKey(find(after, 2024), false)).not.toBe(downloadKey(r2024, false));
+    expect(recordPageKey(r2026, [], r2024, terms, false)).not.toBe(key);
+    expect(recordPageKey(r2026, [r2024], null, terms, false)).not.toBe(key);
+    expect(recordPageKey(r2026, [r2024], r2024, termsDigest([]), false)).not.toBe(key);
+  });
+
+  test('are absent in preview, where every page is rendered', () => {
+    expect(recordPageKey(r2026, [r2024], r2024, terms, true)).toBeUndefined();
+    expect(downloadKey(r2026, true)).toBeUndefined();
+  });
+});
