@@ -203,8 +203,23 @@ export function listRecordFiles(dir = contentDir()): string[] {
  * `file: field: problem` error for a damaged or hand-edited file); the heavy parts are validated when the
  * ingest writes them (scripts/ingest) and typed by the same schemas.
  */
-export function readSummaries(dir = contentDir()): RecordSummary[] {
-  return listRecordFiles(dir).map((file) => {
+export function readSummaries(dir = contentDir(), opts: { reuse?: boolean } = {}): RecordSummary[] {
+  const files = listRecordFiles(dir);
+  if (!opts.reuse) return files.map(readSummary);
+  // Dev server: after an edit only the files the ingest rewrote are read again.
+  const next = new Map<string, { stamp: string; summary: RecordSummary }>();
+  const out = files.map((file) => {
+    const s = statSync(file);
+    const stamp = `${s.mtimeMs}:${s.size}:${s.ino}`;
+    const known = reused.get(file);
+    const summary = known?.stamp === stamp ? known.summary : readSummary(file);
+    next.set(file, { stamp, summary });
+    return summary;
+  });
+  reused = next;
+  return out;
+
+  function readSummary(file: string): RecordSummary {
     const text = readText(file);
     const data = parseJson(file, text);
     const checked = recordSummarySchema.safeParse(data);
@@ -218,8 +233,11 @@ export function readSummaries(dir = contentDir()): RecordSummary[] {
     }
     digests.set(summary, createHash('sha256').update(text).digest('hex'));
     return summary;
-  });
+  }
 }
+
+/** Summaries read by the last `readSummaries(…, { reuse: true })`, by file, with the file's stat stamp. */
+let reused = new Map<string, { stamp: string; summary: RecordSummary }>();
 
 /**
  * What the site data was computed from: in production one build reads content/ once; in the dev server
@@ -246,7 +264,7 @@ export function getSiteData(): Promise<SiteData> {
       version,
       data: (async () => {
         const preview = isPreview();
-        const all = readSummaries();
+        const all = readSummaries(contentDir(), { reuse: preview });
         assertRoutableSlugs(all);
         const records = selectVisible(all, { preview, today: releaseToday() });
         const districts = groupByDistrict(records);

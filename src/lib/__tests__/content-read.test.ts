@@ -92,6 +92,29 @@ describe('damaged content/ files give the file and the field, not a stack of int
   });
 });
 
+describe('readSummaries with reuse (the dev server)', () => {
+  test('reads again only the files that changed since the last call', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-content-'));
+    try {
+      cpSync(shipped, dir, { recursive: true });
+      const first = readSummaries(dir, { reuse: true });
+      const [changed, ...rest] = listRecordFiles(dir);
+      const r = JSON.parse(readFileSync(changed!, 'utf8')) as UnitYearRecord;
+      writeFileSync(changed!, JSON.stringify({ ...r, identity: { ...r.identity, unit: '改过的名称' } }));
+      const second = readSummaries(dir, { reuse: true });
+      expect(second[0]).not.toBe(first[0]);
+      expect(second[0]!.identity.unit).toBe('改过的名称');
+      expect(second.slice(1)).toEqual(first.slice(1));
+      second.slice(1).forEach((s, i) => expect(s).toBe(first[i + 1]));
+      expect(rest.length).toBe(second.length - 1);
+      // Without reuse (a production build) every file is read.
+      expect(readSummaries(dir)[1]).not.toBe(first[1]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('loadRecord', () => {
   test('reads the full record of a summary', () => {
     const [summary] = readSummaries(shipped);
