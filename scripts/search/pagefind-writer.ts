@@ -138,7 +138,8 @@ export class PagefindWriter {
     let content = '';
     for (const block of page.blocks) {
       const weight = block.heading ? (8 - block.heading) * BODY_WEIGHT : BODY_WEIGHT;
-      forEachWord(block.text, (w) => {
+      forEachWord(block.text, (w, marks) => {
+        position += marks;
         const e = entry(w);
         e.positions.push(position++);
         e.weights.push(weight);

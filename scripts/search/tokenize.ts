@@ -1,6 +1,7 @@
 /**
  * Splits indexed text into words exactly the way the search client splits a query
- * (src/client/search-engine.ts `queryParts`: NFKC, Chinese runs vs other words, lower-cased), then cuts
+ * (src/client/search-engine.ts `queryParts`, same PART and HAN: NFKC, Chinese runs vs other words,
+ * lower-cased), then cuts
  * each Chinese run into words with ICU's dictionary-based segmenter (`Intl.Segmenter('zh-CN')`, built into
  * Node; no dependency, deterministic for a given Node/ICU version). The client does not segment queries:
  * it matches a run as a prefix of an indexed word, or as indexed words standing next to each other, so any
@@ -8,7 +9,7 @@
  *
  * Budget disclosures repeat the same phrases on every page, so segmented runs are cached (bounded).
  */
-import { queryParts } from '../../src/client/search-engine.ts';
+import { HAN, PART } from '../../src/client/search-engine.ts';
 
 const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
 const CACHE_LIMIT = 200_000;
@@ -25,11 +26,29 @@ export function segmentHan(run: string): readonly string[] {
   return words;
 }
 
-/** Calls `emit` with each word of `text`, in order. */
-export function forEachWord(text: string, emit: (word: string) => void): void {
-  for (const part of queryParts(text)) {
-    if (part.kind === 'word') emit(part.text);
-    else for (const w of segmentHan(part.text)) emit(w);
+const NOT_SPACE = /\S/gu;
+
+/**
+ * Calls `emit` with each word of `text`, in order, and the number of punctuation marks (other non-space
+ * characters) since the previous word: like Pagefind, a punctuation mark takes a word position, so that
+ * the client's phrase match (at most one mark between words) does not skip words listed with 、.
+ */
+export function forEachWord(text: string, emit: (word: string, marks: number) => void): void {
+  const normal = text.normalize('NFKC');
+  let end = 0;
+  PART.lastIndex = 0;
+  for (const m of normal.matchAll(PART)) {
+    const marks = m.index > end ? (normal.slice(end, m.index).match(NOT_SPACE)?.length ?? 0) : 0;
+    end = m.index + m[0].length;
+    if (!HAN.test(m[0])) {
+      emit(m[0].toLocaleLowerCase('zh-CN'), marks);
+      continue;
+    }
+    let first = true;
+    for (const w of segmentHan(m[0])) {
+      emit(w, first ? marks : 0);
+      first = false;
+    }
   }
 }
 

@@ -132,3 +132,13 @@ describe('the written index', () => {
     expect(found.slice(0, 2).sort()).toEqual(['/d1/u2/2024/', '/d1/u2/2025/']);
   });
 });
+
+describe('phrases and punctuation', () => {
+  test('a punctuation mark takes a position, so a phrase does not skip words listed with 、', async () => {
+    const html = `<html>${head('某单位', '开州区', 2026)}<body><main data-pagefind-body><p>统筹、指导、协调、监督全区电子政务工作。</p></main></body></html>`;
+    const index = await open(indexPages([['/a/', html]]).files);
+    expect((await search(index, '统筹协调全区电子政务')).hits).toEqual([]);
+    expect((await search(index, '监督全区电子政务')).hits).toHaveLength(1);
+    expect((await search(index, '“协调”监督')).hits).toHaveLength(1);
+  });
+});
