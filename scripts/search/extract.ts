@@ -72,7 +72,7 @@ export function extractPage(html: string): ExtractedPage {
   let bodyFound = false;
   let bodyTag = '';
   let bodyDepth = 0;
-  /** Depth (in body-tag nesting) at which an ignored or skipped element started; -1 when none is open. */
+  /** The ignored or skipped element being passed over (empty when none), and its nesting depth. */
   let ignoreTag = '';
   let ignoreDepth = 0;
   const headings: number[] = [];

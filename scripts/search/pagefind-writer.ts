@@ -240,7 +240,7 @@ export class PagefindWriter {
     return this.pages.length;
   }
 
-  /** Writes the word chunks, filters, metadata and entry; returns the meta file's name. */
+  /** Writes the word chunks, filters, metadata and entry. */
   finish(): void {
     if (this.finished) throw new Error('the index is already written');
     this.finished = true;
