@@ -1,36 +1,46 @@
 /**
- * Builds the Pagefind search index of a built site (an Astro outDir) with the Pagefind Node API.
+ * Builds the search index of a built site (an Astro outDir) into `<outDir>/pagefind/`, in Pagefind 1.6's
+ * file format, with the site's own indexer (scripts/search/: extract.ts reads a page, tokenize.ts splits
+ * Chinese text into words, pagefind-writer.ts writes the files).
  *
- * - Only pages that mark a `data-pagefind-body` region are indexed, and only that region (Pagefind
- *   ignores the rest of the page); the unit-year pages mark their <main> (Base layout `search` prop).
+ * Why not Pagefind's indexer: it keeps every page's words as objects until the end and then builds the whole
+ * index at once (≈ 1.1 MB of memory per unit-year page: 1.35 GB at 1,000 pages, 2.4 GB at 2,000, killed at
+ * 6.5 GB at 10,000; BENCHMARKS.md), and indexes 25–40 pages per second. This indexer streams: each page
+ * is read, indexed and its stored text written before the next is read, and words keep only their encoded
+ * postings. The site never shipped Pagefind's own search (it needs WebAssembly, which the CSP forbids), so
+ * nothing else depends on Pagefind's indexer; src/client/ reads the files.
+ *
+ * - Only pages that mark a `data-pagefind-body` region are indexed, and only that region minus
+ *   `data-pagefind-ignore` elements; the unit-year pages mark their <main> (Base layout `search` prop).
  * - A page whose HTML carries the preview banner (预览稿) is never indexed, even if a preview build is
  *   indexed by mistake: drafts are excluded by construction (production builds never render them) and
  *   again here.
- * - Language is forced to zh-cn, so Pagefind segments the text into Chinese words.
- * - Only the index data is written (`pagefind-entry.json`, `*.pf_meta`, `index/`, `filter/`, `fragment/`):
- *   Pagefind's own UI and WebAssembly search cannot run under the site's CSP (no 'wasm-unsafe-eval'),
- *   so src/client/search.ts reads the data instead, and shipping them would be dead weight.
+ * - Only the index data is written (`pagefind-entry.json`, `*.pf_meta`, `index/`, `filter/`, `fragment/`).
  * Files are added in code-point order of their path, so two runs over the same site write the same bytes.
+ * The new bundle is written next to the old one and swapped in at the end.
  */
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import * as pagefind from 'pagefind';
+import { extractPage } from './extract.ts';
+import { byCodePoint, pack, packAsync, PagefindWriter } from './pagefind-writer.ts';
 
 /** The bundle folder inside the site; the search client reads `<base>pagefind/`. */
 export const BUNDLE_DIR = 'pagefind';
 /** The language every page is indexed as. */
 export const LANGUAGE = 'zh-cn';
 
+/** Files being compressed at once, at most. */
+const MAX_PENDING = 64;
+
 const BODY = /<[a-z][^>]*\sdata-pagefind-body[\s=/>]/i;
 const PREVIEW_BANNER = /<[a-z][^>]*\sclass="(?:[^"]*\s)?banner-preview[\s"]/i;
-const DATA_FILE = /(^pagefind-entry\.json$|\.pf_meta$|^(index|filter|fragment)\/)/;
 
 export interface IndexReport {
   /** URLs indexed, in index (page number) order. */
   indexed: string[];
   /** Site paths of pages refused because they carry the preview banner. */
   refused: string[];
-  /** Paths of the files written under the bundle folder. */
+  /** Paths of the files written under the bundle folder, sorted. */
   written: string[];
 }
 
@@ -46,58 +56,93 @@ export function pageUrl(relPath: string): string {
   return `/${path.replace(/(^|\/)index\.html$/, '$1')}`;
 }
 
-async function htmlFiles(dir: string, root = dir): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
+function htmlFiles(dir: string, root = dir, out: string[] = []): string[] {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (relative(root, path) !== BUNDLE_DIR) out.push(...await htmlFiles(path, root));
+      const rel = relative(root, path);
+      if (rel !== BUNDLE_DIR && !rel.startsWith(`${BUNDLE_DIR}.`)) htmlFiles(path, root, out);
     } else if (entry.name.endsWith('.html')) {
-      out.push(relative(root, path));
+      out.push(relative(root, path).split(sep).join('/'));
     }
   }
   return out;
 }
 
-const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+/** Indexes one page unless it is a preview or marks no search body; records the outcome in `report`. */
+function addHtml(writer: PagefindWriter, url: string, html: string, report: IndexReport): void {
+  if (isPreviewPage(html)) {
+    report.refused.push(url);
+    return;
+  }
+  if (!hasSearchBody(html)) return;
+  const page = extractPage(html);
+  if (!page.blocks) return;
+  writer.addPage(url, { ...page, blocks: page.blocks });
+  report.indexed.push(url);
+}
 
-function check(what: string, errors: string[]): void {
-  if (errors.length) throw new Error(`pagefind ${what}: ${errors.join('; ')}`);
+/** Indexes pages given as URL → HTML, in that order, in memory: the bundle's files by path (for tests and tools). */
+export function indexPages(pages: Iterable<[string, string]>): { files: Map<string, Uint8Array>; report: IndexReport } {
+  const report: IndexReport = { indexed: [], refused: [], written: [] };
+  const files = new Map<string, Uint8Array>();
+  const writer = new PagefindWriter((path, content, packed) => {
+    files.set(path, packed ? pack(content) : content);
+  }, { language: LANGUAGE });
+  for (const [url, html] of pages) addHtml(writer, url, html, report);
+  writer.finish();
+  report.written = [...files.keys()].sort(byCodePoint);
+  return { files, report };
 }
 
 /** Indexes `outDir` and writes the index data to `<outDir>/pagefind/`, replacing any earlier index. */
 export async function indexSite(outDir: string): Promise<IndexReport> {
   const report: IndexReport = { indexed: [], refused: [], written: [] };
-  // Paths are compared as UTF-16 strings; they are ASCII (slugs), so this is code-point order too.
-  const files = (await htmlFiles(outDir)).map((f) => f.split(sep).join('/')).sort(byCodePoint);
-  const created = await pagefind.createIndex({ forceLanguage: LANGUAGE });
-  check('createIndex', created.errors);
-  const index = created.index!;
+  // Paths are ASCII (slugs), so code-point order is plain string order.
+  const files = htmlFiles(outDir).sort(byCodePoint);
+  const bundle = join(outDir, BUNDLE_DIR);
+  const staging = `${bundle}.tmp-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  const made = new Set<string>();
+  const store = (path: string, bytes: Uint8Array) => {
+    const file = join(staging, path);
+    const dir = dirname(file);
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
+    writeFileSync(file, bytes);
+    report.written.push(path);
+  };
+  // Files are compressed on libuv's thread pool while the next pages are indexed (the second core);
+  // at most MAX_PENDING wait, which bounds the memory they hold.
+  const pending = new Set<Promise<void>>();
+  let failure: unknown = null;
+  const writer = new PagefindWriter((path, content, packed) => {
+    if (!packed) return store(path, content);
+    const job: Promise<void> = packAsync(content).then((bytes) => store(path, bytes), (e: unknown) => {
+      failure ??= e;
+    }).finally(() => pending.delete(job));
+    pending.add(job);
+  }, { language: LANGUAGE });
+  const drain = async (limit: number) => {
+    while (pending.size > limit) await Promise.race(pending);
+    if (failure) throw failure;
+  };
   try {
+    mkdirSync(staging, { recursive: true });
     for (const file of files) {
-      const html = await readFile(join(outDir, file), 'utf8');
-      if (isPreviewPage(html)) {
-        report.refused.push(pageUrl(file));
-        continue;
-      }
-      if (!hasSearchBody(html)) continue;
-      const added = await index.addHTMLFile({ url: pageUrl(file), content: html });
-      check(`addHTMLFile ${file}`, added.errors);
-      report.indexed.push(added.file.url);
+      addHtml(writer, pageUrl(file), readFileSync(join(outDir, file), 'utf8'), report);
+      await drain(MAX_PENDING);
     }
-    const { files: out, errors } = await index.getFiles();
-    check('getFiles', errors);
-    const bundle = join(outDir, BUNDLE_DIR);
-    await rm(bundle, { recursive: true, force: true });
-    for (const f of [...out].sort((a, b) => byCodePoint(a.path, b.path))) {
-      if (!DATA_FILE.test(f.path)) continue;
-      await mkdir(dirname(join(bundle, f.path)), { recursive: true });
-      await writeFile(join(bundle, f.path), f.content);
-      report.written.push(f.path);
-    }
-  } finally {
-    await index.deleteIndex();
-    await pagefind.close();
+    writer.finish();
+    await drain(0);
+    rmSync(bundle, { recursive: true, force: true });
+    renameSync(staging, bundle);
+  } catch (e) {
+    rmSync(staging, { recursive: true, force: true });
+    throw e;
   }
+  report.written.sort(byCodePoint);
   return report;
 }

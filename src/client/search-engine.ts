@@ -52,8 +52,10 @@ const META_WEIGHT = 2;
 const K1 = 1.2;
 const B = 0.75;
 
-const HAN = /\p{Script=Han}/u;
-const PART = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{M}\p{N}_])+(?:\.\p{N}+)*/gu;
+/** A Han character; a query part (and an indexed run) is Chinese when it contains one. */
+export const HAN = /\p{Script=Han}/u;
+/** A query part: a run of Han characters, or a run of other letters and digits (with decimal parts). */
+export const PART = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{M}\p{N}_])+(?:\.\p{N}+)*/gu;
 
 /** Splits a query into Chinese runs and other words; punctuation and spaces only separate. */
 export function queryParts(query: string): QueryPart[] {

@@ -24,10 +24,14 @@ function openSiteIndex(outDir: string): Promise<SearchIndex> {
   return openIndex((path) => readFile(join(outDir, 'pagefind', path)).then((b) => new Uint8Array(b)));
 }
 
-/** Text of a page's <main>, without tags or whitespace: what a reader sees, for ground truth. */
+/**
+ * Text of a page's <main> without the 原文 section (the original text, which repeats the document and is
+ * not indexed), without tags or whitespace: what the index should find, for ground truth.
+ */
 function mainText(outDir: string, pagePath: string): string {
   const html = readFileSync(join(outDir, pagePath, 'index.html'), 'utf8');
-  const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'));
+  const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'))
+    .replace(/<section class="source-text"[\s\S]*?<\/section>/, '');
   return decodeEntities(main.replace(/<[^>]*>/g, '')).replace(/\s+/g, '');
 }
 
@@ -85,6 +89,25 @@ describe('the search index of the seeds site', () => {
     expect(expected.length).toBeGreaterThan(0);
     expect(expected.length).toBeLessThan(records.length);
     expect((await resultPaths('政务服务')).sort()).toEqual(expected);
+  });
+
+  test('a phrase from a narrative paragraph finds exactly the pages whose text contains it', async () => {
+    const texts = new Map(records.map((r) => [recordUrl(r), mainText(site.outDir, recordUrl(r))]));
+    const phrases = records.flatMap((r) => r.sections.flatMap((s) => s.paragraphs))
+      .map((p) => /[\p{Script=Han}]{10,}/u.exec(p.text)?.[0].slice(0, 10))
+      .filter((t): t is string => Boolean(t));
+    expect(phrases.length).toBeGreaterThan(3);
+    for (const phrase of phrases.slice(0, 12)) {
+      const expected = [...texts].filter(([, t]) => t.includes(phrase)).map(([u]) => u).sort();
+      expect(expected.length, phrase).toBeGreaterThan(0);
+      expect((await resultPaths(phrase)).sort(), phrase).toEqual(expected);
+    }
+  });
+
+  test('the original text (原文) is not indexed: it repeats the document', async () => {
+    const html = readFileSync(join(site.outDir, records[0]!.id, 'index.html'), 'utf8');
+    expect(html).toMatch(/<section class="source-text"[^>]*\sdata-pagefind-ignore[\s>]/);
+    expect(await resultPaths('以下为公开文件原文')).toEqual([]);
   });
 
   test('filters by district and year', async () => {

@@ -1,12 +1,15 @@
 /**
- * The search engine against real Pagefind 1.6 output: small pages indexed in memory with the Pagefind
- * Node API exactly as scripts/search/index-site.ts indexes the site (language zh-cn, body regions,
- * metadata and filters in <head>), read back through the Loader interface.
+ * The search engine against two indexes of the same small pages, read back through the Loader interface:
+ * one written by the site's indexer (scripts/search/, what `npm run build` runs) and one written by
+ * Pagefind 1.6 itself (its Node API: language zh-cn, body regions, metadata and filters in <head>). Both
+ * must answer every query the same way, so the site's files stay in Pagefind's format and the reader
+ * stays honest about that format.
  */
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chunksFor, compareCodePoints, openIndex, queryParts, search, snippet, type SearchIndex } from '../search-engine.ts';
 import { parseEntry, stripSignature, unpack } from '../pagefind-format.ts';
+import { indexPages } from '../../../scripts/search/index-site.ts';
 
 function page(opts: { unit: string; district: string; slug: string; year: number; body: string }): string {
   return `<!doctype html><html lang="zh-CN"><head><title>${opts.unit}</title>
@@ -34,24 +37,22 @@ const PAGES: Record<string, string> = {
   '/not/searchable/': '<!doctype html><html lang="zh-CN"><body><p>政务服务 三公经费</p></body></html>',
 };
 
-let index: SearchIndex;
-const urls = async (query: string, filters?: Record<string, string>) => {
-  const { hits } = await search(index, query, filters);
-  return Promise.all(hits.map(async (h) => (await index.fragment(h.page)).url));
-};
-
-beforeAll(async () => {
-  const { index: pf } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
-  for (const [url, content] of Object.entries(PAGES)) await pf!.addHTMLFile({ url, content });
-  const { files } = await pf!.getFiles();
-  await pagefind.close();
-  const byPath = new Map(files.map((f) => [f.path, f.content]));
-  index = await openIndex(async (path) => {
-    const bytes = byPath.get(path);
-    if (!bytes) throw new Error(`missing ${path}`);
-    return bytes;
-  });
+const opener = (byPath: Map<string, Uint8Array>) => openIndex(async (path) => {
+  const bytes = byPath.get(path);
+  if (!bytes) throw new Error(`missing ${path}`);
+  return bytes;
 });
+
+const BUILDERS: Record<string, () => Promise<SearchIndex>> = {
+  'the site indexer': () => opener(indexPages(Object.entries(PAGES)).files),
+  'Pagefind 1.6': async () => {
+    const { index: pf } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
+    for (const [url, content] of Object.entries(PAGES)) await pf!.addHTMLFile({ url, content });
+    const { files } = await pf!.getFiles();
+    await pagefind.close();
+    return opener(new Map(files.map((f) => [f.path, f.content])));
+  },
+};
 
 afterAll(() => pagefind.close());
 
@@ -67,7 +68,17 @@ describe('queryParts', () => {
   });
 });
 
-describe('search over a Pagefind 1.6 index', () => {
+describe.each(Object.keys(BUILDERS))('search over an index written by %s', (builder) => {
+  let index: SearchIndex;
+  const urls = async (query: string, filters?: Record<string, string>) => {
+    const { hits } = await search(index, query, filters);
+    return Promise.all(hits.map(async (h) => (await index.fragment(h.page)).url));
+  };
+
+  beforeAll(async () => {
+    index = await BUILDERS[builder]!();
+  });
+
   test('only data-pagefind-body pages are indexed', () => {
     expect(index.meta.pages).toHaveLength(3);
   });

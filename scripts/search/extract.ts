@@ -1,0 +1,167 @@
+/**
+ * What the search index takes from a built page, read from its HTML with a small tag scanner (Astro's
+ * output is well-formed; no DOM is built, so a page costs a few hundred microseconds and no memory beyond
+ * its own text). The `data-pagefind-*` attributes keep Pagefind's meaning:
+ *   - `data-pagefind-body` on one element: only its content is indexed; a page without one is not indexed;
+ *   - `data-pagefind-ignore` on an element inside it: that element's content is left out;
+ *   - `<meta data-pagefind-meta="name[content]" content="…">`: a metadata field (shown in results, searched);
+ *   - `<meta data-pagefind-filter="name[content]" content="…">`: a filter value.
+ * The `title` field is the body's first <h1> unless a `title` meta is given. Text inside script, style,
+ * template, noscript, svg and canvas is never indexed. Block-level elements separate the text into blocks
+ * (joined with ". " in the stored text, as Pagefind does); headings carry more weight.
+ */
+
+export interface TextBlock {
+  text: string;
+  /** Heading level 1–6, or 0 for ordinary text. */
+  heading: number;
+}
+
+export interface ExtractedPage {
+  /** Null when the page marks no `data-pagefind-body` region. */
+  blocks: TextBlock[] | null;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+}
+
+const TOKEN = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|<!?[^>]*>|[^<]+/g;
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+const SKIP = new Set(['script', 'style', 'template', 'noscript', 'svg', 'canvas']);
+const BLOCK = new Set([
+  'address', 'article', 'aside', 'blockquote', 'br', 'caption', 'dd', 'details', 'div', 'dl', 'dt', 'fieldset',
+  'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav',
+  'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
+]);
+const ATTR = /([^\s=/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g;
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/** Decodes character references (numeric, and the named ones Astro and hand-written HTML use). */
+export function decodeEntities(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (m, ref: string) => {
+    if (ref[0] === '#') {
+      const cp = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
+    }
+    return NAMED[ref.toLowerCase()] ?? m;
+  });
+}
+
+function attributes(raw: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [, name, a, b, c] of raw.matchAll(ATTR)) out.set(name!.toLowerCase(), decodeEntities(a ?? b ?? c ?? ''));
+  return out;
+}
+
+/** `name[content]` → field name read from the `content` attribute; plain `name` → the element's text (unsupported here). */
+function fieldFromAttribute(spec: string, attrs: Map<string, string>): [string, string] | null {
+  const m = /^([^[\]]+)\[([^\]]+)\]$/.exec(spec.trim());
+  if (!m) return null;
+  const value = attrs.get(m[2]!.toLowerCase());
+  return value === undefined ? null : [m[1]!.trim(), value];
+}
+
+const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+/** Reads the body region, metadata and filters of a page. */
+export function extractPage(html: string): ExtractedPage {
+  const meta: Record<string, string> = {};
+  const filters: Record<string, string[]> = {};
+  const blocks: TextBlock[] = [];
+  let inBody = false;
+  let bodyFound = false;
+  let bodyTag = '';
+  let bodyDepth = 0;
+  /** The ignored or skipped element being passed over (empty when none), and its nesting depth. */
+  let ignoreTag = '';
+  let ignoreDepth = 0;
+  const headings: number[] = [];
+  let firstH1: string | null = null;
+  let h1Text: string | null = null;
+  let text = '';
+  let pageTitle = '';
+  let inTitle = false;
+
+  const flush = () => {
+    const t = squash(text);
+    if (t) blocks.push({ text: t, heading: headings.length ? headings[headings.length - 1]! : 0 });
+    text = '';
+  };
+
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(html); m; m = TOKEN.exec(html)) {
+    const [whole, slash, rawName, rawAttrs] = m;
+    if (rawName === undefined) {
+      if (whole[0] === '<') continue; // comment, doctype, stray
+      if (inTitle) pageTitle += whole;
+      if (inBody && !ignoreTag) {
+        const t = decodeEntities(whole);
+        text += t;
+        if (h1Text !== null) h1Text += t;
+      }
+      continue;
+    }
+    const name = rawName.toLowerCase();
+    const closing = slash === '/';
+    if (name === 'title' && !inBody) inTitle = !closing;
+    if (!closing && name === 'meta' && rawAttrs!.includes('data-pagefind-')) {
+      const attrs = attributes(rawAttrs!);
+      const m1 = attrs.get('data-pagefind-meta');
+      const f1 = attrs.get('data-pagefind-filter');
+      const mf = m1 !== undefined ? fieldFromAttribute(m1, attrs) : null;
+      if (mf) meta[mf[0]] = mf[1];
+      const ff = f1 !== undefined ? fieldFromAttribute(f1, attrs) : null;
+      if (ff) (filters[ff[0]] ??= []).push(ff[1]);
+      continue;
+    }
+    if (!inBody) {
+      if (!closing && !bodyFound && /\sdata-pagefind-body(?:[\s=/]|$)/i.test(rawAttrs!)) {
+        inBody = true;
+        bodyFound = true;
+        bodyTag = name;
+        bodyDepth = 1;
+      }
+      continue;
+    }
+    // Inside the body region.
+    const selfClosing = VOID.has(name) || rawAttrs!.endsWith('/');
+    if (name === bodyTag && !selfClosing) {
+      bodyDepth += closing ? -1 : 1;
+      if (bodyDepth === 0) {
+        flush();
+        inBody = false;
+        continue;
+      }
+    }
+    if (ignoreTag) {
+      if (name === ignoreTag && !selfClosing) ignoreDepth += closing ? -1 : 1;
+      if (ignoreDepth === 0) ignoreTag = '';
+      continue;
+    }
+    if (!closing && !selfClosing && (SKIP.has(name) || /\sdata-pagefind-ignore(?:[\s=/]|$)/i.test(rawAttrs!))) {
+      ignoreTag = name;
+      ignoreDepth = 1;
+      continue;
+    }
+    if (BLOCK.has(name)) flush();
+    const level = name.length === 2 && name[0] === 'h' ? Number(name[1]) : 0;
+    if (level >= 1 && level <= 6 && !selfClosing) {
+      if (closing) {
+        headings.pop();
+        if (level === 1 && h1Text !== null) {
+          firstH1 ??= squash(h1Text);
+          h1Text = null;
+        }
+      } else {
+        headings.push(level);
+        if (level === 1 && firstH1 === null) h1Text = '';
+      }
+    }
+  }
+  if (inBody) flush();
+  if (meta.title === undefined) {
+    const title = firstH1 ?? squash(decodeEntities(pageTitle));
+    if (title) meta.title = title;
+  }
+  return { blocks: bodyFound ? blocks : null, meta, filters };
+}

@@ -1,0 +1,309 @@
+/**
+ * Writes a search index in Pagefind 1.6's file format (read by src/client/pagefind-format.ts; layouts are
+ * documented there), one page at a time, in bounded memory:
+ *   - a page's stored text (its fragment) is compressed and handed to the sink as soon as the page is
+ *     added; only its file name and word count stay in memory;
+ *   - each word's postings are kept CBOR-encoded (a few bytes per occurrence), never as objects;
+ *   - at the end, words are sorted once and written out in chunks of about CHUNK_BYTES, each word's
+ *     postings freed as its chunk is written.
+ * Every file starts with the `pagefind_dcd` signature and is gzip-compressed, like Pagefind's. File names
+ * are `<language>_<sha-256 prefix>`, lengthened on a collision; pages, words, filter values and metadata
+ * fields are numbered and ordered deterministically, so the same pages in the same order give the same
+ * bytes.
+ */
+import { createHash } from 'node:crypto';
+import { gzip, gzipSync } from 'node:zlib';
+import { ByteBuilder } from './cbor-encode.ts';
+import type { ExtractedPage } from './extract.ts';
+import { forEachWord } from './tokenize.ts';
+
+/** The Pagefind version whose format is written (src/client/pagefind-format.ts checks it). */
+export const FORMAT_VERSION = '1.6.0';
+/** Uncompressed size at which a word chunk is closed. */
+export const CHUNK_BYTES = 32 * 1024;
+/** Weight of ordinary text (the reader divides by it); a heading of level h weighs (8 − h) times more. */
+const BODY_WEIGHT = 24;
+/** Extra positions between blocks, so that words of two blocks never count as a phrase (client MAX_GAP 2). */
+const BLOCK_GAP = 2;
+const PUNCTUATION = /\p{P}/u;
+const SIGNATURE = new TextEncoder().encode('pagefind_dcd');
+
+/**
+ * Receives each file of the bundle: its path relative to the bundle folder and its content. Every file but
+ * `pagefind-entry.json` is to be stored packed (see `pack`, `packAsync`); `packed` says which.
+ */
+export type Sink = (path: string, content: Uint8Array, packed: boolean) => void;
+
+interface Postings {
+  bytes: ByteBuilder;
+  pages: number;
+  lastPage: number;
+}
+
+/** Per page: a word's weighted positions in the body and its positions in metadata fields. */
+interface PageWord {
+  positions: number[];
+  weights: number[];
+  /** Some position has a weight other than BODY_WEIGHT. */
+  weighted: boolean;
+  meta: number[]; // pairs: field id, position
+}
+
+const utf8 = new TextEncoder();
+
+/** UTF-16 code unit → a key that sorts in code-point order (surrogates above the rest of the BMP). */
+const unitKey = (c: number): number => (c >= 0xd800 && c <= 0xdfff ? c + 0x2000 : c >= 0xe000 ? c - 0x800 : c);
+
+/** Compares strings by Unicode code point (UTF-8 byte order), the order Pagefind and the client use. */
+export function byCodePoint(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return unitKey(x) - unitKey(y);
+  }
+  return a.length - b.length;
+}
+
+const GZIP = { level: 9 };
+
+function signed(payload: Uint8Array): Uint8Array {
+  const body = new Uint8Array(SIGNATURE.length + payload.length);
+  body.set(SIGNATURE);
+  body.set(payload, SIGNATURE.length);
+  return body;
+}
+
+/** A file's stored bytes: gzip of the signature and the content. */
+export const pack = (content: Uint8Array): Uint8Array => gzipSync(signed(content), GZIP);
+
+/** `pack` on libuv's thread pool, so that compression runs beside indexing. */
+export const packAsync = (content: Uint8Array): Promise<Uint8Array> => new Promise((resolve, reject) => {
+  gzip(signed(content), GZIP, (err, out) => (err ? reject(err) : resolve(out)));
+});
+
+const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+export interface WriterOptions {
+  language?: string;
+  chunkBytes?: number;
+}
+
+export class PagefindWriter {
+  readonly language: string;
+  private readonly chunkBytes: number;
+  private readonly words = new Map<string, Postings>();
+  private readonly pages: { hash: string; wordCount: number }[] = [];
+  private readonly filters = new Map<string, Map<string, number[]>>();
+  private readonly metaFields: string[] = [];
+  private readonly names = new Set<string>();
+  private finished = false;
+
+  private readonly sink: Sink;
+
+  constructor(sink: Sink, options: WriterOptions = {}) {
+    this.sink = sink;
+    this.language = options.language ?? 'zh-cn';
+    this.chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
+  }
+
+  /** A file name for `bytes` of one kind, unique in the bundle. */
+  private name(bytes: Uint8Array, length = 7): string {
+    const hex = sha256(bytes);
+    let n = length;
+    while (this.names.has(`${this.language}_${hex.slice(0, n)}`)) n++;
+    const name = `${this.language}_${hex.slice(0, n)}`;
+    this.names.add(name);
+    return name;
+  }
+
+  private fieldId(field: string): number {
+    let id = this.metaFields.indexOf(field);
+    if (id < 0) id = this.metaFields.push(field) - 1;
+    return id;
+  }
+
+  /** Adds a page with a body region; returns its page number. */
+  addPage(url: string, page: ExtractedPage & { blocks: NonNullable<ExtractedPage['blocks']> }): number {
+    if (this.finished) throw new Error('the index is already written');
+    const number = this.pages.length;
+    const found = new Map<string, PageWord>();
+    const entry = (w: string): PageWord => {
+      let e = found.get(w);
+      if (!e) found.set(w, (e = { positions: [], weights: [], weighted: false, meta: [] }));
+      return e;
+    };
+    let position = 0;
+    let wordCount = 0;
+    let content = '';
+    for (const block of page.blocks) {
+      const weight = block.heading ? (8 - block.heading) * BODY_WEIGHT : BODY_WEIGHT;
+      forEachWord(block.text, (w, marks) => {
+        position += marks;
+        const e = entry(w);
+        e.positions.push(position++);
+        e.weights.push(weight);
+        if (weight !== BODY_WEIGHT) e.weighted = true;
+        wordCount++;
+      });
+      position += BLOCK_GAP;
+      if (content) content += PUNCTUATION.test(content.slice(-1)) ? ' ' : '. ';
+      content += block.text;
+    }
+    const metaKeys = Object.keys(page.meta).sort(byCodePoint);
+    for (const field of metaKeys) {
+      const id = this.fieldId(field);
+      let p = 0;
+      forEachWord(page.meta[field]!, (w) => entry(w).meta.push(id, p++));
+    }
+    for (const [w, e] of found) this.post(w, number, e);
+
+    const filters: Record<string, string[]> = {};
+    for (const name of Object.keys(page.filters).sort(byCodePoint)) {
+      const values = [...new Set(page.filters[name])];
+      filters[name] = values;
+      let byValue = this.filters.get(name);
+      if (!byValue) this.filters.set(name, (byValue = new Map()));
+      for (const v of values) {
+        const list = byValue.get(v);
+        if (list) list.push(number);
+        else byValue.set(v, [number]);
+      }
+    }
+    const meta: Record<string, string> = {};
+    for (const k of metaKeys) meta[k] = page.meta[k]!;
+    const json = utf8.encode(JSON.stringify({ url, content, word_count: wordCount, filters, meta, anchors: [] }));
+    const hash = this.name(json);
+    this.sink(`fragment/${hash}.pf_fragment`, json, true);
+    this.pages.push({ hash, wordCount });
+    return number;
+  }
+
+  /** Appends one page's entry `[pageDelta, locs, metaLocs]` to a word's postings. */
+  private post(word: string, page: number, e: PageWord): void {
+    let p = this.words.get(word);
+    if (!p) this.words.set(word, (p = { bytes: new ByteBuilder(16), pages: 0, lastPage: 0 }));
+    const b = p.bytes;
+    b.array(3).int(page - p.lastPage);
+    p.lastPage = page;
+    p.pages++;
+    // locs: body-weight positions first (deltas from 0); then each other weight, ascending, introduced by
+    // −(weight + 1) and an absolute position, then deltas.
+    if (!e.weighted) {
+      b.array(e.positions.length);
+      let last = 0;
+      for (const pos of e.positions) {
+        b.int(pos - last);
+        last = pos;
+      }
+    } else {
+      this.weightedLocs(b, e);
+    }
+    // metaLocs: −(field id + 1), then positions in that field, delta-encoded.
+    const metaLocs: number[] = [];
+    let field = -1;
+    let last = 0;
+    for (let i = 0; i < e.meta.length; i += 2) {
+      if (e.meta[i] !== field) {
+        field = e.meta[i]!;
+        metaLocs.push(-(field + 1));
+        last = 0;
+      }
+      metaLocs.push(e.meta[i + 1]! - last);
+      last = e.meta[i + 1]!;
+    }
+    b.array(metaLocs.length);
+    for (const v of metaLocs) b.int(v);
+  }
+
+  private weightedLocs(b: ByteBuilder, e: PageWord): void {
+    const weights = [...new Set(e.weights)].sort((x, y) => (x === BODY_WEIGHT ? -1 : y === BODY_WEIGHT ? 1 : x - y));
+    const locs: number[] = [];
+    for (const w of weights) {
+      let last = 0;
+      let first = true;
+      for (let i = 0; i < e.positions.length; i++) {
+        if (e.weights[i] !== w) continue;
+        const pos = e.positions[i]!;
+        if (first && w !== BODY_WEIGHT) locs.push(-(w + 1), pos);
+        else locs.push(pos - last);
+        first = false;
+        last = pos;
+      }
+    }
+    b.array(locs.length);
+    for (const v of locs) b.int(v);
+  }
+
+  /** Number of pages added. */
+  get pageCount(): number {
+    return this.pages.length;
+  }
+
+  /** Writes the word chunks, filters, metadata and entry. */
+  finish(): void {
+    if (this.finished) throw new Error('the index is already written');
+    this.finished = true;
+    const chunks: [string, string, string][] = [];
+    const sorted = [...this.words.keys()].sort(byCodePoint);
+    let body = new ByteBuilder(this.chunkBytes + 1024);
+    let count = 0;
+    let from = '';
+    let to = '';
+    const close = () => {
+      if (count === 0) return;
+      const chunk = new ByteBuilder(body.length + 16).array(1).array(count).raw(body.result()).result();
+      const hash = this.name(chunk);
+      this.sink(`index/${hash}.pf_index`, chunk, true);
+      chunks.push([from, to, hash]);
+      body = new ByteBuilder(this.chunkBytes + 1024);
+      count = 0;
+    };
+    for (const word of sorted) {
+      const p = this.words.get(word)!;
+      this.words.delete(word);
+      if (count === 0) from = word;
+      to = word;
+      body.array(3).text(word).array(p.pages).raw(p.bytes.result()).array(0);
+      count++;
+      if (body.length >= this.chunkBytes) close();
+    }
+    close();
+
+    const filterList: [string, string][] = [];
+    for (const name of [...this.filters.keys()].sort(byCodePoint)) {
+      const values = this.filters.get(name)!;
+      const b = new ByteBuilder().array(2).text(name);
+      const keys = [...values.keys()].sort(byCodePoint);
+      b.array(keys.length);
+      for (const v of keys) {
+        const pages = values.get(v)!;
+        b.array(2).text(v).array(pages.length);
+        for (const n of pages) b.int(n);
+      }
+      const bytes = b.result();
+      const hash = this.name(bytes);
+      this.sink(`filter/${hash}.pf_filter`, bytes, true);
+      filterList.push([name, hash]);
+    }
+
+    const m = new ByteBuilder(64 + this.pages.length * 24 + chunks.length * 32).array(6).text(FORMAT_VERSION);
+    m.array(this.pages.length);
+    for (const p of this.pages) m.array(3).text(p.hash).int(p.wordCount).text('');
+    m.array(chunks.length);
+    for (const [f, t, h] of chunks) m.array(3).text(f).text(t).text(h);
+    m.array(filterList.length);
+    for (const [n, h] of filterList) m.array(2).text(n).text(h);
+    m.array(0); // sorts
+    m.array(this.metaFields.length);
+    for (const f of this.metaFields) m.text(f);
+    const meta = m.result();
+    const metaHash = this.name(meta, 13);
+    this.sink(`pagefind.${metaHash}.pf_meta`, meta, true);
+    const entry = {
+      version: FORMAT_VERSION,
+      languages: { [this.language]: { hash: metaHash, wasm: null, page_count: this.pages.length } },
+    };
+    this.sink('pagefind-entry.json', utf8.encode(JSON.stringify(entry)), false);
+  }
+}
