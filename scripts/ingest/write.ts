@@ -97,9 +97,9 @@ export class ContentWriter {
   readonly tmp: string;
   private readonly old: string;
   private readonly made = new Set<string>();
-  /** Files put so far, and how many of them were copies rather than links to identical previous files. */
-  files = 0;
-  written = 0;
+  /** Files put so far, and those that are copies rather than links to identical previous files. */
+  private files = 0;
+  private readonly written = new Set<string>();
 
   constructor(dir: string) {
     recoverInterrupted(dir);
@@ -124,32 +124,32 @@ export class ContentWriter {
 
   /** Puts a file that is not there yet (a link when the previous content/ has the same bytes). */
   put(rel: string, text: string): void {
-    this.count(linkOrWrite(this.parentOf(rel), text, join(this.dir, rel)));
+    this.count(rel, linkOrWrite(this.parentOf(rel), text, join(this.dir, rel)));
   }
 
   /** Replaces a file put before (by this writer or a worker): never writes into it, which may be a link. */
   replace(rel: string, text: string): void {
-    rmSync(join(this.tmp, rel), { force: true });
-    this.files--;
+    this.remove(rel);
     this.put(rel, text);
   }
 
   /** Counts a file put directly into `tmp` (by a worker thread). */
-  count(how: 'linked' | 'written'): void {
+  count(rel: string, how: 'linked' | 'written'): void {
     this.files++;
-    if (how === 'written') this.written++;
+    if (how === 'written') this.written.add(rel);
   }
 
   /** Removes a file put before. */
   remove(rel: string): void {
     rmSync(join(this.tmp, rel), { force: true });
     this.files--;
+    this.written.delete(rel);
   }
 
   /** True when every file put is a link to an identical previous file and the previous content/ has no others. */
   sameAsPrevious(): boolean {
     this.putReadme();
-    return this.written === 0 && existsSync(this.dir) && countFiles(this.dir) === this.files;
+    return this.written.size === 0 && existsSync(this.dir) && countFiles(this.dir) === this.files;
   }
 
   /** Swaps the new folder in (README added). */
