@@ -48,12 +48,14 @@ export class LiveContent {
   /** By absolute path. */
   private entries = new Map<string, Entry>();
   private assembled: Assembled;
+  private glossaryJson: string;
 
   private constructor(seedsDir: string, contentDir: string, result: StreamResult) {
     this.seedsDir = seedsDir;
     this.contentDir = contentDir;
     for (const e of result.entries) this.entries.set(resolve(e.path), e);
     this.assembled = result;
+    this.glossaryJson = result.glossaryJson;
   }
 
   /** Ingests `seedsDir` into `contentDir` (left alone when already up to date) and keeps the summaries. */
@@ -113,11 +115,19 @@ export class LiveContent {
       pruneEmpty(dirname(join(this.contentDir, s.path)), join(this.contentDir, 'records'));
       removed.push(s.path);
     }
+    // The glossary depends on each published record's terms, 科目 names, unit and year only: rebuilt when
+    // one of those changed or a record came or went.
+    const glossaryChanged = before.published.length !== after.published.length || after.published.some((s) => {
+      const was = wasPublished.get(s.id);
+      return !was || (was !== s && JSON.stringify(was.glossary) !== JSON.stringify(s.glossary));
+    });
+    const site = siteFiles(after, glossaryChanged ? undefined : this.glossaryJson);
     // index.json last and always: the site re-reads content/ when its mtime changes.
-    for (const [rel, text] of siteFiles(after)) if (replaceFile(join(this.contentDir, rel), text, rel === 'index.json')) written.push(rel);
+    for (const [rel, text] of site) if (replaceFile(join(this.contentDir, rel), text, rel === 'index.json')) written.push(rel);
 
     this.entries = next;
     this.assembled = after;
+    this.glossaryJson = site[0]![1];
     const keys = [...next.keys()];
     const parsed = after.outcomes.filter((_, k) => fresh.has(keys[k]!));
     return { parsed, written, removed };

@@ -111,6 +111,17 @@ describe('LiveContent', () => {
     expectFresh();
   });
 
+  it('a changed glossary definition rebuilds glossary.json; a changed figure keeps it', () => {
+    const seed = listSeeds(seeds).find((f) => readFileSync(f, 'utf8').includes('基本支出：指'))!;
+    const text = readFileSync(seed, 'utf8');
+    writeFileSync(seed, text.replace('基本支出：指', '基本支出：是指'));
+    expect(live.update([seed]).written).toContain('glossary.json');
+    expectFresh();
+    writeFileSync(seed, text.replace('基本支出：指', '基本支出：是指').replace(/联系人[:：]\s*(\S+)/, '联系人：某某'));
+    expect(live.update([seed]).written).not.toContain('glossary.json');
+    expectFresh();
+  });
+
   it('an event that changes nothing writes nothing', () => {
     const u = live.update([join(seeds, 'README.md')]);
     expect(u).toEqual({ parsed: [], written: [], removed: [] });
