@@ -25,7 +25,7 @@ import { buildGlossary } from '../../src/domain/glossary.ts';
 export type { FileOutcome, RecordSummary } from './parse-file.ts';
 
 export interface IngestOptions {
-  /** Worker threads: 0 parses on the calling thread; default one per core from 50 files on (pool.ts). */
+  /** Worker threads: 0 parses on the calling thread only; default from 50 files on: see workerCount (pool.ts). */
   workers?: number;
 }
 
@@ -238,7 +238,7 @@ export function ingestToContent(files: string[], baseDir: string, contentDir: st
 export async function ingestToContentAsync(files: string[], baseDir: string, contentDir: string, options: StreamOptions = {}): Promise<StreamResult> {
   const { out, mode, entries, collect } = startStream(files, baseDir, contentDir);
   try {
-    await runJobsAsync(jobsOf(files), mode, workerCount(files.length, options.workers), collect);
+    await runJobsAsync(jobsOf(files), mode, workerCount(files.length, options.workers, false), collect);
     return finishStream(out, entries, options);
   } catch (e) {
     out.abort();

@@ -6,7 +6,8 @@
  *
  * Two drivers share one scheduler: `runJobsSync` blocks the calling thread (Atomics.wait on a counter the
  * workers bump, results taken with receiveMessageOnPort), so that the synchronous `ingestFiles` API stays
- * synchronous; `runJobsAsync` waits on events (the dev server must keep serving meanwhile).
+ * synchronous, and parses too whenever it has nothing else to do (mostly while the workers start up);
+ * `runJobsAsync` waits on events (the dev server must keep serving meanwhile).
  *
  * A worker that cannot load the pipeline, dies or stops answering gives its unfinished jobs back to the
  * calling thread, which runs them itself: a worker problem costs speed, never results.
@@ -26,11 +27,14 @@ const STALL_MS = 120_000;
 
 /**
  * How many worker threads to use for `files` files: `requested` when given (0 = none), else the
- * `GONGKAI_INGEST_WORKERS` environment variable, else one per core from MIN_FILES_FOR_WORKERS files on.
+ * `GONGKAI_INGEST_WORKERS` environment variable, else, from MIN_FILES_FOR_WORKERS files on, one per core
+ * besides the calling thread when it parses too (`runJobsSync`), one per core when it only waits.
  */
-export function workerCount(files: number, requested?: number): number {
+export function workerCount(files: number, requested?: number, callerParses = true): number {
   const fromEnv = process.env.GONGKAI_INGEST_WORKERS;
-  const n = requested ?? (fromEnv !== undefined && fromEnv !== '' ? Number(fromEnv) : files >= MIN_FILES_FOR_WORKERS ? availableParallelism() : 0);
+  const cores = availableParallelism();
+  const auto = files >= MIN_FILES_FOR_WORKERS ? (callerParses ? Math.max(1, cores - 1) : cores) : 0;
+  const n = requested ?? (fromEnv !== undefined && fromEnv !== '' ? Number(fromEnv) : auto);
   return Number.isFinite(n) && n > 0 ? Math.min(Math.floor(n), Math.ceil(files / BATCH)) : 0;
 }
 
@@ -163,6 +167,19 @@ class Scheduler {
     }
   }
 
+  /**
+   * Runs the next job nobody has taken on the calling thread (it would otherwise only wait, and it is warm
+   * while the workers are still loading the pipeline). False when every job is taken.
+   */
+  helpOne(): boolean {
+    if (this.next >= this.jobs.length || !this.live.length) return false;
+    const j = this.jobs[this.next++]!;
+    this.done++;
+    last.local++;
+    this.onResult(runJob(j, this.mode, this.made));
+    return true;
+  }
+
   /** Gives up workers that have not answered for STALL_MS while holding jobs. */
   checkStalls(): void {
     const now = performance.now();
@@ -210,6 +227,7 @@ export function runJobsSync(jobs: Job[], mode: JobMode, workers: number, onResul
       if (s.finished) break;
       const seen = Atomics.load(s.signal, 0);
       if (s.drainSync()) continue;
+      if (s.helpOne()) continue;
       if (Atomics.wait(s.signal, 0, seen, 1000) === 'timed-out') s.checkStalls();
     }
   } finally {

@@ -45,9 +45,10 @@ describe('ingestFiles on worker threads', () => {
   const parallel = ingestFiles(files, seeds, { workers: 2 });
   const stats = lastPoolStats();
 
-  it('really ran on two workers', () => {
+  it('really ran on two workers (the calling thread parsing what it could meanwhile)', () => {
     expect(stats.workers).toBe(2);
-    expect(stats.byWorkers).toBe(files.length);
+    expect(stats.byWorkers).toBeGreaterThan(0);
+    expect(stats.byWorkers + stats.local).toBe(files.length);
   });
 
   it('gives the same outcomes and the same content, byte for byte', () => {
