@@ -25,8 +25,10 @@ import { buildGlossary } from '../../src/domain/glossary.ts';
 export type { FileOutcome, RecordSummary } from './parse-file.ts';
 
 export interface IngestOptions {
-  /** Worker threads: 0 parses on the calling thread only; default from 50 files on: see workerCount (pool.ts). */
+  /** Worker threads: 0 parses on the calling thread only; default from MIN_FILES_FOR_WORKERS (500) files on: see workerCount (pool.ts). */
   workers?: number;
+  /** False: the calling thread only waits for the workers (tests; default true). */
+  callerParses?: boolean;
 }
 
 /**
@@ -62,9 +64,9 @@ export function listSeeds(dir: string): string[] {
 /** Parses every seed; returns per-file outcomes and the content set to write. */
 export function ingestFiles(files: string[], baseDir: string, options: IngestOptions = {}): { outcomes: FileOutcome[]; content: ContentSet } {
   const outcomes: FileOutcome[] = new Array<FileOutcome>(files.length);
-  runJobsSync(jobsOf(files), { kind: 'full', baseDir }, workerCount(files.length, options.workers), (r) => {
+  runJobsSync(jobsOf(files), { kind: 'full', baseDir }, workerCount(files.length, options.workers, options.callerParses ?? true), (r) => {
     outcomes[r.i] = { file: r.file, record: r.record ?? null, diagnostics: r.diagnostics };
-  });
+  }, options.callerParses ?? true);
 
   // The same unit-year in two files: neither is published until one is removed; both are named.
   const byId = new Map<string, FileOutcome[]>();
@@ -226,7 +228,8 @@ function finishStream(out: ContentWriter, entries: Entry[], options: StreamOptio
 export function ingestToContent(files: string[], baseDir: string, contentDir: string, options: StreamOptions = {}): StreamResult {
   const { out, mode, entries, collect } = startStream(files, baseDir, contentDir);
   try {
-    runJobsSync(jobsOf(files), mode, workerCount(files.length, options.workers), collect);
+    const callerParses = options.callerParses ?? true;
+    runJobsSync(jobsOf(files), mode, workerCount(files.length, options.workers, callerParses), collect, callerParses);
     return finishStream(out, entries, options);
   } catch (e) {
     out.abort();

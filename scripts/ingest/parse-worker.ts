@@ -11,9 +11,11 @@ interface Init {
   port: MessagePort;
   signal: SharedArrayBuffer;
   mode: JobMode;
+  /** A seed to parse once (result dropped) before saying ready: a cold thread's first parses are slow. */
+  warmup: string | null;
 }
 
-const { port, signal, mode } = workerData as Init;
+const { port, signal, mode, warmup } = workerData as Init;
 const counter = new Int32Array(signal);
 const post = (message: unknown): void => {
   port.postMessage(message);
@@ -22,7 +24,14 @@ const post = (message: unknown): void => {
 };
 
 try {
-  const { runJob } = await import('./parse-file.ts');
+  const { parseFile, runJob } = await import('./parse-file.ts');
+  if (warmup) {
+    try {
+      parseFile(warmup, mode.baseDir);
+    } catch {
+      // the real job reports it
+    }
+  }
   const made = new Set<string>();
   port.on('message', (msg: { jobs?: Job[]; stop?: true }) => {
     if (msg.stop) {

@@ -18,10 +18,10 @@ import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { runJob, type Job, type JobMode, type JobResult } from './parse-file.ts';
 
-/** Below this many files, worker start-up (≈ 0.3 s to load the pipeline) costs more than it saves. */
-export const MIN_FILES_FOR_WORKERS = 50;
+/** Below this many files, a worker's start-up (≈ 0.5 s CPU to load the pipeline, plus its JIT warm-up) costs more than it saves. */
+export const MIN_FILES_FOR_WORKERS = 500;
 /** Jobs per message; two batches in flight per worker keep it busy while the main thread catches up. */
-const BATCH = 8;
+const BATCH = 4;
 /** A worker silent this long while it has jobs is given up (its jobs are run by the calling thread). */
 const STALL_MS = 120_000;
 
@@ -63,6 +63,7 @@ interface Slot {
   /** Jobs sent and not yet answered. */
   pending: Map<number, Job>;
   dead: boolean;
+  ready: boolean;
   lastHeard: number;
 }
 
@@ -74,6 +75,8 @@ class Scheduler {
   private readonly local: Job[] = [];
   private readonly made = new Set<string>();
   done = 0;
+  /** An error thrown by `onResult` (e.g. a record that could not be written), rethrown by the driver. */
+  error: unknown = null;
   readonly signal = new Int32Array(new SharedArrayBuffer(4));
 
   private readonly jobs: Job[];
@@ -89,7 +92,7 @@ class Scheduler {
       let worker: Worker;
       try {
         worker = new Worker(WORKER_URL, {
-          workerData: { port: port2, signal: this.signal.buffer, mode },
+          workerData: { port: port2, signal: this.signal.buffer, mode, warmup: jobs[0]?.path ?? null },
           transferList: [port2],
           // The parent's profiling flags are per process, not per thread.
           execArgv: process.execArgv.filter((a) => !a.startsWith('--cpu-prof') && !a.startsWith('--heap-prof')),
@@ -99,12 +102,12 @@ class Scheduler {
         break;
       }
       worker.unref();
-      const slot: Slot = { worker, port: port1, pending: new Map(), dead: false, lastHeard: performance.now() };
+      const slot: Slot = { worker, port: port1, pending: new Map(), dead: false, ready: false, lastHeard: performance.now() };
       worker.on('error', () => this.giveUp(slot));
       worker.on('exit', () => this.giveUp(slot));
       this.slots.push(slot);
-      this.feed(slot);
-      this.feed(slot);
+      // Jobs are handed out once the worker has loaded the pipeline (its 'ready'): jobs waiting in a
+      // starting worker's queue would hold up the end of a small run.
     }
     if (!this.slots.length) this.local.push(...this.takeAll());
     last = { workers: this.slots.length, byWorkers: 0, local: 0 };
@@ -148,12 +151,22 @@ class Scheduler {
       this.giveUp(slot);
       return;
     }
+    if ('ready' in msg) {
+      slot.ready = true;
+      this.feed(slot);
+      this.feed(slot);
+      return;
+    }
     if (!('results' in msg)) return;
     for (const r of msg.results) {
       if (!slot.pending.delete(r.i)) continue; // already given to the local queue
       this.done++;
       last.byWorkers++;
-      this.onResult(r);
+      try {
+        this.onResult(r);
+      } catch (e) {
+        this.error ??= e;
+      }
     }
     if (slot.pending.size <= BATCH) this.feed(slot);
   }
@@ -180,10 +193,10 @@ class Scheduler {
     return true;
   }
 
-  /** Gives up workers that have not answered for STALL_MS while holding jobs. */
+  /** Gives up workers that have not answered for STALL_MS while holding jobs or starting up. */
   checkStalls(): void {
     const now = performance.now();
-    for (const s of this.live) if (s.pending.size && now - s.lastHeard > STALL_MS) this.giveUp(s);
+    for (const s of this.live) if ((s.pending.size || !s.ready) && now - s.lastHeard > STALL_MS) this.giveUp(s);
   }
 
   stop(): void {
@@ -219,17 +232,19 @@ class Scheduler {
 }
 
 /** Runs `jobs`, calling `onResult` for each (in completion order), blocking the calling thread. */
-export function runJobsSync(jobs: Job[], mode: JobMode, workers: number, onResult: (r: JobResult) => void): void {
+export function runJobsSync(jobs: Job[], mode: JobMode, workers: number, onResult: (r: JobResult) => void, callerParses = true): void {
   const s = new Scheduler(jobs, mode, workers, onResult);
   try {
     while (!s.finished) {
       s.runLocal();
+      if (s.error) throw s.error;
       if (s.finished) break;
       const seen = Atomics.load(s.signal, 0);
       if (s.drainSync()) continue;
-      if (s.helpOne()) continue;
+      if (callerParses && s.helpOne()) continue;
       if (Atomics.wait(s.signal, 0, seen, 1000) === 'timed-out') s.checkStalls();
     }
+    if (s.error) throw s.error;
   } finally {
     s.stop();
   }
@@ -244,6 +259,7 @@ export async function runJobsAsync(jobs: Job[], mode: JobMode, workers: number, 
       const step = (): void => {
         try {
           s.runLocal();
+          if (s.error) throw s.error;
           if (s.finished) resolve();
         } catch (e) {
           reject(e as Error);

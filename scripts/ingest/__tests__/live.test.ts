@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest, listSeeds } from '../corpus.ts';
 import { LiveContent } from '../live.ts';
+import { lastPoolStats } from '../pool.ts';
 import { writeCorpus } from '../../bench/generate.ts';
 import { folderDifferences, tempDir } from './helpers.ts';
 
@@ -28,7 +29,10 @@ function expectFresh(): void {
 }
 
 beforeAll(async () => {
-  ({ live } = await LiveContent.start(seeds, content));
+  // On a worker thread (the asynchronous pool the dev server uses), as a large seeds/ would be.
+  ({ live } = await LiveContent.start(seeds, content, { workers: 2 }));
+  expect(lastPoolStats()).toMatchObject({ workers: 2 });
+  expect(lastPoolStats().byWorkers).toBeGreaterThan(0);
 });
 
 /** A unit with at least three years, and its seed files by year. */
