@@ -16,15 +16,14 @@ try {
   console.error(formatDiagnostic(e.diagnostic));
   process.exit(1);
 }
-const { outcomes, content } = result;
+const { outcomes, published } = result;
 
 let bad = 0;
 for (const o of outcomes) {
   if (o.record) {
     const f = o.record.findings;
-    const count = (s: string) => f.filter((x) => x.severity === s).length;
     if (!quiet) {
-      console.log(`${o.file}\t${o.record.identity.unit}\t${o.record.identity.year}\t发现 ${f.length} 项（错误 ${count('error')}，提示 ${count('warning')}，说明 ${count('info')}）\t未识别 ${o.record.coverage.unrecognised.length} 行`);
+      console.log(`${o.file}\t${o.record.unit}\t${o.record.year}\t发现 ${f.error + f.warning + f.info} 项（错误 ${f.error}，提示 ${f.warning}，说明 ${f.info}）\t未识别 ${o.record.unrecognised} 行`);
     }
     for (const d of o.diagnostics) console.log(`  ${formatDiagnostic(d)}`);
   } else {
@@ -32,5 +31,5 @@ for (const o of outcomes) {
     for (const d of o.diagnostics) console.error(formatDiagnostic(d));
   }
 }
-console.log(`ingest: ${content.records.length} 份记录已写入 ${contentDir}/，${bad} 个文件未能导入`);
+console.log(`ingest: ${published.length} 份记录已写入 ${contentDir}/，${bad} 个文件未能导入`);
 process.exit(bad ? 1 : 0);

@@ -5,7 +5,7 @@
  * content/ swapped out by two renames. A crash at any point leaves either the previous content/ or the
  * new one, never a mix. Output is deterministic: files sorted, JSON with a fixed key order.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { UnitYearRecord } from '../../src/domain/schema/record.ts';
 import type { GlossaryTerm } from '../../src/domain/schema/glossary-term.ts';
@@ -21,7 +21,8 @@ export interface ContentSet {
 /** Relative path of a record's file inside content/. */
 export const recordFile = (r: UnitYearRecord): string => join('records', r.slug.district, r.slug.unit, `${r.identity.year}.json`);
 
-const json = (v: unknown): string => `${JSON.stringify(v, null, 1)}\n`;
+/** The text of every JSON file in content/: one-space indent, final newline. */
+export const json = (v: unknown): string => `${JSON.stringify(v, null, 1)}\n`;
 
 /** One line per record: what tools need without reading every record (release state, source digest). */
 export interface ManifestEntry {
@@ -34,57 +35,180 @@ export interface ManifestEntry {
   publishAt: string | null;
 }
 
-function manifest(records: UnitYearRecord[]): ManifestEntry[] {
-  return [...records]
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map((r) => ({
-      id: r.id, file: r.source.file, sha256: r.source.sha256, unit: r.identity.unit, year: r.identity.year,
-      status: r.release.status, publishAt: r.release.publishAt,
-    }));
+/** A record's line of index.json. */
+export const manifestEntry = (r: UnitYearRecord): ManifestEntry => ({
+  id: r.id, file: r.source.file, sha256: r.source.sha256, unit: r.identity.unit, year: r.identity.year,
+  status: r.release.status, publishAt: r.release.publishAt,
+});
+
+const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** index.json from its entries (any order). */
+export const manifestJson = (entries: readonly ManifestEntry[]): string => json([...entries].sort(byId));
+
+/**
+ * The files of a content set, path → text, in a stable order; each text is built only when its turn comes,
+ * so that a writer holds one record's JSON at a time.
+ */
+export function* contentEntries(set: ContentSet): Generator<[string, string]> {
+  for (const r of [...set.records].sort(byId)) yield [recordFile(r), json(r)];
+  yield ['index.json', manifestJson(set.records.map(manifestEntry))];
+  yield ['glossary.json', json(set.glossary)];
+  yield ['errors.json', json(set.errors)];
 }
 
 /** The files of a content set, path → text, in a stable order. */
 export function contentFiles(set: ContentSet): [string, string][] {
-  const files: [string, string][] = [];
-  for (const r of [...set.records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) files.push([recordFile(r), json(r)]);
-  files.push(['index.json', json(manifest(set.records))]);
-  files.push(['glossary.json', json(set.glossary)]);
-  files.push(['errors.json', json(set.errors)]);
-  return files;
+  return [...contentEntries(set)];
+}
+
+/**
+ * Puts `text` at `path` (which must not exist yet). When `previous` is a regular file with exactly these
+ * bytes, `path` becomes a hard link to it instead of a copy: the unchanged records of a re-ingest cost a
+ * stat, a read and a link. Nothing ever writes into a linked file afterwards (every later write of a path
+ * in content/ replaces it: a fresh file, or a rename over it), so the previous folder is never altered.
+ * Throws EEXIST when `path` exists (the caller decides what a second file for the same path means).
+ */
+export function linkOrWrite(path: string, text: string, previous: string | null): 'linked' | 'written' {
+  const bytes = Buffer.from(text, 'utf8');
+  if (previous !== null) {
+    const st = lstatSync(previous, { throwIfNoEntry: false });
+    if (st?.isFile() && st.size === bytes.length && bytes.equals(readFileSync(previous))) {
+      try {
+        linkSync(previous, path);
+        return 'linked';
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw e;
+        // a file system without hard links, or the link limit: write a copy
+      }
+    }
+  }
+  writeFileSync(path, bytes, { flag: 'wx' });
+  return 'written';
+}
+
+/**
+ * A new content/ being put together in a fresh sibling folder (`<dir>.tmp-<pid>-<time>`), swapped in by two
+ * renames on `commit()`; `abort()` removes it and leaves the previous content/ as it was. Unchanged files
+ * are hard links into the previous content/ (see `linkOrWrite`).
+ */
+export class ContentWriter {
+  readonly dir: string;
+  readonly tmp: string;
+  private readonly old: string;
+  private readonly made = new Set<string>();
+  /** Files put so far, and those that are copies rather than links to identical previous files. */
+  private files = 0;
+  private readonly written = new Set<string>();
+
+  constructor(dir: string) {
+    recoverInterrupted(dir);
+    const stamp = `${process.pid}-${Date.now()}`;
+    this.dir = dir;
+    this.tmp = `${dir}.tmp-${stamp}`;
+    this.old = `${dir}.old-${stamp}`;
+    rmSync(this.tmp, { recursive: true, force: true });
+    mkdirSync(this.tmp, { recursive: true });
+  }
+
+  /** Creates the folder that will hold `rel` (once per folder). */
+  private parentOf(rel: string): string {
+    const path = join(this.tmp, rel);
+    const parent = dirname(path);
+    if (!this.made.has(parent)) {
+      mkdirSync(parent, { recursive: true });
+      this.made.add(parent);
+    }
+    return path;
+  }
+
+  /** Puts a file that is not there yet (a link when the previous content/ has the same bytes). */
+  put(rel: string, text: string): void {
+    this.count(rel, linkOrWrite(this.parentOf(rel), text, join(this.dir, rel)));
+  }
+
+  /** Replaces a file put before (by this writer or a worker): never writes into it, which may be a link. */
+  replace(rel: string, text: string): void {
+    this.remove(rel);
+    this.put(rel, text);
+  }
+
+  /** Counts a file put directly into `tmp` (by a worker thread). */
+  count(rel: string, how: 'linked' | 'written'): void {
+    this.files++;
+    if (how === 'written') this.written.add(rel);
+  }
+
+  /** Removes a file put before. */
+  remove(rel: string): void {
+    rmSync(join(this.tmp, rel), { force: true });
+    this.files--;
+    this.written.delete(rel);
+  }
+
+  /** True when every file put is a link to an identical previous file and the previous content/ has no others. */
+  sameAsPrevious(): boolean {
+    this.putReadme();
+    return this.written.size === 0 && existsSync(this.dir) && countFiles(this.dir) === this.files;
+  }
+
+  /** Swaps the new folder in (README added). */
+  commit(): void {
+    try {
+      this.putReadme();
+    } catch (e) {
+      this.abort();
+      throw e;
+    }
+    const { dir, tmp, old } = this;
+    if (existsSync(dir)) renameSync(dir, old);
+    try {
+      renameSync(tmp, dir);
+    } catch (e) {
+      if (existsSync(old)) renameSync(old, dir);
+      rmSync(tmp, { recursive: true, force: true });
+      throw e;
+    }
+    rmSync(old, { recursive: true, force: true });
+  }
+
+  private readme = false;
+  /** README so a reviewer knows what the folder is. */
+  private putReadme(): void {
+    if (this.readme) return;
+    this.put('README.md', README);
+    this.readme = true;
+  }
+
+  /** Drops the new folder; content/ stays as it was. */
+  abort(): void {
+    rmSync(this.tmp, { recursive: true, force: true });
+  }
+}
+
+/** Regular files under `dir`, recursively. */
+function countFiles(dir: string): number {
+  let n = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) if (e.isFile()) n++;
+  return n;
 }
 
 /**
  * Writes content/ atomically. `failAfter` (tests only) throws after that many files to simulate a crash.
  */
 export function writeContent(dir: string, set: ContentSet, options: { failAfter?: number } = {}): void {
-  recoverInterrupted(dir);
-  const stamp = `${process.pid}-${Date.now()}`;
-  const tmp = `${dir}.tmp-${stamp}`;
-  const old = `${dir}.old-${stamp}`;
-  rmSync(tmp, { recursive: true, force: true });
+  const out = new ContentWriter(dir);
   try {
     let n = 0;
-    for (const [rel, text] of contentFiles(set)) {
+    for (const [rel, text] of contentEntries(set)) {
       if (options.failAfter !== undefined && n++ >= options.failAfter) throw new Error('simulated crash while writing content/');
-      const path = join(tmp, rel);
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, text);
+      out.put(rel, text);
     }
-    // README so a reviewer knows what the folder is.
-    writeFileSync(join(tmp, 'README.md'), README);
   } catch (e) {
-    rmSync(tmp, { recursive: true, force: true });
+    out.abort();
     throw e;
   }
-  if (existsSync(dir)) renameSync(dir, old);
-  try {
-    renameSync(tmp, dir);
-  } catch (e) {
-    if (existsSync(old)) renameSync(old, dir);
-    rmSync(tmp, { recursive: true, force: true });
-    throw e;
-  }
-  rmSync(old, { recursive: true, force: true });
+  out.commit();
 }
 
 /**

@@ -21,6 +21,10 @@ const FEN_PER_UNIT: Record<AmountUnit, bigint> = {
 /** A decimal number as written: optional sign, digits with optional thousands separators, optional fraction. */
 const DECIMAL = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
 
+/** Decimal places of 分 in one of each unit (分 per unit = 10^places). */
+const FEN_PLACES: Record<AmountUnit, number> = { 元: 2, 千元: 5, 万元: 6, 亿元: 10 };
+const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
 /**
  * Parses a decimal amount string (already normalised to ASCII digits) in `unit` into integer 分.
  * Returns null when the text is not a number or has more precision than 分 can hold.
@@ -29,7 +33,19 @@ export function parseToFen(text: string, unit: AmountUnit): number | null {
   const m = DECIMAL.exec(text.trim());
   if (!m) return null;
   const [, sign, intPart, frac = ''] = m;
-  const digits = intPart!.replace(/,/g, '');
+  const digits = intPart!.includes(',') ? intPart!.replace(/,/g, '') : intPart!;
+  const places = FEN_PLACES[unit];
+  // Fast path, integer arithmetic in doubles: with at most 15 digits in all, every intermediate value is an
+  // integer below 10^15 < 2^53, so each operation is exact. Decimals finer than 分 must all be 0.
+  if (digits.length + places <= 15) {
+    let f = frac;
+    if (f.length > places) {
+      for (let k = places; k < f.length; k++) if (f.charCodeAt(k) !== 48) return null;
+      f = f.slice(0, places);
+    }
+    const fen = Number(digits) * POW10[places]! + (f ? Number(f) * POW10[places - f.length]! : 0);
+    return sign === '-' && fen !== 0 ? -fen : fen;
+  }
   const scale = FEN_PER_UNIT[unit];
   // value = (int + frac/10^len) * scale  must be an integer number of 分
   const denom = 10n ** BigInt(frac.length);

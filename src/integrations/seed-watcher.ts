@@ -1,14 +1,20 @@
 /**
- * Dev-server integration: when a seed or its sidecar under seeds/ changes, re-run the ingest in-process
- * (seeds/ → content/) and refresh the content layer, so the preview shows the edit without a restart.
- * Does nothing in `astro build` (the build script runs the ingest itself).
+ * Dev-server integration: keeps content/ up to date with seeds/ while `astro dev` runs, so the preview
+ * shows an edit without a restart. Does nothing in `astro build` (the build script runs the ingest itself).
+ *
+ * At server start the whole of seeds/ is ingested once in the background (worker threads; content/ is left
+ * alone when it is already up to date) and every seed's summary is kept (scripts/ingest/live.ts). When a
+ * seed or its sidecar changes, only that seed is parsed again, the checks across files are redone, and only
+ * the record files that change are replaced in place, then glossary.json, errors.json and, always last,
+ * index.json (whose mtime tells readers that content/ changed). Then the content layer is refreshed (while
+ * the site still has one) and the browser is told to reload.
  */
 import { fileURLToPath } from 'node:url';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { contentDir as defaultContentDir } from '../lib/content-dir.ts';
-import { ingest } from '../../scripts/ingest/corpus.ts';
-import { formatDiagnostic } from '../../scripts/ingest/errors.ts';
+import { LiveContent } from '../../scripts/ingest/live.ts';
+import { formatDiagnostic, type Diagnostic } from '../../scripts/ingest/errors.ts';
 
 /** Folders, relative to the project root. */
 export interface SeedWatcherOptions {
@@ -45,22 +51,63 @@ export default function seedWatcher(options: SeedWatcherOptions = {}): AstroInte
         const seeds = resolve(root, seedsDir);
         const content = resolve(root, contentDir);
         let timer: ReturnType<typeof setTimeout> | undefined;
-        let queue: Promise<void> = Promise.resolve();
-
-        const run = async (): Promise<void> => {
-          const started = performance.now();
+        let live: LiveContent | null = null;
+        const changed = new Set<string>();
+        // Relative paths so that diagnostics read `seeds/x.txt:12: …`, as the CLI prints them.
+        const rel = (p: string): string => relative(process.cwd(), p) || p;
+        const warn = (outcomes: { record: unknown; diagnostics: Diagnostic[] }[]): void => {
+          for (const o of outcomes) if (!o.record) for (const d of o.diagnostics) logger.warn(formatDiagnostic(d));
+        };
+        const reload = async (): Promise<void> => {
           try {
-            // Relative paths so that diagnostics read `seeds/x.txt:12: …`, as the CLI prints them.
-            const { outcomes, content: written } = ingest(relative(process.cwd(), seeds), relative(process.cwd(), content));
-            for (const o of outcomes) if (!o.record) for (const d of o.diagnostics) logger.warn(formatDiagnostic(d));
             await refreshContent?.({});
-            logger.info(`seeds/ changed: ${written.records.length} records re-ingested in ${Math.round(performance.now() - started)} ms`);
           } catch (e) {
-            logger.error(`re-ingest failed, content/ left as it was: ${(e as Error).message}`);
+            logger.warn(`content layer refresh failed: ${(e as Error).message}`);
+          }
+          (server.environments?.client?.hot ?? server.hot).send({ type: 'full-reload', path: '*' });
+        };
+
+        /** Full ingest, once at start (and again after a failed update): content/ swapped only if stale. */
+        const start = async (): Promise<void> => {
+          const started = performance.now();
+          changed.clear();
+          try {
+            const { live: l, result } = await LiveContent.start(rel(seeds), rel(content));
+            live = l;
+            warn(result.outcomes);
+            const ms = Math.round(performance.now() - started);
+            if (result.changed) {
+              await reload();
+              logger.info(`seeds/: ${result.published.length} records ingested into content/ in ${ms} ms`);
+            } else logger.info(`seeds/: content/ is up to date (${result.published.length} records, checked in ${ms} ms)`);
+          } catch (e) {
+            live = null;
+            logger.error(`ingest failed, content/ left as it was: ${(e as Error).message}`);
           }
         };
+
+        const run = async (): Promise<void> => {
+          if (!live) return start();
+          const started = performance.now();
+          const paths = [...changed];
+          changed.clear();
+          try {
+            const u = live.update(paths);
+            warn(u.parsed);
+            if (!u.written.length && !u.removed.length) return;
+            await reload();
+            const files = [...u.written, ...u.removed.map((p) => `${p} (removed)`)];
+            logger.info(`seeds/ changed: ${files.join(', ')} updated in ${Math.round(performance.now() - started)} ms`);
+          } catch (e) {
+            // The next change ingests everything again.
+            live = null;
+            logger.error(`update of content/ failed (${(e as Error).message}); the next change ingests all of seeds/ again`);
+          }
+        };
+        let queue: Promise<void> = start();
         const onEvent = (path: string): void => {
           if (!isInside(path, seeds)) return;
+          changed.add(path);
           clearTimeout(timer);
           timer = setTimeout(() => { queue = queue.then(run); }, debounceMs);
         };

@@ -62,3 +62,38 @@ describe('sum', () => {
     expect(() => sum([0.1])).toThrow(TypeError);
   });
 });
+
+describe('parseToFen equals the BigInt reference on every input', () => {
+  // The original all-BigInt implementation: parseToFen's double fast path must agree with it exactly.
+  const UNIT_FEN = { 元: 100n, 千元: 100_000n, 万元: 1_000_000n, 亿元: 10_000_000_000n } as const;
+  const reference = (text: string, unit: keyof typeof UNIT_FEN): number | null => {
+    const m = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/.exec(text.trim());
+    if (!m) return null;
+    const [, sign, intPart, frac = ''] = m;
+    const denom = 10n ** BigInt(frac.length);
+    const numerator = (BigInt(intPart!.replace(/,/g, '')) * denom + BigInt(frac || '0')) * UNIT_FEN[unit];
+    if (numerator % denom !== 0n) return null;
+    const fen = numerator / denom;
+    if (fen > BigInt(Number.MAX_SAFE_INTEGER)) return null;
+    return Number(sign === '-' ? -fen : fen);
+  };
+  const units = ['元', '千元', '万元', '亿元'] as const;
+
+  it('on generated decimals (signs, separators, zeros, long fractions, 15–20 digits)', async () => {
+    const fc = await import('fast-check');
+    const digits = (min: number, max: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: min, maxLength: max });
+    const number = fc.tuple(fc.constantFrom('', '-', '+'), digits(1, 20), fc.option(digits(0, 14)), fc.boolean()).map(([s, i, f, group]) => {
+      const int = group && i.length > 3 && !i.startsWith('0') ? i.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : i;
+      return `${s}${int}${f === null ? '' : `.${f}`}`;
+    });
+    fc.assert(fc.property(number, fc.constantFrom(...units), (text, unit) => {
+      expect(Object.is(parseToFen(text, unit), reference(text, unit))).toBe(true);
+    }), { numRuns: 20_000 });
+  });
+
+  it('at the edges', () => {
+    for (const text of ['0', '-0', '-0.00', '0.000000', '999999999999.99', '9999999999999', '1.2300', '1.2301', '00000000000001', '9007199254740991', '90071992547409.92', ' 12.5 ', '1,234,567.891', '-1,000.0000001']) {
+      for (const unit of units) expect(Object.is(parseToFen(text, unit), reference(text, unit)), `${text} ${unit}`).toBe(true);
+    }
+  });
+});

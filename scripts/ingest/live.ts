@@ -1,0 +1,148 @@
+/**
+ * content/ kept up to date seed by seed, for the dev server (src/integrations/seed-watcher.ts).
+ *
+ * `LiveContent.start` runs the streaming ingest once (content/ is swapped only if it was stale) and keeps
+ * every seed's summary. `update(paths)` then re-parses only the seeds that changed (or were added), redoes
+ * the duplicate and cross-year checks over the summaries, and rewrites in place only the record files whose
+ * bytes change — the changed seeds' records and those whose cross-year findings or duplicate status moved
+ * (a neighbour year is re-parsed from its seed, never read back from content/) — then glossary.json and
+ * errors.json, and index.json last, always (readers watch its mtime). Each file is replaced atomically
+ * (temporary file + rename), so a reader sees the old file or the new one, never half of one.
+ *
+ * The result equals a full ingest of the same seeds, byte for byte (tested).
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import {
+  assemble, ingestToContentAsync, listSeeds, siteFiles, withCrossYear,
+  type Assembled, type Entry, type StreamOptions, type StreamResult, type SummaryOutcome,
+} from './corpus.ts';
+import { parseFile, summarize, type RecordSummary } from './parse-file.ts';
+import { json } from './write.ts';
+import type { UnitYearRecord } from '../../src/domain/schema/record.ts';
+
+export interface LiveUpdate {
+  /** Outcomes of the seeds that were parsed again (for their diagnostics). */
+  parsed: SummaryOutcome[];
+  /** Paths inside content/ rewritten, and removed. */
+  written: string[];
+  removed: string[];
+}
+
+/** Replaces `path` with `text` atomically; false (and nothing written) when it already holds exactly that. */
+function replaceFile(path: string, text: string, force = false): boolean {
+  if (!force && existsSync(path) && readFileSync(path, 'utf8') === text) return false;
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.tmp-${process.pid}`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, path);
+  return true;
+}
+
+/** The seed a watched path belongs to: a sidecar `x.txt.meta.yml` → `x.txt`. */
+const seedOf = (path: string): string => resolve(path.endsWith('.meta.yml') ? path.slice(0, -'.meta.yml'.length) : path);
+
+export class LiveContent {
+  readonly seedsDir: string;
+  readonly contentDir: string;
+  /** By absolute path. */
+  private entries = new Map<string, Entry>();
+  private assembled: Assembled;
+  private glossaryJson: string;
+
+  private constructor(seedsDir: string, contentDir: string, result: StreamResult) {
+    this.seedsDir = seedsDir;
+    this.contentDir = contentDir;
+    for (const e of result.entries) this.entries.set(resolve(e.path), e);
+    this.assembled = result;
+    this.glossaryJson = result.glossaryJson;
+  }
+
+  /** Ingests `seedsDir` into `contentDir` (left alone when already up to date) and keeps the summaries. */
+  static async start(seedsDir: string, contentDir: string, options: StreamOptions = {}): Promise<{ live: LiveContent; result: StreamResult }> {
+    const result = await ingestToContentAsync(listSeeds(seedsDir), seedsDir, contentDir, { onlyIfChanged: true, ...options });
+    return { live: new LiveContent(seedsDir, contentDir, result), result };
+  }
+
+  /** Brings content/ up to date after `paths` (seeds, sidecars, or anything under seeds/) changed. */
+  update(paths: Iterable<string>): LiveUpdate {
+    const changed = new Set([...paths].map(seedOf));
+    const files = listSeeds(this.seedsDir);
+    const listed = new Set(files.map((f) => resolve(f)));
+    const fresh = new Map<string, UnitYearRecord | null>();
+    const next = new Map<string, Entry>();
+    for (const path of files) {
+      const key = resolve(path);
+      const old = this.entries.get(key);
+      if (old && !changed.has(key)) {
+        next.set(key, old);
+        continue;
+      }
+      const o = parseFile(path, this.seedsDir);
+      fresh.set(key, o.record);
+      next.set(key, { path, file: o.file, summary: o.record ? summarize(o.record) : null, diagnostics: o.diagnostics });
+    }
+    const gone = [...this.entries.keys()].filter((k) => !listed.has(k));
+    if (!fresh.size && !gone.length) return { parsed: [], written: [], removed: [] };
+
+    const before = this.assembled;
+    const after = assemble([...next.values()]);
+    const wasPublished = new Map(before.published.map((s) => [s.id, s]));
+    const isPublished = new Map(after.published.map((s) => [s.id, s]));
+    const sameCross = (id: string) => JSON.stringify(before.cross.get(id) ?? []) === JSON.stringify(after.cross.get(id) ?? []);
+    const freshById = new Map<string, UnitYearRecord>();
+    for (const r of fresh.values()) if (r) freshById.set(r.id, r);
+
+    const written: string[] = [];
+    const removed: string[] = [];
+    const pathOf = new Map([...next.entries()].map(([k, e]) => [e.summary?.id ?? '', k]));
+    for (const s of after.published) {
+      if (!freshById.has(s.id) && wasPublished.has(s.id) && sameCross(s.id)) continue;
+      // Changed seed, newly published (added, or no longer a duplicate), or other cross-year findings.
+      let record = freshById.get(s.id);
+      if (!record) {
+        const o = parseFile(next.get(pathOf.get(s.id)!)!.path, this.seedsDir);
+        if (!o.record || o.record.id !== s.id) throw new Error(`${o.file} changed while being read; will retry on its next change`);
+        record = o.record;
+      }
+      const extra = after.cross.get(s.id);
+      const text = extra ? withCrossYear(json(record), extra) : json(record);
+      if (replaceFile(join(this.contentDir, s.path), text)) written.push(s.path);
+    }
+    for (const s of wasPublished.values()) {
+      if (isPublished.has(s.id)) continue;
+      rmSync(join(this.contentDir, s.path), { force: true });
+      pruneEmpty(dirname(join(this.contentDir, s.path)), join(this.contentDir, 'records'));
+      removed.push(s.path);
+    }
+    // The glossary depends on each published record's terms, 科目 names, unit and year only: rebuilt when
+    // one of those changed or a record came or went.
+    const glossaryChanged = before.published.length !== after.published.length || after.published.some((s) => {
+      const was = wasPublished.get(s.id);
+      return !was || (was !== s && JSON.stringify(was.glossary) !== JSON.stringify(s.glossary));
+    });
+    const site = siteFiles(after, glossaryChanged ? undefined : this.glossaryJson);
+    // index.json last and always: the site re-reads content/ when its mtime changes.
+    for (const [rel, text] of site) if (replaceFile(join(this.contentDir, rel), text, rel === 'index.json')) written.push(rel);
+
+    this.entries = next;
+    this.assembled = after;
+    this.glossaryJson = site[0]![1];
+    const keys = [...next.keys()];
+    const parsed = after.outcomes.filter((_, k) => fresh.has(keys[k]!));
+    return { parsed, written, removed };
+  }
+
+  /** Published records' summaries (for tests and logging). */
+  get published(): readonly RecordSummary[] {
+    return this.assembled.published;
+  }
+}
+
+/** Removes empty folders from `dir` up to (not including) `stop`, as a fresh ingest would not have them. */
+function pruneEmpty(dir: string, stop: string): void {
+  for (let d = dir; d.startsWith(stop) && d !== stop; d = dirname(d)) {
+    if (!existsSync(d) || readdirSync(d).length) return;
+    rmdirSync(d);
+  }
+}

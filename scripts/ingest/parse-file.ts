@@ -1,0 +1,181 @@
+/**
+ * One seed file → its outcome, the unit of work of the ingest. Runs on the main thread or in a worker
+ * (parse-worker.ts); either way the same function gives the same result, so scheduling never shows in
+ * content/.
+ *
+ * Besides the full record, a file yields a slim `RecordSummary`: what the checks across files (duplicates,
+ * cross-year figures), the glossary, index.json and the CLI's report need. The streaming ingest keeps only
+ * summaries in memory and writes each record's JSON as soon as it is parsed.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { parseDocument } from './index.ts';
+import { readSidecarFor } from './sidecar.ts';
+import { json, linkOrWrite, manifestEntry, recordFile, type ManifestEntry } from './write.ts';
+import type { Diagnostic } from './errors.ts';
+import type { UnitYearRecord } from '../../src/domain/schema/record.ts';
+
+export interface FileOutcome {
+  file: string;
+  record: UnitYearRecord | null;
+  diagnostics: Diagnostic[];
+}
+
+/** Reads and parses one seed (and its sidecar). `file` in diagnostics is the path as the user gave it. */
+export function parseFile(path: string, baseDir: string): FileOutcome {
+  const file = relative(process.cwd(), path) || path;
+  const sidecar = readSidecarFor(path);
+  if (!sidecar.ok) return { file, record: null, diagnostics: sidecar.diagnostics };
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'error';
+    return { file, record: null, diagnostics: [{ file, line: 1, kind: 'io' as const, message: `无法读取文件（${code}）：应为可读取的文本文件；若是失效的快捷方式或链接，请换成文件本身` }] };
+  }
+  const { record, diagnostics } = parseDocument(bytes, relative(baseDir, path) || path, { sidecar: sidecar.value });
+  // Diagnostics name the file as the user gave it.
+  return { file, record, diagnostics: diagnostics.map((d) => ({ ...d, file })) };
+}
+
+type Change = { line: number | null } | null;
+const lineOnly = (c: { line: number | null } | null | undefined): Change => (c ? { line: c.line } : null);
+
+/** The fields of a record that `crossYearFindings` (validate.ts) reads, nothing else. */
+export interface CrossYearInput {
+  id: string;
+  slug: UnitYearRecord['slug'];
+  identity: { year: number };
+  impliedPreviousYear: UnitYearRecord['impliedPreviousYear'];
+  income: { total: number | null; change: Change };
+  expenditure: { total: number | null; change: Change };
+  generalBudgetAppropriation: {
+    expenditure: number | null; change: Change;
+    basic: { amount: number | null; change: Change };
+    project: { amount: number | null; change: Change };
+  };
+  threePublic: { total: { amount: number | null; change: Change } };
+}
+
+/** The fields of a record that `buildGlossary` (src/domain/glossary.ts) reads; table rows cut to the 科目 name. */
+export interface GlossaryInput {
+  id: string;
+  identity: { unit: string; year: number };
+  glossary: { term: string; definition: string }[];
+  tables: { rows: { code: string; level: string; cells: { text: string }[] }[] }[];
+}
+
+/** What the ingest keeps of a parsed record once its JSON is written. */
+export interface RecordSummary {
+  id: string;
+  /** Its file inside content/ (recordFile). */
+  path: string;
+  unit: string;
+  year: number;
+  /** Line of the unit's name (for the duplicate diagnostic). */
+  unitLine: number;
+  /** Findings by severity, before the checks across years. */
+  findings: { error: number; warning: number; info: number };
+  unrecognised: number;
+  manifest: ManifestEntry;
+  cross: CrossYearInput;
+  glossary: GlossaryInput;
+}
+
+export function summarize(r: UnitYearRecord): RecordSummary {
+  const findings = { error: 0, warning: 0, info: 0 };
+  for (const f of r.findings) findings[f.severity]++;
+  const gba = r.generalBudgetAppropriation;
+  return {
+    id: r.id,
+    path: recordFile(r),
+    unit: r.identity.unit,
+    year: r.identity.year,
+    unitLine: r.provenance['identity.unit'] ?? 1,
+    findings,
+    unrecognised: r.coverage.unrecognised.length,
+    manifest: manifestEntry(r),
+    cross: {
+      id: r.id, slug: r.slug, identity: { year: r.identity.year }, impliedPreviousYear: r.impliedPreviousYear,
+      income: { total: r.income.total, change: lineOnly(r.income.change) },
+      expenditure: { total: r.expenditure.total, change: lineOnly(r.expenditure.change) },
+      generalBudgetAppropriation: {
+        expenditure: gba.expenditure, change: lineOnly(gba.change),
+        basic: { amount: gba.basic.amount, change: lineOnly(gba.basic.change) },
+        project: { amount: gba.project.amount, change: lineOnly(gba.project.change) },
+      },
+      threePublic: { total: { amount: r.threePublic.total.amount, change: lineOnly(r.threePublic.total.change) } },
+    },
+    glossary: {
+      id: r.id,
+      identity: { unit: r.identity.unit, year: r.identity.year },
+      glossary: r.glossary.map((g) => ({ term: g.term, definition: g.definition })),
+      // buildGlossary takes the cell after the one holding the code as the 科目 name, skipping empty names.
+      tables: [{
+        rows: r.tables.flatMap((t) => t.rows.flatMap((row) => {
+          if (row.code === null || row.level === null) return [];
+          const at = row.cells.findIndex((cell) => cell.text.trim() === row.code);
+          const name = at < 0 ? '' : (row.cells[at + 1]?.text.trim() ?? '');
+          return name ? [{ code: row.code, level: row.level, cells: [{ text: row.code }, { text: name }] }] : [];
+        })),
+      }],
+    },
+  };
+}
+
+/** One file to ingest: its index in the file list and its path. */
+export interface Job {
+  i: number;
+  path: string;
+}
+
+/**
+ * How results come back: `full` sends the record itself (ingestFiles); `stream` writes the record's JSON
+ * into the new content folder `tmp` (a hard link when `previous`, the current content/, holds the same
+ * bytes) and sends its summary only.
+ */
+export type JobMode = { kind: 'full'; baseDir: string } | { kind: 'stream'; baseDir: string; tmp: string; previous: string };
+
+export interface JobResult {
+  i: number;
+  file: string;
+  diagnostics: Diagnostic[];
+  /** full mode */
+  record?: UnitYearRecord | null;
+  /** stream mode */
+  summary?: RecordSummary | null;
+  /** stream mode: how the record's file got into `tmp`; `exists` when another file had the same record id. */
+  put?: 'linked' | 'written' | 'exists';
+  /** stream mode: the record file could not be written (disk full, permissions): the whole ingest fails. */
+  writeError?: string;
+}
+
+/** Runs one job. Never throws: a bug in the parser becomes an `internal` diagnostic, as in parseDocument. */
+export function runJob(job: Job, mode: JobMode, made: Set<string>): JobResult {
+  let outcome: FileOutcome;
+  try {
+    outcome = parseFile(job.path, mode.baseDir);
+  } catch (e) {
+    const file = relative(process.cwd(), job.path) || job.path;
+    const message = e instanceof Error ? e.message : String(e);
+    outcome = { file, record: null, diagnostics: [{ file, line: 1, kind: 'internal', message: `解析器内部错误（请报告此问题）：${message}` }] };
+  }
+  const { file, record, diagnostics } = outcome;
+  if (mode.kind === 'full') return { i: job.i, file, diagnostics, record };
+  if (!record) return { i: job.i, file, diagnostics, summary: null };
+  const summary = summarize(record);
+  const target = join(mode.tmp, summary.path);
+  try {
+    const parent = dirname(target);
+    if (!made.has(parent)) {
+      mkdirSync(parent, { recursive: true });
+      made.add(parent);
+    }
+    const put = linkOrWrite(target, json(record), join(mode.previous, summary.path));
+    return { i: job.i, file, diagnostics, summary, put };
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return { i: job.i, file, diagnostics, summary, put: 'exists' };
+    return { i: job.i, file, diagnostics, summary, writeError: `${target}: ${(e as Error).message}` };
+  }
+}

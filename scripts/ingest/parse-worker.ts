@@ -1,0 +1,49 @@
+/**
+ * Worker thread of the ingest (see pool.ts): receives batches of jobs on its port, runs them with the same
+ * `runJob` as the main thread and posts the results back, then bumps the shared counter so that a main
+ * thread blocked in `Atomics.wait` wakes up. The pipeline is imported dynamically so that a failure to
+ * load it is reported (and the main thread parses by itself) instead of leaving the pool waiting.
+ */
+import { workerData, type MessagePort } from 'node:worker_threads';
+import type { Job, JobMode, JobResult } from './parse-file.ts';
+
+interface Init {
+  port: MessagePort;
+  signal: SharedArrayBuffer;
+  mode: JobMode;
+  /** A seed to parse once (result dropped) before saying ready: a cold thread's first parses are slow. */
+  warmup: string | null;
+}
+
+const { port, signal, mode, warmup } = workerData as Init;
+const counter = new Int32Array(signal);
+const post = (message: unknown): void => {
+  port.postMessage(message);
+  Atomics.add(counter, 0, 1);
+  Atomics.notify(counter, 0);
+};
+
+try {
+  const { parseFile, runJob } = await import('./parse-file.ts');
+  if (warmup) {
+    try {
+      parseFile(warmup, mode.baseDir);
+    } catch {
+      // the real job reports it
+    }
+  }
+  const made = new Set<string>();
+  port.on('message', (msg: { jobs?: Job[]; stop?: true }) => {
+    if (msg.stop) {
+      port.close();
+      return;
+    }
+    const results: JobResult[] = [];
+    for (const job of msg.jobs ?? []) results.push(runJob(job, mode, made));
+    post({ results });
+  });
+  post({ ready: true });
+} catch (e) {
+  post({ fatal: e instanceof Error ? e.message : String(e) });
+  port.close();
+}

@@ -1,0 +1,276 @@
+/**
+ * Runs ingest jobs (parse-file.ts) on worker threads, one per core, or on the calling thread for small
+ * inputs. Parsing is independent per file; results come back keyed by the file's index, and everything
+ * that depends on several files runs afterwards on the main thread, so the outcome never depends on which
+ * thread parsed which file or in what order results arrived.
+ *
+ * Two drivers share one scheduler: `runJobsSync` blocks the calling thread (Atomics.wait on a counter the
+ * workers bump, results taken with receiveMessageOnPort), so that the synchronous `ingestFiles` API stays
+ * synchronous, and parses too whenever it has nothing else to do (mostly while the workers start up);
+ * `runJobsAsync` waits on events (the dev server must keep serving meanwhile).
+ *
+ * A worker that cannot load the pipeline, dies or stops answering gives its unfinished jobs back to the
+ * calling thread, which runs them itself: a worker problem costs speed, never results.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { runJob, type Job, type JobMode, type JobResult } from './parse-file.ts';
+
+/** Below this many files, a worker's start-up (≈ 0.5 s CPU to load the pipeline, plus its JIT warm-up) costs more than it saves. */
+export const MIN_FILES_FOR_WORKERS = 500;
+/** Jobs per message; two batches in flight per worker keep it busy while the main thread catches up. */
+const BATCH = 4;
+/** A worker silent this long while it has jobs is given up (its jobs are run by the calling thread). */
+const STALL_MS = 120_000;
+
+/**
+ * How many worker threads to use for `files` files: `requested` when given (0 = none), else the
+ * `GONGKAI_INGEST_WORKERS` environment variable, else, from MIN_FILES_FOR_WORKERS files on, one per core
+ * besides the calling thread when it parses too (`runJobsSync`), one per core when it only waits.
+ */
+export function workerCount(files: number, requested?: number, callerParses = true): number {
+  const fromEnv = process.env.GONGKAI_INGEST_WORKERS;
+  const cores = availableParallelism();
+  const auto = files >= MIN_FILES_FOR_WORKERS ? (callerParses ? Math.max(1, cores - 1) : cores) : 0;
+  const n = requested ?? (fromEnv !== undefined && fromEnv !== '' ? Number(fromEnv) : auto);
+  return Number.isFinite(n) && n > 0 ? Math.min(Math.floor(n), Math.ceil(files / BATCH)) : 0;
+}
+
+const WORKER_URL = ((): URL | null => {
+  try {
+    const url = new URL('./parse-worker.ts', import.meta.url);
+    return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : null;
+  } catch {
+    return null;
+  }
+})();
+
+/** How the last run went: workers started, jobs answered by workers and run on the calling thread. */
+export interface PoolStats {
+  workers: number;
+  byWorkers: number;
+  local: number;
+}
+let last: PoolStats = { workers: 0, byWorkers: 0, local: 0 };
+/** Stats of the last `runJobsSync`/`runJobsAsync` (tests check that workers really ran). */
+export const lastPoolStats = (): PoolStats => ({ ...last });
+
+interface Slot {
+  worker: Worker;
+  port: MessagePort;
+  /** Jobs sent and not yet answered. */
+  pending: Map<number, Job>;
+  dead: boolean;
+  ready: boolean;
+  lastHeard: number;
+}
+
+type Message = { results: JobResult[] } | { ready: true } | { fatal: string };
+
+class Scheduler {
+  private next = 0;
+  private readonly slots: Slot[] = [];
+  private readonly local: Job[] = [];
+  private readonly made = new Set<string>();
+  done = 0;
+  /** An error thrown by `onResult` (e.g. a record that could not be written), rethrown by the driver. */
+  error: unknown = null;
+  readonly signal = new Int32Array(new SharedArrayBuffer(4));
+
+  private readonly jobs: Job[];
+  private readonly mode: JobMode;
+  private readonly onResult: (r: JobResult) => void;
+
+  constructor(jobs: Job[], mode: JobMode, workers: number, onResult: (r: JobResult) => void) {
+    this.jobs = jobs;
+    this.mode = mode;
+    this.onResult = onResult;
+    for (let k = 0; k < workers && WORKER_URL; k++) {
+      const { port1, port2 } = new MessageChannel();
+      let worker: Worker;
+      try {
+        worker = new Worker(WORKER_URL, {
+          workerData: { port: port2, signal: this.signal.buffer, mode, warmup: jobs[0]?.path ?? null },
+          transferList: [port2],
+          // The parent's profiling flags are per process, not per thread.
+          execArgv: process.execArgv.filter((a) => !a.startsWith('--cpu-prof') && !a.startsWith('--heap-prof')),
+        });
+      } catch {
+        port1.close();
+        break;
+      }
+      worker.unref();
+      const slot: Slot = { worker, port: port1, pending: new Map(), dead: false, ready: false, lastHeard: performance.now() };
+      worker.on('error', () => this.giveUp(slot));
+      worker.on('exit', () => this.giveUp(slot));
+      this.slots.push(slot);
+      // Jobs are handed out once the worker has loaded the pipeline (its 'ready'): jobs waiting in a
+      // starting worker's queue would hold up the end of a small run.
+    }
+    if (!this.slots.length) this.local.push(...this.takeAll());
+    last = { workers: this.slots.length, byWorkers: 0, local: 0 };
+  }
+
+  get finished(): boolean {
+    return this.done === this.jobs.length;
+  }
+
+  get live(): Slot[] {
+    return this.slots.filter((s) => !s.dead);
+  }
+
+  private takeAll(): Job[] {
+    const rest = this.jobs.slice(this.next);
+    this.next = this.jobs.length;
+    return rest;
+  }
+
+  private feed(slot: Slot): void {
+    if (slot.dead || this.next >= this.jobs.length) return;
+    const batch = this.jobs.slice(this.next, this.next + BATCH);
+    this.next += batch.length;
+    for (const j of batch) slot.pending.set(j.i, j);
+    slot.port.postMessage({ jobs: batch });
+  }
+
+  /** A worker is gone or hopeless: its unanswered jobs (and, if it was the last, all the rest) run locally. */
+  giveUp(slot: Slot): void {
+    if (slot.dead) return;
+    slot.dead = true;
+    this.local.push(...slot.pending.values());
+    slot.pending.clear();
+    if (!this.live.length) this.local.push(...this.takeAll());
+    void slot.worker.terminate();
+  }
+
+  handle(slot: Slot, msg: Message): void {
+    slot.lastHeard = performance.now();
+    if ('fatal' in msg) {
+      this.giveUp(slot);
+      return;
+    }
+    if ('ready' in msg) {
+      slot.ready = true;
+      this.feed(slot);
+      this.feed(slot);
+      return;
+    }
+    if (!('results' in msg)) return;
+    for (const r of msg.results) {
+      if (!slot.pending.delete(r.i)) continue; // already given to the local queue
+      this.done++;
+      last.byWorkers++;
+      try {
+        this.onResult(r);
+      } catch (e) {
+        this.error ??= e;
+      }
+    }
+    if (slot.pending.size <= BATCH) this.feed(slot);
+  }
+
+  /** Runs the jobs that came back to the calling thread. */
+  runLocal(): void {
+    for (let j = this.local.shift(); j; j = this.local.shift()) {
+      this.done++;
+      last.local++;
+      this.onResult(runJob(j, this.mode, this.made));
+    }
+  }
+
+  /**
+   * Runs the next job nobody has taken on the calling thread (it would otherwise only wait, and it is warm
+   * while the workers are still loading the pipeline). False when every job is taken.
+   */
+  helpOne(): boolean {
+    if (this.next >= this.jobs.length || !this.live.length) return false;
+    const j = this.jobs[this.next++]!;
+    this.done++;
+    last.local++;
+    this.onResult(runJob(j, this.mode, this.made));
+    return true;
+  }
+
+  /** Gives up workers that have not answered for STALL_MS while holding jobs or starting up. */
+  checkStalls(): void {
+    const now = performance.now();
+    for (const s of this.live) if ((s.pending.size || !s.ready) && now - s.lastHeard > STALL_MS) this.giveUp(s);
+  }
+
+  stop(): void {
+    for (const s of this.slots) {
+      s.dead = true;
+      s.port.close();
+      void s.worker.terminate();
+    }
+  }
+
+  drainSync(): boolean {
+    let got = false;
+    for (const s of this.live) {
+      for (let m = receiveMessageOnPort(s.port); m && !s.dead; m = receiveMessageOnPort(s.port)) {
+        got = true;
+        this.handle(s, m.message as Message);
+      }
+    }
+    return got;
+  }
+
+  listen(onChange: () => void): void {
+    for (const s of this.slots) {
+      s.port.on('message', (m: Message) => {
+        if (s.dead) return;
+        this.handle(s, m);
+        onChange();
+      });
+      s.worker.on('exit', onChange);
+      s.worker.on('error', onChange);
+    }
+  }
+}
+
+/** Runs `jobs`, calling `onResult` for each (in completion order), blocking the calling thread. */
+export function runJobsSync(jobs: Job[], mode: JobMode, workers: number, onResult: (r: JobResult) => void, callerParses = true): void {
+  const s = new Scheduler(jobs, mode, workers, onResult);
+  try {
+    while (!s.finished) {
+      s.runLocal();
+      if (s.error) throw s.error;
+      if (s.finished) break;
+      const seen = Atomics.load(s.signal, 0);
+      if (s.drainSync()) continue;
+      if (callerParses && s.helpOne()) continue;
+      if (Atomics.wait(s.signal, 0, seen, 1000) === 'timed-out') s.checkStalls();
+    }
+    if (s.error) throw s.error;
+  } finally {
+    s.stop();
+  }
+}
+
+/** Runs `jobs`, calling `onResult` for each (in completion order), without blocking the event loop. */
+export async function runJobsAsync(jobs: Job[], mode: JobMode, workers: number, onResult: (r: JobResult) => void): Promise<void> {
+  const s = new Scheduler(jobs, mode, workers, onResult);
+  let timer: ReturnType<typeof setInterval> | undefined;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const step = (): void => {
+        try {
+          s.runLocal();
+          if (s.error) throw s.error;
+          if (s.finished) resolve();
+        } catch (e) {
+          reject(e as Error);
+        }
+      };
+      s.listen(() => setImmediate(step));
+      timer = setInterval(() => { s.checkStalls(); step(); }, 1000);
+      step();
+    });
+  } finally {
+    clearInterval(timer);
+    s.stop();
+  }
+}
