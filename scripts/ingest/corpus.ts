@@ -17,12 +17,12 @@ import { crossYearFindings } from './validate.ts';
 import { ContentWriter, json, manifestJson, type ContentSet } from './write.ts';
 import { IngestError, type Diagnostic } from './errors.ts';
 import { runJobsAsync, runJobsSync, workerCount } from './pool.ts';
-import type { FileOutcome, Job, JobMode, JobResult, RecordSummary } from './parse-file.ts';
+import type { FileOutcome, Job, JobMode, JobResult, IngestSummary } from './parse-file.ts';
 import type { UnitYearRecord } from '../../src/domain/schema/record.ts';
 import type { Finding } from '../../src/domain/schema/finding.ts';
 import { buildGlossary } from '../../src/domain/glossary.ts';
 
-export type { FileOutcome, RecordSummary } from './parse-file.ts';
+export type { FileOutcome, IngestSummary } from './parse-file.ts';
 
 export interface IngestOptions {
   /** Worker threads: 0 parses on the calling thread only; default from MIN_FILES_FOR_WORKERS (500) files on: see workerCount (pool.ts). */
@@ -105,7 +105,7 @@ export interface Entry {
   /** The path as listed (listSeeds). */
   path: string;
   file: string;
-  summary: RecordSummary | null;
+  summary: IngestSummary | null;
   diagnostics: Diagnostic[];
 }
 
@@ -113,7 +113,7 @@ export interface Entry {
 export interface SummaryOutcome {
   file: string;
   /** With `findings` counted after the checks across years. */
-  record: RecordSummary | null;
+  record: IngestSummary | null;
   diagnostics: Diagnostic[];
 }
 
@@ -121,7 +121,7 @@ export interface SummaryOutcome {
 export interface Assembled {
   outcomes: SummaryOutcome[];
   /** The records published, in file order. */
-  published: RecordSummary[];
+  published: IngestSummary[];
   /** Findings the checks across years add to a record, by id (appended after its own). */
   cross: Map<string, Finding[]>;
   errors: Diagnostic[];
@@ -137,13 +137,13 @@ export function assemble(entries: readonly Entry[]): Assembled {
     if (!s || group.length < 2) return { file: e.file, record: s, diagnostics: e.diagnostics };
     return { file: e.file, record: null, diagnostics: [...e.diagnostics, duplicateDiagnostic(e.file, s.unitLine, s.unit, s.year, group)] };
   });
-  const kept = outcomes.map((o) => o.record).filter((r): r is RecordSummary => r !== null);
+  const kept = outcomes.map((o) => o.record).filter((r): r is IngestSummary => r !== null);
   const cross = crossYearFindings(kept.map((s) => s.cross) as unknown as UnitYearRecord[]);
   for (const o of outcomes) {
     const extra = o.record && cross.get(o.record.id);
     if (extra) o.record = { ...o.record!, findings: { ...o.record!.findings, warning: o.record!.findings.warning + extra.length } };
   }
-  const published = outcomes.map((o) => o.record).filter((r): r is RecordSummary => r !== null);
+  const published = outcomes.map((o) => o.record).filter((r): r is IngestSummary => r !== null);
   const errors = outcomes.flatMap((o) => (o.record ? [] : o.diagnostics));
   return { outcomes, published, cross, errors };
 }
@@ -156,7 +156,7 @@ export function withCrossYear(text: string, extra: readonly Finding[]): string {
 }
 
 /** The glossary from summaries (buildGlossary reads only what GlossaryInput keeps). */
-export const glossaryOf = (published: readonly RecordSummary[]) =>
+export const glossaryOf = (published: readonly IngestSummary[]) =>
   buildGlossary(published.map((s) => s.glossary) as unknown as UnitYearRecord[]);
 
 /**

@@ -17,7 +17,7 @@ import {
   assemble, ingestToContentAsync, listSeeds, siteFiles, withCrossYear,
   type Assembled, type Entry, type StreamOptions, type StreamResult, type SummaryOutcome,
 } from './corpus.ts';
-import { parseFile, summarize, type RecordSummary } from './parse-file.ts';
+import { parseFile, summarizeIngested, type IngestSummary } from './parse-file.ts';
 import { json } from './write.ts';
 import type { UnitYearRecord } from '../../src/domain/schema/record.ts';
 
@@ -80,7 +80,7 @@ export class LiveContent {
       }
       const o = parseFile(path, this.seedsDir);
       fresh.set(key, o.record);
-      next.set(key, { path, file: o.file, summary: o.record ? summarize(o.record) : null, diagnostics: o.diagnostics });
+      next.set(key, { path, file: o.file, summary: o.record ? summarizeIngested(o.record) : null, diagnostics: o.diagnostics });
     }
     const gone = [...this.entries.keys()].filter((k) => !listed.has(k));
     if (!fresh.size && !gone.length) return { parsed: [], written: [], removed: [] };
@@ -134,7 +134,7 @@ export class LiveContent {
   }
 
   /** Published records' summaries (for tests and logging). */
-  get published(): readonly RecordSummary[] {
+  get published(): readonly IngestSummary[] {
     return this.assembled.published;
   }
 }

@@ -3,7 +3,7 @@
  * (parse-worker.ts); either way the same function gives the same result, so scheduling never shows in
  * content/.
  *
- * Besides the full record, a file yields a slim `RecordSummary`: what the checks across files (duplicates,
+ * Besides the full record, a file yields a slim `IngestSummary`: what the checks across files (duplicates,
  * cross-year figures), the glossary, index.json and the CLI's report need. The streaming ingest keeps only
  * summaries in memory and writes each record's JSON as soon as it is parsed.
  */
@@ -66,8 +66,8 @@ export interface GlossaryInput {
   tables: { rows: { code: string; level: string; cells: { text: string }[] }[] }[];
 }
 
-/** What the ingest keeps of a parsed record once its JSON is written. */
-export interface RecordSummary {
+/** What the ingest keeps of a parsed record once its JSON is written: enough for duplicates, cross-year checks, the glossary, the manifest and the CLI line (not to be confused with src/domain/record-summary.ts, what pages keep). */
+export interface IngestSummary {
   id: string;
   /** Its file inside content/ (recordFile). */
   path: string;
@@ -83,7 +83,7 @@ export interface RecordSummary {
   glossary: GlossaryInput;
 }
 
-export function summarize(r: UnitYearRecord): RecordSummary {
+export function summarizeIngested(r: UnitYearRecord): IngestSummary {
   const findings = { error: 0, warning: 0, info: 0 };
   for (const f of r.findings) findings[f.severity]++;
   const gba = r.generalBudgetAppropriation;
@@ -144,7 +144,7 @@ export interface JobResult {
   /** full mode */
   record?: UnitYearRecord | null;
   /** stream mode */
-  summary?: RecordSummary | null;
+  summary?: IngestSummary | null;
   /** stream mode: how the record's file got into `tmp`; `exists` when another file had the same record id. */
   put?: 'linked' | 'written' | 'exists';
   /** stream mode: the record file could not be written (disk full, permissions): the whole ingest fails. */
@@ -164,7 +164,7 @@ export function runJob(job: Job, mode: JobMode, made: Set<string>): JobResult {
   const { file, record, diagnostics } = outcome;
   if (mode.kind === 'full') return { i: job.i, file, diagnostics, record };
   if (!record) return { i: job.i, file, diagnostics, summary: null };
-  const summary = summarize(record);
+  const summary = summarizeIngested(record);
   const target = join(mode.tmp, summary.path);
   try {
     const parent = dirname(target);

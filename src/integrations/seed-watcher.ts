@@ -6,8 +6,8 @@
  * alone when it is already up to date) and every seed's summary is kept (scripts/ingest/live.ts). When a
  * seed or its sidecar changes, only that seed is parsed again, the checks across files are redone, and only
  * the record files that change are replaced in place, then glossary.json, errors.json and, always last,
- * index.json (whose mtime tells readers that content/ changed). Then the content layer is refreshed (while
- * the site still has one) and the browser is told to reload.
+ * index.json (whose mtime tells src/lib/records.ts that content/ changed: it re-reads the files that
+ * changed). Then the browser is told to reload.
  */
 import { fileURLToPath } from 'node:url';
 import { isAbsolute, relative, resolve } from 'node:path';
@@ -47,7 +47,7 @@ export default function seedWatcher(options: SeedWatcherOptions = {}): AstroInte
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
       },
-      'astro:server:setup': ({ server, logger, refreshContent }) => {
+      'astro:server:setup': ({ server, logger }) => {
         const seeds = resolve(root, seedsDir);
         const content = resolve(root, contentDir);
         let timer: ReturnType<typeof setTimeout> | undefined;
@@ -59,11 +59,6 @@ export default function seedWatcher(options: SeedWatcherOptions = {}): AstroInte
           for (const o of outcomes) if (!o.record) for (const d of o.diagnostics) logger.warn(formatDiagnostic(d));
         };
         const reload = async (): Promise<void> => {
-          try {
-            await refreshContent?.({});
-          } catch (e) {
-            logger.warn(`content layer refresh failed: ${(e as Error).message}`);
-          }
           (server.environments?.client?.hot ?? server.hot).send({ type: 'full-reload', path: '*' });
         };
 
