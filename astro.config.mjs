@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import seedWatcher from './src/integrations/seed-watcher.ts';
+import downloads from './src/integrations/downloads.ts';
 import { unified } from '@astrojs/markdown-remark';
 import { remarkGlossaryLinks } from './src/remark/glossary-links.ts';
 import { contentDir, linkTerms, loadGlossary, visibleIdsFromManifest } from './src/lib/glossary.ts';
@@ -27,9 +28,9 @@ export default defineConfig({
   markdown: {
     processor: unified({ remarkPlugins: [[remarkGlossaryLinks, { terms, scope: 'section' }]] }),
   },
-  integrations: [mdx(), seedWatcher()],
-  // A rebuild after one seed changed renders only the pages whose data changed: the record pages and
-  // downloads return a `cacheKey` (a digest of what they render, src/lib/cache-keys.ts) and Astro copies
+  integrations: [mdx(), seedWatcher(), downloads()],
+  // A rebuild after one seed changed renders only the pages whose data changed: the record pages
+  // return a `cacheKey` (a digest of what they render, src/lib/cache-keys.ts) and Astro copies
   // the others from its cache (node_modules/.astro/). Preview builds give no keys and render everything.
   experimental: { incrementalBuild: true },
 });

@@ -4,9 +4,9 @@
  * key must change whenever anything the page shows changes, so it digests every input the page reads
  * besides its code and the Astro config (both hashed by Astro itself):
  *
- * - unit-year page: its record file, the years of the unit's other records, the record file of the year it
- *   compares with, and the glossary terms linked in its text;
- * - record.json and CSV downloads: the record file.
+ * its record file, the years of the unit's other records, the record file of the year it compares with, and
+ * the glossary terms linked in its text. (record.json and the CSVs are written after the build by
+ * src/lib/downloads-writer.ts, not rendered.)
  *
  * Preview builds (dev server, `GONGKAI_PREVIEW=1`) return no key: their pages also show the change list
  * against git and the 预览稿 banner, and are always rendered.
@@ -31,9 +31,4 @@ export function recordPageKey(
   return sha256(JSON.stringify([
     'record-page', recordDigest(summary), others.map((r) => r.identity.year), previous && recordDigest(previous), terms,
   ]));
-}
-
-/** Key of a record's JSON or CSV download, or undefined in preview. */
-export function downloadKey(summary: RecordSummary, preview = isPreview()): string | undefined {
-  return preview ? undefined : recordDigest(summary);
 }

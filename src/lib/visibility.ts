@@ -36,6 +36,11 @@ export function previewMode(env: Record<string, string | undefined> = process.en
   return env.GONGKAI_DEV_SERVER === '1' || env.GONGKAI_PREVIEW === '1';
 }
 
+/** True in `astro dev` (set by the seed-watcher integration from Astro's own command). */
+export function devServer(env: Record<string, string | undefined> = process.env): boolean {
+  return env.GONGKAI_DEV_SERVER === '1';
+}
+
 /** True when a production build dated `today` may show the record. */
 export function isReleased(record: Pick<UnitYearRecord, 'release'>, today: string): boolean {
   const { status, publishAt } = record.release;

@@ -73,6 +73,9 @@ describe('astro dev with the seed watcher', () => {
     // Speed is measured by `npm run bench` (dev rebuild); here only that the edit arrives without a restart.
     console.log(`seed edit → page updated in ${Math.round(ms)} ms`);
     expect(await page(PAGE)).toContain('熊馨乙');
+    // The downloads are endpoints in the dev server (a build writes them after the pages) and follow the edit.
+    expect(await page(`${PAGE}record.json`)).toContain('熊馨乙');
+    expect(await page(`${PAGE}three-public.csv`)).toMatch(/^\uFEFF?项目,预算数（万元）/);
   });
 
   test('a sidecar added beside a seed shows its acknowledgement on the page', async () => {

@@ -43,8 +43,10 @@ test('the changed record is rendered, the unchanged record pages are copied from
   const id = recordId();
   expect(log).toMatch(new RegExp(`/${id}/index\\.html \\(\\+\\d+ms\\)`));
   expect(log).not.toMatch(new RegExp(`/${id}/index\\.html \\(restored\\)`));
-  const restored = log.match(/\(restored\)/g)?.length ?? 0;
-  expect(restored).toBeGreaterThan(10);
+  // Every other unit-year page is copied (the downloads are written after the pages, not cached).
+  const others = (JSON.parse(readFileSync(join(dir, 'content-2', 'index.json'), 'utf8')) as unknown[]).length - 1;
+  expect(others).toBeGreaterThanOrEqual(4);
+  expect(log.match(/\/\d{4}\/index\.html \(restored\)/g)?.length ?? 0).toBe(others);
   expect(readFileSync(join(incremental, id, 'index.html'), 'utf8')).toContain('增量构建测试');
 });
 

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { downloadKey, recordPageKey, termsDigest } from '../cache-keys.ts';
+import { recordPageKey, termsDigest } from '../cache-keys.ts';
 import { listRecordFiles, readSummaries, type RecordSummary } from '../records.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gongkai-keys-'));
@@ -21,7 +21,6 @@ describe('cache keys of the record pages', () => {
 
   test('are stable for the same inputs', () => {
     expect(recordPageKey(find(readSummaries(dir), 2026), [r2024], r2024, terms, false)).toBe(key);
-    expect(downloadKey(r2026, false)).toBe(downloadKey(find(readSummaries(dir), 2026), false));
   });
 
   test('change with the record file, the compared year\'s file, the other years and the glossary', () => {
@@ -29,7 +28,6 @@ describe('cache keys of the record pages', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('政务信息中心', '政务信息中心改'));
     const after = readSummaries(dir);
     expect(recordPageKey(r2026, [find(after, 2024)], find(after, 2024), terms, false)).not.toBe(key);
-    expect(downloadKey(find(after, 2024), false)).not.toBe(downloadKey(r2024, false));
     expect(recordPageKey(r2026, [], r2024, terms, false)).not.toBe(key);
     expect(recordPageKey(r2026, [r2024], null, terms, false)).not.toBe(key);
     expect(recordPageKey(r2026, [r2024], r2024, termsDigest([]), false)).not.toBe(key);
@@ -37,6 +35,5 @@ describe('cache keys of the record pages', () => {
 
   test('are absent in preview, where every page is rendered', () => {
     expect(recordPageKey(r2026, [r2024], r2024, terms, true)).toBeUndefined();
-    expect(downloadKey(r2026, true)).toBeUndefined();
   });
 });

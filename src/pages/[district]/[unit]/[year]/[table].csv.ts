@@ -1,7 +1,8 @@
 /**
  * `/<district>/<unit>/<year>/<table>.csv` (see tableCsvPath): one CSV per attached table and per narrative
  * table (income, function, three-public), written by src/lib/csv.ts (BOM, formula-safe). The list of CSVs
- * comes from the record's summary; the rows from its full record, read when the CSV is rendered.
+ * comes from the record's summary; the rows from its full record, read when the CSV is rendered. Served by
+ * the dev server; `astro build` writes the same files with src/lib/downloads-writer.ts.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getVisibleRecords, loadRecord, type RecordSummary } from '../../../../lib/records.ts';
@@ -9,13 +10,13 @@ import type { UnitYearRecord } from '../../../../domain/schema/record.ts';
 import { csvResponse, toCsv } from '../../../../lib/csv.ts';
 import { downloadList, downloadTables, type DownloadTable } from '../../../../components/record/downloads.ts';
 import { recordParams } from '../../../../components/record/page-data.ts';
-import { downloadKey } from '../../../../lib/cache-keys.ts';
+import { devServer } from '../../../../lib/visibility.ts';
 
-export const getStaticPaths = (async () =>
+// Dev server only: `astro build` writes these files after the pages (src/integrations/downloads.ts).
+export const getStaticPaths = (async () => !devServer() ? [] :
   (await getVisibleRecords()).flatMap((summary) => downloadList(summary).map((table) => ({
     params: { ...recordParams(summary), table: table.id },
     props: { summary, id: table.id },
-    cacheKey: downloadKey(summary),
   })))
 ) satisfies GetStaticPaths;
 
