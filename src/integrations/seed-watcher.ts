@@ -36,10 +36,12 @@ export function isInside(path: string, dir: string): boolean {
 export default function seedWatcher(options: SeedWatcherOptions = {}): AstroIntegration {
   const { seedsDir = 'seeds', contentDir = defaultContentDir(), debounceMs = 50 } = options;
   let root = process.cwd();
+  let command: string | undefined;
   return {
     name: 'gongkai:seed-watcher',
     hooks: {
-      'astro:config:setup': ({ command }) => {
+      'astro:config:setup': ({ command: c }) => {
+        command = c;
         // The one source of "this is the dev server" for the release rules (src/lib/visibility.ts).
         if (command === 'dev') process.env.GONGKAI_DEV_SERVER = '1';
         else delete process.env.GONGKAI_DEV_SERVER;
@@ -48,6 +50,8 @@ export default function seedWatcher(options: SeedWatcherOptions = {}): AstroInte
         root = fileURLToPath(config.root);
       },
       'astro:server:setup': ({ server, logger }) => {
+        // `astro sync` (npm run typecheck) also sets up a server; only the dev server watches seeds/.
+        if (command !== 'dev') return;
         const seeds = resolve(root, seedsDir);
         const content = resolve(root, contentDir);
         let timer: ReturnType<typeof setTimeout> | undefined;
