@@ -63,6 +63,11 @@ export default function seedWatcher(options: SeedWatcherOptions = {}): AstroInte
           for (const o of outcomes) if (!o.record) for (const d of o.diagnostics) logger.warn(formatDiagnostic(d));
         };
         const reload = async (): Promise<void> => {
+          // Astro's dev server caches every route's getStaticPaths(); the pages read content/ with fs, not
+          // through a module Vite tracks, so tell the server-side environments that content changed (the
+          // event Astro's own content layer sends: it clears the route cache), else a seed added while the
+          // server runs would have no page and index pages would list stale summaries.
+          for (const name of ['ssr', 'prerender']) server.environments?.[name]?.hot.send('astro:content-changed', {});
           (server.environments?.client?.hot ?? server.hot).send({ type: 'full-reload', path: '*' });
         };
 

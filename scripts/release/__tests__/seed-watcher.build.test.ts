@@ -1,6 +1,7 @@
 /**
  * `astro dev` on a copy of the project: editing a seed, or adding a sidecar beside it, updates the
- * preview without a restart (src/integrations/seed-watcher.ts re-ingests and refreshes the content layer).
+ * preview without a restart (src/integrations/seed-watcher.ts re-parses the seed and rewrites its record;
+ * src/lib/records.ts re-reads it). A seed added while the server runs gets its pages and index entries.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -76,6 +77,13 @@ describe('astro dev with the seed watcher', () => {
     // The downloads are endpoints in the dev server (a build writes them after the pages) and follow the edit.
     expect(await page(`${PAGE}record.json`)).toContain('熊馨乙');
     expect(await page(`${PAGE}three-public.csv`)).toMatch(/^\uFEFF?项目,预算数（万元）/);
+  });
+
+  test('a seed added while the server runs gets its page and appears on its district page', async () => {
+    const text = readFileSync(join(project.path, 'seeds', SEEDS['002']), 'utf8').replaceAll('数字化城市运行和治理中心', '数字化城市测试中心');
+    writeFileSync(join(project.path, 'seeds', 'added-while-running.txt'), text);
+    await timeUntil('/kaizhou/shuzihuachengshiceshizhongxin/2026/', '数字化城市测试中心', 15_000);
+    await timeUntil('/kaizhou/', '数字化城市测试中心', 5_000);
   });
 
   test('a sidecar added beside a seed shows its acknowledgement on the page', async () => {
