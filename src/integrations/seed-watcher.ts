@@ -20,7 +20,7 @@ import { formatDiagnostic, type Diagnostic } from '../../scripts/ingest/errors.t
 export interface SeedWatcherOptions {
   /** Default `seeds`. */
   seedsDir?: string;
-  /** Default `GONGKAI_CONTENT_DIR` or `content`, the folder the content layer reads. */
+  /** Default `GONGKAI_CONTENT_DIR` or `content`, the folder the site reads (src/lib/records.ts). */
   contentDir?: string;
   /** Quiet period after the last change before ingesting, ms (editors write files in several steps). */
   debounceMs?: number;
