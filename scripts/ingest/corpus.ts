@@ -17,7 +17,7 @@ import { crossYearFindings } from './validate.ts';
 import { ContentWriter, json, manifestJson, type ContentSet } from './write.ts';
 import { IngestError, type Diagnostic } from './errors.ts';
 import { runJobsAsync, runJobsSync, workerCount } from './pool.ts';
-import type { FileOutcome, Job, JobMode, JobResult, IngestSummary } from './parse-file.ts';
+import { summarizeIngested, type FileOutcome, type Job, type JobMode, type JobResult, type IngestSummary } from './parse-file.ts';
 import type { UnitYearRecord } from '../../src/domain/schema/record.ts';
 import type { Finding } from '../../src/domain/schema/finding.ts';
 import { buildGlossary } from '../../src/domain/glossary.ts';
@@ -68,26 +68,21 @@ export function ingestFiles(files: string[], baseDir: string, options: IngestOpt
     outcomes[r.i] = { file: r.file, record: r.record ?? null, diagnostics: r.diagnostics };
   }, options.callerParses ?? true);
 
-  // The same unit-year in two files: neither is published until one is removed; both are named.
-  const byId = new Map<string, FileOutcome[]>();
-  for (const o of outcomes) if (o.record) byId.set(o.record.id, [...(byId.get(o.record.id) ?? []), o]);
-  for (const group of byId.values()) {
-    if (group.length < 2) continue;
-    for (const o of group) {
-      const r = o.record!;
-      o.diagnostics.push(duplicateDiagnostic(o.file, r.provenance['identity.unit'] ?? 1, r.identity.unit, r.identity.year, group));
-      o.record = null;
-    }
-  }
-
+  // Duplicates and cross-year checks: the same ones the streaming ingest runs (assemble), on summaries.
+  const a = assemble(outcomes.map((o, k) => ({
+    path: files[k]!, file: o.file, summary: o.record && summarizeIngested(o.record), diagnostics: o.diagnostics,
+  })));
+  a.outcomes.forEach((checked, k) => {
+    const o = outcomes[k]!;
+    if (!checked.record) o.record = null;
+    o.diagnostics = checked.diagnostics;
+  });
   const records = outcomes.map((o) => o.record).filter((r): r is UnitYearRecord => r !== null);
-  const cross = crossYearFindings(records);
   for (const r of records) {
-    const extra = cross.get(r.id);
+    const extra = a.cross.get(r.id);
     if (extra) r.findings.push(...extra);
   }
-  const errors = outcomes.flatMap((o) => (o.record ? [] : o.diagnostics));
-  return { outcomes, content: { records, glossary: buildGlossary(records), errors } };
+  return { outcomes, content: { records, glossary: buildGlossary(records), errors: a.errors } };
 }
 
 const jobsOf = (files: string[]): Job[] => files.map((path, i) => ({ i, path }));
