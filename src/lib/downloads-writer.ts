@@ -8,14 +8,14 @@
  * The visible set is the manifest's (content/index.json), checked again against each record's own release
  * state: a record that is not released never gets a file in a production build.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { UnitYearRecord } from '../domain/schema/record.ts';
 import { downloadTables } from '../components/record/downloads.ts';
 import { toCsv } from './csv.ts';
 import { contentDir } from './content-dir.ts';
 import { visibleIdsFromManifest } from './glossary.ts';
-import { ContentError } from './records.ts';
+import { ContentError, readRecordFile } from './records.ts';
 import { recordJsonPath, tableCsvPath } from './routes.ts';
 import { isReleased, previewMode, releaseToday } from './visibility.ts';
 
@@ -30,24 +30,19 @@ export function writeDownloads(outDir: string, dir = contentDir(), opts: { previ
   const today = opts.today ?? releaseToday();
   const ids = [...visibleIdsFromManifest(dir, preview, today)].sort();
   let files = 0;
+  const write = (path: string, content: string): void => {
+    const target = join(outDir, path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, content);
+    files++;
+  };
   for (const id of ids) {
     const file = join(dir, 'records', `${id}.json`);
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(file);
-    } catch {
-      throw new ContentError(file, `is listed in index.json but cannot be read`);
-    }
-    const record = JSON.parse(bytes.toString('utf8')) as UnitYearRecord;
+    const { text, data } = readRecordFile(file);
+    const record = data as UnitYearRecord;
     if (record.id !== id) throw new ContentError(file, `holds record ${record.id}, not ${id}`);
     if (!preview && !isReleased(record, today)) throw new ContentError(file, `is not released, but index.json says it is`);
-    const write = (path: string, data: string | Buffer): void => {
-      const target = join(outDir, path);
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, data);
-      files++;
-    };
-    write(recordJsonPath(record), bytes);
+    write(recordJsonPath(record), text);
     for (const table of downloadTables(record)) write(tableCsvPath(record, table), toCsv(table.rows));
   }
   return { records: ids.length, files };

@@ -152,17 +152,19 @@ export class ContentError extends Error {
   }
 }
 
-function readText(file: string): string {
+/**
+ * A record file's text and parsed JSON, with a ContentError naming the file when it cannot be read or is
+ * not JSON. Not validated: the callers check what they use.
+ */
+export function readRecordFile(file: string): { text: string; data: unknown } {
+  let text: string;
   try {
-    return readFileSync(file, 'utf8');
+    text = readFileSync(file, 'utf8');
   } catch (e) {
     throw new ContentError(file, `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-}
-
-function parseJson(file: string, text: string): unknown {
   try {
-    return JSON.parse(text);
+    return { text, data: JSON.parse(text) };
   } catch (e) {
     throw new ContentError(file, `is not valid JSON (${(e as Error).message})`);
   }
@@ -220,8 +222,7 @@ export function readSummaries(dir = contentDir(), opts: { reuse?: boolean } = {}
   return out;
 
   function readSummary(file: string): RecordSummary {
-    const text = readText(file);
-    const data = parseJson(file, text);
+    const { text, data } = readRecordFile(file);
     const checked = recordSummarySchema.safeParse(data);
     if (!checked.success) {
       const issue = checked.error.issues[0]!;
@@ -289,7 +290,7 @@ export function loadRecord(summary: Pick<RecordSummary, 'id' | 'slug' | 'identit
   const file = recordFilePath(summary);
   const key = `${contentVersion()}\u0000${file}`;
   if (last?.key === key) return last.record;
-  const record = parseJson(file, readText(file)) as UnitYearRecord;
+  const record = readRecordFile(file).data as UnitYearRecord;
   if (record === null || typeof record !== 'object' || record.id !== summary.id) {
     throw new ContentError(file, `does not hold record ${summary.id}; it changed during the build`);
   }

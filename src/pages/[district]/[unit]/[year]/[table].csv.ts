@@ -6,9 +6,8 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getVisibleRecords, loadRecord, type RecordSummary } from '../../../../lib/records.ts';
-import type { UnitYearRecord } from '../../../../domain/schema/record.ts';
 import { csvResponse, toCsv } from '../../../../lib/csv.ts';
-import { downloadList, downloadTables, type DownloadTable } from '../../../../components/record/downloads.ts';
+import { downloadList, downloadTables } from '../../../../components/record/downloads.ts';
 import { recordParams } from '../../../../components/record/page-data.ts';
 import { devServer } from '../../../../lib/visibility.ts';
 
@@ -20,13 +19,8 @@ export const getStaticPaths = (async () => !devServer() ? [] :
   })))
 ) satisfies GetStaticPaths;
 
-/** The tables of the record whose CSVs are being written (they are rendered one after the other). */
-let current: { record: UnitYearRecord; tables: DownloadTable[] } | undefined;
-
 export const GET: APIRoute<{ summary: RecordSummary; id: string }> = ({ props }) => {
-  const record = loadRecord(props.summary);
-  if (current?.record !== record) current = { record, tables: downloadTables(record) };
-  const table = current.tables.find((t) => t.id === props.id);
-  if (!table) throw new Error(`record ${props.summary.id}: no table ${props.id} (its file changed during the build)`);
+  const table = downloadTables(loadRecord(props.summary)).find((t) => t.id === props.id);
+  if (!table) throw new Error(`record ${props.summary.id}: no table ${props.id} (its file changed after the list of pages was made)`);
   return csvResponse(toCsv(table.rows));
 };
