@@ -62,7 +62,7 @@ export default function seedWatcher(options: SeedWatcherOptions = {}): AstroInte
         const warn = (outcomes: { record: unknown; diagnostics: Diagnostic[] }[]): void => {
           for (const o of outcomes) if (!o.record) for (const d of o.diagnostics) logger.warn(formatDiagnostic(d));
         };
-        const reload = async (): Promise<void> => {
+        const reload = (): void => {
           // Astro's dev server caches every route's getStaticPaths(); the pages read content/ with fs, not
           // through a module Vite tracks, so tell the server-side environments that content changed (the
           // event Astro's own content layer sends: it clears the route cache), else a seed added while the
@@ -81,7 +81,7 @@ export default function seedWatcher(options: SeedWatcherOptions = {}): AstroInte
             warn(result.outcomes);
             const ms = Math.round(performance.now() - started);
             if (result.changed) {
-              await reload();
+              reload();
               logger.info(`seeds/: ${result.published.length} records ingested into content/ in ${ms} ms`);
             } else logger.info(`seeds/: content/ is up to date (${result.published.length} records, checked in ${ms} ms)`);
           } catch (e) {
@@ -99,7 +99,7 @@ export default function seedWatcher(options: SeedWatcherOptions = {}): AstroInte
             const u = live.update(paths);
             warn(u.parsed);
             if (!u.written.length && !u.removed.length) return;
-            await reload();
+            reload();
             const files = [...u.written, ...u.removed.map((p) => `${p} (removed)`)];
             logger.info(`seeds/ changed: ${files.join(', ')} updated in ${Math.round(performance.now() - started)} ms`);
           } catch (e) {
