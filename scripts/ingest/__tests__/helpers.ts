@@ -27,6 +27,14 @@ export const SEEDS = {
 } as const;
 export type SeedId = keyof typeof SEEDS;
 
+/** The 19 terms seed 003's 专业性名词解释 defines, in its order (read from the document by hand). */
+export const SEED_003_GLOSSARY_TERMS = [
+  '财政拨款收入', '其他收入', '基本支出', '项目支出', '“三公”经费', '行政运行', '一般行政管理事务', '事业运行',
+  '其他政府办公厅（室）及相关机构事务支出', '其他一般公共服务支出', '行政单位离退休', '事业单位离退休',
+  '机关事业单位基本养老保险缴费支出', '机关事业单位职业年金缴费支出', '死亡抚恤', '行政单位医疗', '事业单位医疗',
+  '住房公积金', '购房补贴',
+] as const;
+
 /** Every kind of diagnostic the pipeline may report (scripts/ingest/errors.ts). */
 export const DIAGNOSTIC_KINDS = [
   'empty', 'binary', 'not-a-disclosure', 'truncated', 'missing-section', 'duplicate-section', 'section-order',

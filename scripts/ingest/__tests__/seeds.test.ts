@@ -9,7 +9,7 @@ import { recordSchema, type UnitYearRecord } from '../../../src/domain/schema/re
 import type { KeyFigures } from '../../../src/domain/schema/key-figures.ts';
 import { ingestFiles } from '../corpus.ts';
 import {
-  SEEDS, type SeedId, linesContaining, parseText, printedWan, replaceOnce, seedRecord, seedText, tempDir,
+  SEEDS, SEED_003_GLOSSARY_TERMS, type SeedId, linesContaining, parseText, printedWan, replaceOnce, seedRecord, seedText, tempDir,
   textLines, unaccountedLines,
 } from './helpers.ts';
 
@@ -402,12 +402,7 @@ describe('seed 002 — 重庆市开州区数字化城市运行和治理中心 20
 
 describe('seed 003 — 重庆市渝中区人民政府办公室 2026 (a department with subordinate units)', () => {
   const r = () => seedRecord('003');
-  const GLOSSARY_19 = [
-    '财政拨款收入', '其他收入', '基本支出', '项目支出', '“三公”经费', '行政运行', '一般行政管理事务', '事业运行',
-    '其他政府办公厅（室）及相关机构事务支出', '其他一般公共服务支出', '行政单位离退休', '事业单位离退休',
-    '机关事业单位基本养老保险缴费支出', '机关事业单位职业年金缴费支出', '死亡抚恤', '行政单位医疗', '事业单位医疗',
-    '住房公积金', '购房补贴',
-  ];
+  const GLOSSARY_19 = [...SEED_003_GLOSSARY_TERMS];
 
   it('has the key figures of the document', () => {
     expect(r().keyFigures).toEqual({

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtSite, type BuiltSite } from './site-build.ts';
+import { SEED_003_GLOSSARY_TERMS } from '../../../scripts/ingest/__tests__/helpers.ts';
 
 let site: BuiltSite;
 const html = (path: string) => readFileSync(join(site.outDir, path), 'utf8');
@@ -34,17 +35,10 @@ describe('the 开州区政务信息中心 pages of 2024 and 2026', () => {
 });
 
 describe('glossary', () => {
-  const seed003Terms = [
-    '财政拨款收入', '其他收入', '基本支出', '项目支出', '“三公”经费', '行政运行', '一般行政管理事务', '事业运行',
-    '其他政府办公厅（室）及相关机构事务支出', '其他一般公共服务支出', '行政单位离退休', '事业单位离退休',
-    '机关事业单位基本养老保险缴费支出', '机关事业单位职业年金缴费支出', '死亡抚恤', '行政单位医疗', '事业单位医疗',
-    '住房公积金', '购房补贴',
-  ];
-
   it('lists all 19 terms of seed 003, each with an anchor and its definition', () => {
     const g = html('glossary/index.html');
     const dfns = [...g.matchAll(/<dfn[^>]*>([^<]+)<\/dfn>/g)].map((m) => m[1]);
-    for (const term of seed003Terms) expect(dfns, term).toContain(term);
+    for (const term of SEED_003_GLOSSARY_TERMS) expect(dfns, term).toContain(term);
     expect(text(g)).toContain('反映事业单位的基本支出，不包括行政单位（包括实行公务员管理的事业单位）后勤服务中心、医务室等附属事业单位。');
     expect(g).toMatch(/<section class="glossary-entry" id="shi-ye-yun-xing"/);
   });
