@@ -6,7 +6,7 @@
  * CPU time includes the worker threads. Prints one JSON object on stdout.
  */
 import { readFileSync } from 'node:fs';
-import { listSeeds, ingestToContent } from '../ingest/corpus.ts';
+import { listSeeds, ingestToContent } from '../ingest/run/corpus.ts';
 
 /** Phase times of one ingest. */
 export interface ProbeResult {

@@ -4,7 +4,7 @@
  * `file:line: [错误|提示|说明] message (code)`. Exit 1 when a record that a production build would publish
  * today has an unacknowledged error (`--strict`: or warning), or when a seed cannot be ingested at all.
  */
-import { ingestFiles, listSeeds } from '../ingest/corpus.ts';
+import { ingestFiles, listSeeds } from '../ingest/run/corpus.ts';
 import { checkOutcomes, formatCheck } from '../release/gate.ts';
 import { releaseToday } from '../../src/lib/visibility.ts';
 

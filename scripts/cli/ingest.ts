@@ -3,7 +3,7 @@
  * atomically. Prints one line per file (unit, year, findings) and the diagnostics of files that could not
  * be read; exits 1 when any file could not be ingested (the others are still written).
  */
-import { ingest } from '../ingest/corpus.ts';
+import { ingest } from '../ingest/run/corpus.ts';
 import { formatDiagnostic, IngestError } from '../ingest/errors.ts';
 
 const [seedsDir = 'seeds', contentDir = 'content'] = process.argv.slice(2).filter((a) => !a.startsWith('--'));

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseDocument } from '../ingest/index.ts';
-import { readSidecarFor } from '../ingest/sidecar.ts';
+import { readSidecarFor } from '../ingest/run/sidecar.ts';
 import { formatDiagnostic } from '../ingest/errors.ts';
 
 const file = process.argv[2];

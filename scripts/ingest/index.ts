@@ -3,16 +3,16 @@
  * `parseDocument` never throws for bad input: it returns diagnostics (file:line: message) instead.
  */
 import { createHash } from 'node:crypto';
-import { normalize, type Line } from './normalize.ts';
-import { buildSections, splitNumber } from './sections.ts';
+import { normalize, type Line } from './stages/normalize.ts';
+import { buildSections, splitNumber } from './stages/sections.ts';
 import {
   ExtractContext, extractAssets, extractDuties, extractExpenditure, extractGeneralBudgetAppropriation,
   extractGlossary, extractGovernmentFund, extractIdentity, extractIncome, extractOperatingExpenses,
   extractPerformance, extractProcurement, extractStructure, extractThreePublic, markTableReferences,
-} from './extract.ts';
-import { extractTables } from './tables.ts';
-import { impliedPreviousYear, validateRecord } from './validate.ts';
-import { checkStructure } from './structure-checks.ts';
+} from './stages/extract.ts';
+import { extractTables } from './stages/tables.ts';
+import { impliedPreviousYear, validateRecord } from './stages/validate.ts';
+import { checkStructure } from './stages/structure-checks.ts';
 import { IngestError, type Diagnostic } from './errors.ts';
 import { districtSlug, unitSlug } from '../../src/domain/slug.ts';
 import { sidecarSchema, type Sidecar } from '../../src/domain/schema/sidecar.ts';

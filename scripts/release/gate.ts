@@ -4,7 +4,7 @@
  * sidecar, and the record would be published by a production build today. A seed that cannot be ingested
  * at all always blocks. The release rules themselves live in src/lib/visibility.ts.
  */
-import type { FileOutcome } from '../ingest/corpus.ts';
+import type { FileOutcome } from '../ingest/run/corpus.ts';
 import type { Finding } from '../../src/domain/schema/finding.ts';
 import type { Release } from '../../src/domain/schema/release.ts';
 import { isReleased } from '../../src/lib/visibility.ts';

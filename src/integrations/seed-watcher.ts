@@ -3,7 +3,7 @@
  * shows an edit without a restart. Does nothing in `astro build` (the build script runs the ingest itself).
  *
  * At server start the whole of seeds/ is ingested once in the background (worker threads; content/ is left
- * alone when it is already up to date) and every seed's summary is kept (scripts/ingest/live.ts). When a
+ * alone when it is already up to date) and every seed's summary is kept (scripts/ingest/run/live.ts). When a
  * seed or its sidecar changes, only that seed is parsed again, the checks across files are redone, and only
  * the record files that change are replaced in place, then glossary.json, errors.json and, always last,
  * index.json (whose mtime tells src/lib/records.ts that content/ changed: it re-reads the files that
@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { contentDir as defaultContentDir } from '../lib/content-dir.ts';
-import { LiveContent } from '../../scripts/ingest/live.ts';
+import { LiveContent } from '../../scripts/ingest/run/live.ts';
 import { formatDiagnostic, type Diagnostic } from '../../scripts/ingest/errors.ts';
 
 /** Folders, relative to the project root. */

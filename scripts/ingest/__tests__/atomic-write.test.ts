@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { contentFiles, recoverInterrupted, writeContent, type ContentSet } from '../write.ts';
+import { contentFiles, recoverInterrupted, writeContent, type ContentSet } from '../stages/write.ts';
 import { filesUnder, folderDifferences, seedRecord, tempDir } from './helpers.ts';
 import type { Diagnostic } from '../errors.ts';
 

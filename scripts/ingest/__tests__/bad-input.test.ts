@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseDocument } from '../index.ts';
-import { ingestFiles } from '../corpus.ts';
+import { ingestFiles } from '../run/corpus.ts';
 import { NON_FATAL_KINDS, type Diagnostic, type DiagnosticKind } from '../errors.ts';
 import { filesUnder, REPO_ROOT, tempDir } from './helpers.ts';
 

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ingest } from '../corpus.ts';
+import { ingest } from '../run/corpus.ts';
 import { CONTENT_DIR, SEEDS_DIR, folderDifferences, tempDir } from './helpers.ts';
 
 const STALE = 'content/ is stale: run npm run ingest and commit content/';

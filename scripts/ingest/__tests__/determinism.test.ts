@@ -5,8 +5,8 @@
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ingest, ingestFiles, listSeeds } from '../corpus.ts';
-import { contentFiles } from '../write.ts';
+import { ingest, ingestFiles, listSeeds } from '../run/corpus.ts';
+import { contentFiles } from '../stages/write.ts';
 import { SEEDS, SEEDS_DIR, filesUnder, folderDifferences, tempDir } from './helpers.ts';
 
 describe('determinism of npm run ingest', () => {

@@ -7,9 +7,9 @@
 import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingest, listSeeds } from '../corpus.ts';
-import { LiveContent } from '../live.ts';
-import { lastPoolStats } from '../pool.ts';
+import { ingest, listSeeds } from '../run/corpus.ts';
+import { LiveContent } from '../run/live.ts';
+import { lastPoolStats } from '../run/pool.ts';
 import { writeCorpus } from '../../bench/generate.ts';
 import { folderDifferences, tempDir } from './helpers.ts';
 

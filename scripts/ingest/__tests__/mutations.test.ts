@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { parseDocument } from '../index.ts';
-import { normalize, toLines, type Line } from '../normalize.ts';
+import { normalize, toLines, type Line } from '../stages/normalize.ts';
 import { DIAGNOSTIC_KINDS, NON_FATAL_KINDS, type Diagnostic } from '../errors.ts';
 import { recordSchema } from '../../../src/domain/schema/record.ts';
 import { accountedLines, seedText, SEEDS, type SeedId } from './helpers.ts';

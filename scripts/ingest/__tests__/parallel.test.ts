@@ -7,9 +7,9 @@
 import { copyFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ingestFiles, ingestToContent, listSeeds } from '../corpus.ts';
-import { contentFiles, writeContent } from '../write.ts';
-import { lastPoolStats } from '../pool.ts';
+import { ingestFiles, ingestToContent, listSeeds } from '../run/corpus.ts';
+import { contentFiles, writeContent } from '../stages/write.ts';
+import { lastPoolStats } from '../run/pool.ts';
 import { writeCorpus } from '../../bench/generate.ts';
 import { folderDifferences, tempDir } from './helpers.ts';
 

@@ -3,7 +3,7 @@
  * where the number is written, whatever spaces stand before the unit or groups a regex label holds.
  */
 import { describe, expect, it } from 'vitest';
-import { labelAmount } from '../patterns.ts';
+import { labelAmount } from '../stages/patterns.ts';
 
 describe('labelAmount', () => {
   const cases: [string, string, boolean, string, number][] = [

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { recordSchema, type UnitYearRecord } from '../../../src/domain/schema/record.ts';
 import type { KeyFigures } from '../../../src/domain/schema/key-figures.ts';
-import { ingestFiles } from '../corpus.ts';
+import { ingestFiles } from '../run/corpus.ts';
 import {
   SEEDS, SEED_003_GLOSSARY_TERMS, type SeedId, linesContaining, parseText, printedWan, replaceOnce, seedRecord, seedText, tempDir,
   textLines, unaccountedLines,

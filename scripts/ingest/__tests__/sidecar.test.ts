@@ -7,9 +7,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { parseSidecar, readSidecarFor, sidecarPath } from '../sidecar.ts';
+import { parseSidecar, readSidecarFor, sidecarPath } from '../run/sidecar.ts';
 import { seedText, tempDir } from './helpers.ts';
-import { ingestFiles } from '../corpus.ts';
+import { ingestFiles } from '../run/corpus.ts';
 
 const FILE = 'seeds/x.txt.meta.yml';
 

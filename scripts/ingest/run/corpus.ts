@@ -13,14 +13,14 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { crossYearFindings } from './validate.ts';
-import { ContentWriter, json, manifestJson, type ContentSet } from './write.ts';
-import { IngestError, type Diagnostic } from './errors.ts';
+import { crossYearFindings } from '../stages/validate.ts';
+import { ContentWriter, json, manifestJson, type ContentSet } from '../stages/write.ts';
+import { IngestError, type Diagnostic } from '../errors.ts';
 import { runJobsAsync, runJobsSync, workerCount } from './pool.ts';
 import { summarizeIngested, type FileOutcome, type Job, type JobMode, type JobResult, type IngestSummary } from './parse-file.ts';
-import type { UnitYearRecord } from '../../src/domain/schema/record.ts';
-import type { Finding } from '../../src/domain/schema/finding.ts';
-import { buildGlossary } from '../../src/domain/glossary.ts';
+import type { UnitYearRecord } from '../../../src/domain/schema/record.ts';
+import type { Finding } from '../../../src/domain/schema/finding.ts';
+import { buildGlossary } from '../../../src/domain/glossary.ts';
 
 export type { FileOutcome, IngestSummary } from './parse-file.ts';
 

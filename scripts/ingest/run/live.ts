@@ -18,8 +18,8 @@ import {
   type Assembled, type Entry, type StreamOptions, type StreamResult, type SummaryOutcome,
 } from './corpus.ts';
 import { parseFile, summarizeIngested, type IngestSummary } from './parse-file.ts';
-import { json } from './write.ts';
-import type { UnitYearRecord } from '../../src/domain/schema/record.ts';
+import { json } from '../stages/write.ts';
+import type { UnitYearRecord } from '../../../src/domain/schema/record.ts';
 
 export interface LiveUpdate {
   /** Outcomes of the seeds that were parsed again (for their diagnostics). */

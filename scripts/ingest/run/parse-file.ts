@@ -10,11 +10,11 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { parseDocument } from './index.ts';
+import { parseDocument } from '../index.ts';
 import { readSidecarFor } from './sidecar.ts';
-import { json, linkOrWrite, manifestEntry, recordFile, type ManifestEntry } from './write.ts';
-import type { Diagnostic } from './errors.ts';
-import type { UnitYearRecord } from '../../src/domain/schema/record.ts';
+import { json, linkOrWrite, manifestEntry, recordFile, type ManifestEntry } from '../stages/write.ts';
+import type { Diagnostic } from '../errors.ts';
+import type { UnitYearRecord } from '../../../src/domain/schema/record.ts';
 
 export interface FileOutcome {
   file: string;

@@ -7,11 +7,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseDocument as parseYaml, isNode, isMap, type Document } from 'yaml';
 import { z } from 'astro/zod';
-import { acknowledgementSchema } from '../../src/domain/schema/acknowledgement.ts';
-import { correctionSchema } from '../../src/domain/schema/correction.ts';
-import { sidecarSchema, type Sidecar } from '../../src/domain/schema/sidecar.ts';
-import { decode } from './normalize.ts';
-import { IngestError, type Diagnostic } from './errors.ts';
+import { acknowledgementSchema } from '../../../src/domain/schema/acknowledgement.ts';
+import { correctionSchema } from '../../../src/domain/schema/correction.ts';
+import { sidecarSchema, type Sidecar } from '../../../src/domain/schema/sidecar.ts';
+import { decode } from '../stages/normalize.ts';
+import { IngestError, type Diagnostic } from '../errors.ts';
 
 export type SidecarResult = { ok: true; value: Sidecar; file: string | null } | { ok: false; diagnostics: Diagnostic[] };
 

@@ -11,25 +11,25 @@ import {
   amounts, changes, firstAmount, firstChange, labelAmount, purposeSpan, reasonSpan, strayAfterAmount,
   type FoundChange,
 } from './patterns.ts';
-import type { Change } from '../../src/domain/schema/change.ts';
-import type { Finding } from '../../src/domain/schema/finding.ts';
-import type { Assets } from '../../src/domain/schema/assets.ts';
-import type { Expenditure } from '../../src/domain/schema/expenditure.ts';
-import type { GeneralBudgetAppropriation } from '../../src/domain/schema/general-budget-appropriation.ts';
-import type { GovernmentFund } from '../../src/domain/schema/government-fund.ts';
-import type { Income } from '../../src/domain/schema/income.ts';
-import type { LineAmount } from '../../src/domain/schema/line-amount.ts';
-import type { OperatingExpenses } from '../../src/domain/schema/operating-expenses.ts';
-import type { Performance } from '../../src/domain/schema/performance.ts';
-import type { Procurement } from '../../src/domain/schema/procurement.ts';
-import type { SpendingPart } from '../../src/domain/schema/spending-part.ts';
-import type { ThreePublic } from '../../src/domain/schema/three-public.ts';
-import type { ThreePublicItem } from '../../src/domain/schema/three-public-item.ts';
-import type { Identity } from '../../src/domain/schema/identity.ts';
-import type { Duties } from '../../src/domain/schema/duties.ts';
-import type { Structure } from '../../src/domain/schema/structure.ts';
-import type { SubordinateUnit } from '../../src/domain/schema/subordinate-unit.ts';
-import type { GlossaryEntry } from '../../src/domain/schema/glossary-entry.ts';
+import type { Change } from '../../../src/domain/schema/change.ts';
+import type { Finding } from '../../../src/domain/schema/finding.ts';
+import type { Assets } from '../../../src/domain/schema/assets.ts';
+import type { Expenditure } from '../../../src/domain/schema/expenditure.ts';
+import type { GeneralBudgetAppropriation } from '../../../src/domain/schema/general-budget-appropriation.ts';
+import type { GovernmentFund } from '../../../src/domain/schema/government-fund.ts';
+import type { Income } from '../../../src/domain/schema/income.ts';
+import type { LineAmount } from '../../../src/domain/schema/line-amount.ts';
+import type { OperatingExpenses } from '../../../src/domain/schema/operating-expenses.ts';
+import type { Performance } from '../../../src/domain/schema/performance.ts';
+import type { Procurement } from '../../../src/domain/schema/procurement.ts';
+import type { SpendingPart } from '../../../src/domain/schema/spending-part.ts';
+import type { ThreePublic } from '../../../src/domain/schema/three-public.ts';
+import type { ThreePublicItem } from '../../../src/domain/schema/three-public-item.ts';
+import type { Identity } from '../../../src/domain/schema/identity.ts';
+import type { Duties } from '../../../src/domain/schema/duties.ts';
+import type { Structure } from '../../../src/domain/schema/structure.ts';
+import type { SubordinateUnit } from '../../../src/domain/schema/subordinate-unit.ts';
+import type { GlossaryEntry } from '../../../src/domain/schema/glossary-entry.ts';
 
 /** What extractors share while they work on one document. */
 export class ExtractContext {

@@ -13,7 +13,7 @@
  * Control characters and U+2028/U+2029 become spaces in both forms.
  */
 import iconv from 'iconv-lite';
-import { IngestError } from './errors.ts';
+import { IngestError } from '../errors.ts';
 
 /** One source line. */
 export interface Line {

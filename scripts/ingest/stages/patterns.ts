@@ -3,7 +3,7 @@
  * reasons and purposes. All work on the matching form of a paragraph (see normalize.ts) and return offsets
  * so the caller can slice the text as written.
  */
-import { parseToYuan, type AmountUnit } from '../../src/domain/money.ts';
+import { parseToYuan, type AmountUnit } from '../../../src/domain/money.ts';
 
 /** An amount found in text. */
 export interface FoundAmount {

@@ -10,7 +10,7 @@
  * An unnumbered short line that is a known section name ("名词解释", "部门预算编制说明") is a heading too.
  */
 import type { Line } from './normalize.ts';
-import type { Section } from '../../src/domain/schema/section.ts';
+import type { Section } from '../../../src/domain/schema/section.ts';
 
 export type SectionKind = Section['kind'];
 

@@ -6,8 +6,8 @@
  */
 import type { Line } from './normalize.ts';
 import type { ParsedSection } from './sections.ts';
-import { NON_FATAL_KINDS, type Diagnostic } from './errors.ts';
-import type { Finding } from '../../src/domain/schema/finding.ts';
+import { NON_FATAL_KINDS, type Diagnostic } from '../errors.ts';
+import type { Finding } from '../../../src/domain/schema/finding.ts';
 
 export interface StructureResult {
   fatal: boolean;

@@ -12,13 +12,13 @@
  * publish it as unrecognised. The scan is a single forward pass with bounded look-ahead (linear).
  */
 import type { Line } from './normalize.ts';
-import type { Table } from '../../src/domain/schema/table.ts';
-import type { TableCell } from '../../src/domain/schema/table-cell.ts';
-import type { TableRow } from '../../src/domain/schema/table-row.ts';
-import type { PerformanceTarget } from '../../src/domain/schema/performance-target.ts';
-import type { Indicator } from '../../src/domain/schema/indicator.ts';
-import type { Finding } from '../../src/domain/schema/finding.ts';
-import { formatFenIn, parseToFen, parseToYuan, sum, type AmountUnit } from '../../src/domain/money.ts';
+import type { Table } from '../../../src/domain/schema/table.ts';
+import type { TableCell } from '../../../src/domain/schema/table-cell.ts';
+import type { TableRow } from '../../../src/domain/schema/table-row.ts';
+import type { PerformanceTarget } from '../../../src/domain/schema/performance-target.ts';
+import type { Indicator } from '../../../src/domain/schema/indicator.ts';
+import type { Finding } from '../../../src/domain/schema/finding.ts';
+import { formatFenIn, parseToFen, parseToYuan, sum, type AmountUnit } from '../../../src/domain/money.ts';
 
 /** Kinds of attached table → the Chinese name readers know them by. */
 export const TABLE_KINDS = {

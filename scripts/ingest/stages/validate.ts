@@ -5,11 +5,11 @@
  * rounded total by up to n × 0.005 万元 (rounded up to n × 100 元 here). Inside that band a difference is
  * `info` when the document admits rounding (因四舍五入…) and a `warning` otherwise; beyond it, an `error`.
  */
-import { formatWan, sum } from '../../src/domain/money.ts';
-import type { Finding } from '../../src/domain/schema/finding.ts';
-import type { Change } from '../../src/domain/schema/change.ts';
-import type { UnitYearRecord } from '../../src/domain/schema/record.ts';
-import type { ImpliedPreviousYear } from '../../src/domain/schema/implied-previous-year.ts';
+import { formatWan, sum } from '../../../src/domain/money.ts';
+import type { Finding } from '../../../src/domain/schema/finding.ts';
+import type { Change } from '../../../src/domain/schema/change.ts';
+import type { UnitYearRecord } from '../../../src/domain/schema/record.ts';
+import type { ImpliedPreviousYear } from '../../../src/domain/schema/implied-previous-year.ts';
 
 type Draft = Omit<UnitYearRecord, 'id' | 'slug' | 'source' | 'coverage' | 'release' | 'keyFigures'> & {
   keyFigures: UnitYearRecord['keyFigures'];

@@ -7,9 +7,9 @@
  */
 import { existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { UnitYearRecord } from '../../src/domain/schema/record.ts';
-import type { GlossaryTerm } from '../../src/domain/schema/glossary-term.ts';
-import type { Diagnostic } from './errors.ts';
+import type { UnitYearRecord } from '../../../src/domain/schema/record.ts';
+import type { GlossaryTerm } from '../../../src/domain/schema/glossary-term.ts';
+import type { Diagnostic } from '../errors.ts';
 
 export interface ContentSet {
   records: UnitYearRecord[];

@@ -10,9 +10,9 @@ import { SEEDS, SEEDS_DIR, tempDir } from '../../ingest/__tests__/helpers.ts';
 import { addDays, copySeeds, runCli, runNpmScript } from './helpers.ts';
 import { parse as parseYaml } from 'yaml';
 import { checkOutcome, checkOutcomes, formatCheck, formatCheckItem, publicationOf } from '../gate.ts';
-import { ingestFiles, listSeeds } from '../../ingest/corpus.ts';
+import { ingestFiles, listSeeds } from '../../ingest/run/corpus.ts';
 import { sidecarSchema } from '../../../src/domain/schema/sidecar.ts';
-import type { FileOutcome } from '../../ingest/corpus.ts';
+import type { FileOutcome } from '../../ingest/run/corpus.ts';
 import { makeRecord } from '../../../src/lib/__tests__/fixtures.ts';
 
 const TODAY = '2026-05-20';

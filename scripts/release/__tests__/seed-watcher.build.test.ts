@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SEEDS, tempDir } from '../../ingest/__tests__/helpers.ts';
-import { ingest } from '../../ingest/corpus.ts';
+import { ingest } from '../../ingest/run/corpus.ts';
 import { childEnv } from './helpers.ts';
 import { copyProject } from './project.ts';
 
