@@ -38,9 +38,9 @@ export const DRAFT_SEED = '002_ac23c2893b407c47.txt';
 /** A file the hostile seed's `import … writeFileSync(…)` line would create in the project if it ever ran. */
 export const PWNED_FILE = 'gongkai-pwned.txt';
 
-export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const SEEDS = join(ROOT, 'seeds');
-const FIXTURES = fileURLToPath(new URL('./fixtures', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const PREFIX = 'gongkai-browser-';
 const RUN_DIR = join(tmpdir(), `${PREFIX}${process.ppid}`);
 const LOCK = join(RUN_DIR, 'build.lock');

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { recordSchema, type UnitYearRecord } from '../../domain/schema/record.ts';
 
-const RECORDS = new URL('../../../content/records', import.meta.url);
+const RECORDS = new URL('../../../content/records/', import.meta.url);
 
 /** The published record `<district>/<unit>/<year>`, a fresh copy each call. */
 export function contentRecord(id: string): UnitYearRecord {

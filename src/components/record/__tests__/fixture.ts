@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { parseDocument } from '../../../../scripts/ingest/index.ts';
 import { recordSchema, type UnitYearRecord } from '../../../domain/schema/record.ts';
 
-const SEEDS = new URL('../../../../seeds', import.meta.url);
+const SEEDS = new URL('../../../../seeds/', import.meta.url);
 const cache = new Map<string, UnitYearRecord>();
 
 /** The record of the seed whose file name starts with `prefix` ('000' … '004'). */
