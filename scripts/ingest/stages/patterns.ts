@@ -15,8 +15,14 @@ export interface FoundAmount {
   raw: string;
 }
 
-/** A number with a money unit. Spaces may sit between number and unit ("0  万元"). */
-const AMOUNT_SRC = String.raw`([+-]?\d[\d,]*(?:\.\d+)?)\s*(万元|亿元|千元|元)`;
+/**
+ * A number with a money unit. Spaces may sit between number and unit ("0  万元").
+ * Linear on any text: a number never starts inside a run of digits and commas that began with a digit
+ * (`(?<!\d,*)`: such a start can never be the leftmost match, the run's first digit would be), so a run of
+ * n digits is scanned from its first digit only, not from each of its n digits (which was quadratic).
+ */
+const NUMBER_SRC = String.raw`[+-]?(?<!\d,*)\d[\d,]*(?:\.\d+)?`;
+const AMOUNT_SRC = String.raw`(${NUMBER_SRC})\s*(万元|亿元|千元|元)`;
 const AMOUNT_RE = new RegExp(AMOUNT_SRC, 'g');
 
 function toFound(m: RegExpExecArray, offset = 0): FoundAmount | null {
@@ -57,7 +63,7 @@ export function labelAmount(text: string, label: string, from = 0, isRegex = fal
   const key = `${isRegex ? 'r' : 's'}:${label}`;
   let re = LABEL_RES.get(key);
   if (!re) {
-    re = new RegExp(`(?:${isRegex ? label : escape(label)})${FILLER}([+-]?\\d[\\d,]*(?:\\.\\d+)?)\\s*(万元|亿元|千元|元)`, 'g');
+    re = new RegExp(`(?:${isRegex ? label : escape(label)})${FILLER}${AMOUNT_SRC}`, 'g');
     LABEL_RES.set(key, re);
   }
   re.lastIndex = from;
