@@ -4,8 +4,7 @@
  * shows everything.
  */
 import type { UnitYearRecord } from '../domain/schema/record.ts';
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { isCalendarDate } from '../domain/calendar.ts';
 
 /** The calendar date of `now` in Asia/Shanghai, YYYY-MM-DD. */
 export function shanghaiDate(now: Date): string {
@@ -17,12 +16,15 @@ export function shanghaiDate(now: Date): string {
 
 /**
  * Today for release decisions: `GONGKAI_TODAY` (YYYY-MM-DD) when set, else the current date in
- * Asia/Shanghai. Throws on a malformed override so a typo never publishes an embargoed record.
+ * Asia/Shanghai. Throws on a malformed override or one that is not on the calendar (9999-99-99,
+ * 2026-02-30), so a typo never lifts an embargo.
  */
 export function releaseToday(env: Record<string, string | undefined> = process.env, now: Date = new Date()): string {
   const override = env.GONGKAI_TODAY;
   if (override === undefined || override === '') return shanghaiDate(now);
-  if (!ISO_DATE.test(override)) throw new Error(`GONGKAI_TODAY must be YYYY-MM-DD, got "${override}"`);
+  if (!isCalendarDate(override)) {
+    throw new Error(`GONGKAI_TODAY 的值“${override}”不是日历上存在的日期；应为 YYYY-MM-DD，如 2026-03-15（GONGKAI_TODAY must be a real date, YYYY-MM-DD）`);
+  }
   return override;
 }
 

@@ -6,7 +6,7 @@
  * or busy machine does not fail it.
  */
 import { describe, expect, it } from 'vitest';
-import { amounts, changes, labelAmount, purposeSpan, reasonSpan, strayAfterAmount } from '../patterns.ts';
+import { amounts, changes, labelAmount, purposeSpan, reasonSpan, strayAfterAmount } from '../stages/patterns.ts';
 import { parseDocument } from '../index.ts';
 import { seedText } from './helpers.ts';
 

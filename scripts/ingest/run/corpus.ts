@@ -15,7 +15,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { crossYearFindings } from '../stages/validate.ts';
 import { ContentWriter, json, manifestJson, type ContentSet } from '../stages/write.ts';
-import { IngestError, type Diagnostic } from '../errors.ts';
+import { IngestError, writeFailure, type Diagnostic } from '../errors.ts';
 import { runJobsAsync, runJobsSync, workerCount } from './pool.ts';
 import { summarizeIngested, type FileOutcome, type Job, type JobMode, type JobResult, type IngestSummary } from './parse-file.ts';
 import type { UnitYearRecord } from '../../../src/domain/schema/record.ts';
@@ -181,10 +181,15 @@ export interface StreamOptions extends IngestOptions {
 }
 
 function startStream(files: string[], baseDir: string, contentDir: string): { out: ContentWriter; mode: JobMode; entries: Entry[]; collect: (r: JobResult) => void } {
-  const out = new ContentWriter(contentDir);
+  let out: ContentWriter;
+  try {
+    out = new ContentWriter(contentDir);
+  } catch (e) {
+    throw writeFailure(e, contentDir);
+  }
   const entries = new Array<Entry>(files.length);
   const collect = (r: JobResult): void => {
-    if (r.writeError) throw new Error(`无法写入 ${r.writeError}`);
+    if (r.writeError) throw writeFailure(Object.assign(new Error(r.writeError.message), r.writeError), contentDir);
     if (r.summary && (r.put === 'linked' || r.put === 'written')) out.count(r.summary.path, r.put);
     entries[r.i] = { path: files[r.i]!, file: r.file, summary: r.summary ?? null, diagnostics: r.diagnostics };
   };
@@ -228,7 +233,7 @@ export function ingestToContent(files: string[], baseDir: string, contentDir: st
     return finishStream(out, entries, options);
   } catch (e) {
     out.abort();
-    throw e;
+    throw writeFailure(e, contentDir);
   }
 }
 
@@ -240,7 +245,7 @@ export async function ingestToContentAsync(files: string[], baseDir: string, con
     return finishStream(out, entries, options);
   } catch (e) {
     out.abort();
-    throw e;
+    throw writeFailure(e, contentDir);
   }
 }
 

@@ -148,7 +148,7 @@ export interface JobResult {
   /** stream mode: how the record's file got into `tmp`; `exists` when another file had the same record id. */
   put?: 'linked' | 'written' | 'exists';
   /** stream mode: the record file could not be written (disk full, permissions): the whole ingest fails. */
-  writeError?: string;
+  writeError?: { path: string; code: string; message: string };
 }
 
 /** Runs one job. Never throws: a bug in the parser becomes an `internal` diagnostic, as in parseDocument. */
@@ -176,6 +176,7 @@ export function runJob(job: Job, mode: JobMode, made: Set<string>): JobResult {
     return { i: job.i, file, diagnostics, summary, put };
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') return { i: job.i, file, diagnostics, summary, put: 'exists' };
-    return { i: job.i, file, diagnostics, summary, writeError: `${target}: ${(e as Error).message}` };
+    const err = e as NodeJS.ErrnoException;
+    return { i: job.i, file, diagnostics, summary, writeError: { path: err.path ?? target, code: err.code ?? 'EUNKNOWN', message: err.message } };
   }
 }

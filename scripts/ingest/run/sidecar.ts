@@ -5,11 +5,12 @@
  * what is wrong and what was expected.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { parseDocument as parseYaml, isNode, isMap, type Document } from 'yaml';
+import { parseDocument as parseYaml, isAlias, isNode, isMap, visit, type Document } from 'yaml';
 import { z } from 'astro/zod';
 import { acknowledgementSchema } from '../../../src/domain/schema/acknowledgement.ts';
 import { correctionSchema } from '../../../src/domain/schema/correction.ts';
 import { sidecarSchema, type Sidecar } from '../../../src/domain/schema/sidecar.ts';
+import { isCalendarDate } from '../../../src/domain/calendar.ts';
 import { decode } from '../stages/normalize.ts';
 import { IngestError, type Diagnostic } from '../errors.ts';
 
@@ -44,11 +45,6 @@ const EXPECTED: Record<string, string> = {
 
 const lineAt = (text: string, offset: number): number => text.slice(0, Math.max(0, offset)).split(/\r\n|\r|\n/).length;
 
-/** A real calendar date (2026-02-30 is not). */
-function isCalendarDate(s: string): boolean {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
 
 /** Paths of the date fields present in the raw data. */
 function datePaths(data: unknown): (string | number)[][] {
@@ -110,6 +106,18 @@ export function parseSidecar(text: string, file: string): SidecarResult {
     }
     return { ok: false, diagnostics: [...byLine.values()] };
   }
+  // A sidecar has no use for anchors and aliases (&a / *a); refused before they are expanded, so that an
+  // "alias bomb" (aliases of aliases, billions of nodes from a few lines) costs nothing.
+  const aliases: Diagnostic[] = [];
+  visit(doc, {
+    Node(_, node) {
+      if (!(isAlias(node) || node.anchor)) return undefined;
+      const line = node.range ? lineAt(source, node.range[0]) : 1;
+      aliases.push({ file, line, kind: 'sidecar', message: `元数据文件第${line}行用了 YAML 锚点或别名（&…/*…）；元数据文件不需要它们，请直接写出每个值` });
+      return visit.BREAK;
+    },
+  });
+  if (aliases.length) return { ok: false, diagnostics: aliases };
   const data: unknown = doc.toJS() ?? {};
   const parsed = strictSidecar.safeParse(data);
   const issues: { path: (string | number)[]; message: string; key?: string }[] = [];
