@@ -14,8 +14,8 @@ import type { UnitYearRecord } from '../../../src/domain/schema/record.ts';
 export const REPO_ROOT = join(import.meta.dirname, '../../..');
 export const SEEDS_DIR = join(REPO_ROOT, 'seeds');
 export const CONTENT_DIR = join(REPO_ROOT, 'content');
-/** The other real layouts; CI clones the repo with shared/ beside it. */
-export const CORPUS_DIR = join(REPO_ROOT, '../shared/corpus');
+/** The other real layouts; CI clones the repo with shared/ beside it (GONGKAI_CORPUS points elsewhere, e.g. from a worktree). */
+export const CORPUS_DIR = process.env.GONGKAI_CORPUS ?? join(REPO_ROOT, '../shared/corpus');
 
 /** The five seed files, by their three-digit prefix. */
 export const SEEDS = {

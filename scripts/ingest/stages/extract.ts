@@ -633,7 +633,7 @@ export function extractAssets(ctx: ExtractContext): Assets | null {
 export function extractGlossary(ctx: ExtractContext): GlossaryEntry[] {
   const out: GlossaryEntry[] = [];
   for (const p of parasOf(ctx.sections, 'glossary')) {
-    if (/联系人|联系方式|公开报表|详见附表/.test(p.text)) continue;
+    if (/联系人|联系方式|公开报表|详见附表|^附件[:：]/.test(p.text)) continue;
     const colon = p.text.search(/[:：]/);
     if (colon > 0 && colon <= 40) {
       out.push({ term: p.display.slice(0, colon).trim(), definition: p.display.slice(colon + 1).trim(), line: p.line });
@@ -653,6 +653,6 @@ export function extractGlossary(ctx: ExtractContext): GlossaryEntry[] {
 export function markTableReferences(ctx: ExtractContext): void {
   const listed = new Set(parasOf(ctx.sections, 'tables'));
   for (const p of allParas(ctx.sections)) {
-    if (/详见附表|公开报表/.test(p.text) || (listed.has(p) && /表/.test(p.text) && p.text.length <= 80)) ctx.usePara(p);
+    if (/详见附表|公开报表|^附件[:：]/.test(p.text) || (listed.has(p) && /表/.test(p.text) && p.text.length <= 80)) ctx.usePara(p);
   }
 }
