@@ -14,10 +14,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { crossYearFindings } from '../stages/validate.ts';
-import { ContentWriter, json, manifestJson, type ContentSet } from '../stages/write.ts';
+import { ContentWriter, json, manifestJson, recordFile, type ContentSet } from '../stages/write.ts';
+import { resolveVersions, type Member } from './versions.ts';
 import { IngestError, writeFailure, type Diagnostic } from '../errors.ts';
 import { runJobsAsync, runJobsSync, workerCount } from './pool.ts';
-import { summarizeIngested, type FileOutcome, type Job, type JobMode, type JobResult, type IngestSummary } from './parse-file.ts';
+import { parseFile, summarizeIngested, type FileOutcome, type Job, type JobMode, type JobResult, type IngestSummary } from './parse-file.ts';
 import type { UnitYearRecord } from '../../../src/domain/schema/record.ts';
 import type { Finding } from '../../../src/domain/schema/finding.ts';
 import { buildGlossary } from '../../../src/domain/glossary.ts';
@@ -75,25 +76,19 @@ export function ingestFiles(files: string[], baseDir: string, options: IngestOpt
   a.outcomes.forEach((checked, k) => {
     const o = outcomes[k]!;
     if (!checked.record) o.record = null;
+    else if (checked.record.revision) o.record!.revision = checked.record.revision;
     o.diagnostics = checked.diagnostics;
   });
   const records = outcomes.map((o) => o.record).filter((r): r is UnitYearRecord => r !== null);
   for (const r of records) {
-    const extra = a.cross.get(r.id);
+    const extra = a.cross.get(recordFile(r));
     if (extra) r.findings.push(...extra);
   }
-  return { outcomes, content: { records, glossary: buildGlossary(records), errors: a.errors } };
+  const glossary = buildGlossary(records.filter((r) => a.comparedPaths.has(recordFile(r))));
+  return { outcomes, content: { records, glossary, errors: a.errors } };
 }
 
 const jobsOf = (files: string[]): Job[] => files.map((path, i) => ({ i, path }));
-
-function duplicateDiagnostic(file: string, line: number, unit: string, year: number, group: { file: string }[]): Diagnostic {
-  const names = group.map((g) => g.file).join('、');
-  return {
-    file, line, kind: 'duplicate-record',
-    message: `${unit} ${year}年的公开文件重复：${names}；同一单位同一年只能有一份，请删除或更正其中之一`,
-  };
-}
 
 /** One seed as the streaming ingest keeps it: its summary (null: no record) and its own diagnostics. */
 export interface Entry {
@@ -117,30 +112,80 @@ export interface Assembled {
   outcomes: SummaryOutcome[];
   /** The records published, in file order. */
   published: IngestSummary[];
-  /** Findings the checks across years add to a record, by id (appended after its own). */
+  /** Findings the checks across years add to a record, by its path in content/ (appended after its own). */
   cross: Map<string, Finding[]>;
   errors: Diagnostic[];
+  /** Paths of the records compared across years and listed in the glossary: one version per unit-year (comparedVersion). */
+  comparedPaths: Set<string>;
 }
 
-/** Duplicates and cross-year checks over `entries` (in file order); `entries` are not modified. */
+/**
+ * Versions and cross-year checks over `entries` (in file order); `entries` are not modified. Seeds of one
+ * unit-year are published together only as versions of it (versions.ts): a re-issue's summary gets its
+ * `revision` and its own `path`; any other group of seeds of one unit-year is published nowhere.
+ */
 export function assemble(entries: readonly Entry[]): Assembled {
-  const byId = new Map<string, Entry[]>();
-  for (const e of entries) if (e.summary) byId.set(e.summary.id, [...(byId.get(e.summary.id) ?? []), e]);
-  const outcomes: SummaryOutcome[] = entries.map((e) => {
-    const s = e.summary;
-    const group = s ? byId.get(s.id)! : [];
-    if (!s || group.length < 2) return { file: e.file, record: s, diagnostics: e.diagnostics };
-    return { file: e.file, record: null, diagnostics: [...e.diagnostics, duplicateDiagnostic(e.file, s.unitLine, s.unit, s.year, group)] };
+  const byId = new Map<string, Member[]>();
+  entries.forEach((e, k) => {
+    if (e.summary) byId.set(e.summary.id, [...(byId.get(e.summary.id) ?? []), { k, file: e.file, summary: e.summary }]);
   });
-  const kept = outcomes.map((o) => o.record).filter((r): r is IngestSummary => r !== null);
-  const cross = crossYearFindings(kept.map((s) => s.cross) as unknown as UnitYearRecord[]);
+  const kept: (IngestSummary | null)[] = entries.map((e) => e.summary);
+  const rejected = new Map<number, Diagnostic>();
+  /** Per unit-year, the version other records are compared with (see `comparedVersion`). */
+  const compared = new Map<string, number>();
+  for (const [id, members] of byId) {
+    if (members.length === 1) {
+      compared.set(id, members[0]!.k);
+      continue;
+    }
+    const v = resolveVersions(members);
+    for (const [k, d] of v.rejected) {
+      rejected.set(k, d);
+      kept[k] = null;
+    }
+    v.order.forEach((k, i) => {
+      if (i === 0) return;
+      const s = entries[k]!.summary!;
+      const revision = { version: i + 1, replaces: entries[v.order[i - 1]!]!.summary!.source };
+      kept[k] = { ...s, revision, path: recordFile({ slug: s.cross.slug, identity: { year: s.year }, revision }), manifest: { ...s.manifest, version: i + 1 } };
+    });
+    if (v.order.length) compared.set(id, comparedVersion(v.order.map((k) => kept[k]!), v.order));
+  }
+  const outcomes: SummaryOutcome[] = entries.map((e, k) => ({
+    file: e.file, record: kept[k]!, diagnostics: rejected.has(k) ? [...e.diagnostics, rejected.get(k)!] : e.diagnostics,
+  }));
+
+  // Cross-year: every version is checked against the compared version of the other years.
+  const others = [...compared.values()].map((k) => kept[k]!);
+  const cross = new Map<string, Finding[]>();
+  const found = crossYearFindings(others.map((s) => s.cross) as unknown as UnitYearRecord[]);
+  for (const s of others) if (found.has(s.id)) cross.set(s.path, found.get(s.id)!);
+  const comparedSet = new Set(compared.values());
+  kept.forEach((s, k) => {
+    if (!s || comparedSet.has(k)) return;
+    const own = crossYearFindings([s.cross, ...others.filter((o) => o.id !== s.id).map((o) => o.cross)] as unknown as UnitYearRecord[]).get(s.id);
+    if (own) cross.set(s.path, own);
+  });
   for (const o of outcomes) {
-    const extra = o.record && cross.get(o.record.id);
+    const extra = o.record && cross.get(o.record.path);
     if (extra) o.record = { ...o.record!, findings: { ...o.record!.findings, warning: o.record!.findings.warning + extra.length } };
   }
   const published = outcomes.map((o) => o.record).filter((r): r is IngestSummary => r !== null);
   const errors = outcomes.flatMap((o) => (o.record ? [] : o.diagnostics));
-  return { outcomes, published, cross, errors };
+  return { outcomes, published, cross, errors, comparedPaths: new Set([...comparedSet].map((k) => kept[k]!.path)) };
+}
+
+/**
+ * The version of a unit-year that other records are compared with, and whose terms the glossary lists: the
+ * latest published without embargo, else the original. Never a draft correction: its figures and wording
+ * would reach pages where the published version is shown.
+ */
+function comparedVersion(versions: readonly IngestSummary[], order: readonly number[]): number {
+  for (let i = versions.length - 1; i > 0; i--) {
+    const r = versions[i]!.release;
+    if (r.status === 'published' && r.publishAt === null) return order[i]!;
+  }
+  return order[0]!;
 }
 
 /** A record's JSON with the findings of the checks across years appended (as ingestFiles does). */
@@ -151,8 +196,8 @@ export function withCrossYear(text: string, extra: readonly Finding[]): string {
 }
 
 /** The glossary from summaries (buildGlossary reads only what GlossaryInput keeps). */
-export const glossaryOf = (published: readonly IngestSummary[]) =>
-  buildGlossary(published.map((s) => s.glossary) as unknown as UnitYearRecord[]);
+export const glossaryOf = (a: Pick<Assembled, 'published' | 'comparedPaths'>) =>
+  buildGlossary(a.published.filter((s) => a.comparedPaths.has(s.path)).map((s) => s.glossary) as unknown as UnitYearRecord[]);
 
 /**
  * content/ files that are not records: glossary.json, errors.json, index.json. `glossaryJson`, when given,
@@ -160,7 +205,7 @@ export const glossaryOf = (published: readonly IngestSummary[]) =>
  */
 export function siteFiles(a: Assembled, glossaryJson?: string): [string, string][] {
   return [
-    ['glossary.json', glossaryJson ?? json(glossaryOf(a.published))],
+    ['glossary.json', glossaryJson ?? json(glossaryOf(a))],
     ['errors.json', json(a.errors)],
     ['index.json', manifestJson(a.published.map((s) => s.manifest))],
   ];
@@ -180,7 +225,7 @@ export interface StreamOptions extends IngestOptions {
   onlyIfChanged?: boolean;
 }
 
-function startStream(files: string[], baseDir: string, contentDir: string): { out: ContentWriter; mode: JobMode; entries: Entry[]; collect: (r: JobResult) => void } {
+function startStream(files: string[], baseDir: string, contentDir: string): { out: ContentWriter; mode: JobMode & { kind: 'stream' }; entries: Entry[]; collect: (r: JobResult) => void } {
   let out: ContentWriter;
   try {
     out = new ContentWriter(contentDir);
@@ -196,20 +241,26 @@ function startStream(files: string[], baseDir: string, contentDir: string): { ou
   return { out, mode: { kind: 'stream', baseDir, tmp: out.tmp, previous: contentDir }, entries, collect };
 }
 
-function finishStream(out: ContentWriter, entries: Entry[], options: StreamOptions): StreamResult {
+function finishStream(out: ContentWriter, entries: Entry[], baseDir: string, options: StreamOptions): StreamResult {
   const a = assemble(entries);
-  // Duplicates: one of the files with that id got its JSON in first; none is published.
+  // Seeds sharing a record id: the first one's JSON got in at `<year>.json`; all are written again below
+  // (re-issues at their version's path), or none (rejected duplicates).
+  const shared = new Map<string, number>();
+  for (const e of entries) if (e.summary) shared.set(e.summary.id, (shared.get(e.summary.id) ?? 0) + 1);
   const removed = new Set<string>();
-  for (const [k, o] of a.outcomes.entries()) {
-    const s = entries[k]!.summary;
-    if (s && !o.record && !removed.has(s.path)) {
+  for (const e of entries) {
+    const s = e.summary;
+    if (s && shared.get(s.id)! > 1 && !removed.has(s.path)) {
       out.remove(s.path);
       removed.add(s.path);
     }
   }
-  for (const s of a.published) {
-    const extra = a.cross.get(s.id);
-    if (extra) out.replace(s.path, withCrossYear(readFileSync(join(out.tmp, s.path), 'utf8'), extra));
+  for (const [k, o] of a.outcomes.entries()) {
+    const s = o.record;
+    if (!s) continue;
+    const extra = a.cross.get(s.path) ?? [];
+    if (shared.get(s.id)! > 1) out.put(s.path, versionJson(entries[k]!.path, baseDir, s, extra));
+    else if (extra.length) out.replace(s.path, withCrossYear(readFileSync(join(out.tmp, s.path), 'utf8'), extra));
   }
   const site = siteFiles(a);
   for (const [rel, text] of site) out.put(rel, text);
@@ -222,6 +273,23 @@ function finishStream(out: ContentWriter, entries: Entry[], options: StreamOptio
 }
 
 /**
+ * The JSON of one version of a unit-year with several seeds, parsed again (such seeds are rare; their
+ * records are not kept while the rest stream), with its revision and cross-year findings.
+ */
+export function versionJson(path: string, baseDir: string, s: IngestSummary, extra: readonly Finding[]): string {
+  const o = parseFile(path, baseDir);
+  if (!o.record || o.record.id !== s.id) throw new Error(`${o.file} 在导入过程中被修改，请重新运行`);
+  return finalJson(o.record, s, extra);
+}
+
+/** A freshly parsed record's JSON as content/ holds it: with its revision and cross-year findings (`record` is changed). */
+export function finalJson(record: UnitYearRecord, s: IngestSummary, extra: readonly Finding[]): string {
+  if (s.revision) record.revision = s.revision;
+  record.findings.push(...extra);
+  return json(record);
+}
+
+/**
  * Ingests `files` into `contentDir`, streaming (see the top of this file): all or nothing, like
  * writeContent, and the same bytes as `writeContent(contentDir, ingestFiles(files, baseDir).content)`.
  */
@@ -230,7 +298,7 @@ export function ingestToContent(files: string[], baseDir: string, contentDir: st
   try {
     const callerParses = options.callerParses ?? true;
     runJobsSync(jobsOf(files), mode, workerCount(files.length, options.workers, callerParses), collect, callerParses);
-    return finishStream(out, entries, options);
+    return finishStream(out, entries, mode.baseDir, options);
   } catch (e) {
     out.abort();
     throw writeFailure(e, contentDir);
@@ -242,7 +310,7 @@ export async function ingestToContentAsync(files: string[], baseDir: string, con
   const { out, mode, entries, collect } = startStream(files, baseDir, contentDir);
   try {
     await runJobsAsync(jobsOf(files), mode, workerCount(files.length, options.workers, false), collect);
-    return finishStream(out, entries, options);
+    return finishStream(out, entries, mode.baseDir, options);
   } catch (e) {
     out.abort();
     throw writeFailure(e, contentDir);

@@ -14,7 +14,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import {
-  assemble, ingestToContentAsync, listSeeds, siteFiles, withCrossYear,
+  assemble, finalJson, ingestToContentAsync, listSeeds, siteFiles, versionJson,
   type Assembled, type Entry, type StreamOptions, type StreamResult, type SummaryOutcome,
 } from './corpus.ts';
 import { parseFile, summarizeIngested, type IngestSummary } from './parse-file.ts';
@@ -86,39 +86,39 @@ export class LiveContent {
     if (!fresh.size && !gone.length) return { parsed: [], written: [], removed: [] };
 
     const before = this.assembled;
-    const after = assemble([...next.values()]);
-    const wasPublished = new Map(before.published.map((s) => [s.id, s]));
-    const isPublished = new Map(after.published.map((s) => [s.id, s]));
-    const sameCross = (id: string) => JSON.stringify(before.cross.get(id) ?? []) === JSON.stringify(after.cross.get(id) ?? []);
-    const freshById = new Map<string, UnitYearRecord>();
-    for (const r of fresh.values()) if (r) freshById.set(r.id, r);
+    const entries = [...next.values()];
+    const keys = [...next.keys()];
+    const after = assemble(entries);
+    // By path in content/: the versions of a re-issued unit-year share an id.
+    const wasPublished = new Map(before.published.map((s) => [s.path, s]));
+    const isPublished = new Map(after.published.map((s) => [s.path, s]));
+    const sameCross = (path: string) => JSON.stringify(before.cross.get(path) ?? []) === JSON.stringify(after.cross.get(path) ?? []);
+    const sameVersion = (s: IngestSummary) => JSON.stringify(wasPublished.get(s.path)?.revision) === JSON.stringify(s.revision)
+      && wasPublished.get(s.path)?.source === s.source;
 
     const written: string[] = [];
     const removed: string[] = [];
-    const pathOf = new Map([...next.entries()].map(([k, e]) => [e.summary?.id ?? '', k]));
-    for (const s of after.published) {
-      if (!freshById.has(s.id) && wasPublished.has(s.id) && sameCross(s.id)) continue;
-      // Changed seed, newly published (added, or no longer a duplicate), or other cross-year findings.
-      let record = freshById.get(s.id);
-      if (!record) {
-        const o = parseFile(next.get(pathOf.get(s.id)!)!.path, this.seedsDir);
-        if (!o.record || o.record.id !== s.id) throw new Error(`${o.file} changed while being read; will retry on its next change`);
-        record = o.record;
-      }
-      const extra = after.cross.get(s.id);
-      const text = extra ? withCrossYear(json(record), extra) : json(record);
+    after.outcomes.forEach((o, k) => {
+      const s = o.record;
+      if (!s) return;
+      const record = fresh.get(keys[k]!);
+      if (!record && wasPublished.has(s.path) && sameCross(s.path) && sameVersion(s)) return;
+      // Changed seed, newly published (added, or no longer a duplicate), another version, or other cross-year findings.
+      const extra = after.cross.get(s.path) ?? [];
+      const text = record ? finalJson(structuredClone(record), s, extra) : versionJson(entries[k]!.path, this.seedsDir, s, extra);
       if (replaceFile(join(this.contentDir, s.path), text)) written.push(s.path);
-    }
+    });
     for (const s of wasPublished.values()) {
-      if (isPublished.has(s.id)) continue;
+      if (isPublished.has(s.path)) continue;
       rmSync(join(this.contentDir, s.path), { force: true });
       pruneEmpty(dirname(join(this.contentDir, s.path)), join(this.contentDir, 'records'));
       removed.push(s.path);
     }
     // The glossary depends on each published record's terms, 科目 names, unit and year only: rebuilt when
     // one of those changed or a record came or went.
-    const glossaryChanged = before.published.length !== after.published.length || after.published.some((s) => {
-      const was = wasPublished.get(s.id);
+    const glossaryChanged = before.published.length !== after.published.length
+      || [...after.comparedPaths].some((p) => !before.comparedPaths.has(p)) || after.published.some((s) => {
+      const was = wasPublished.get(s.path);
       return !was || (was !== s && JSON.stringify(was.glossary) !== JSON.stringify(s.glossary));
     });
     const site = siteFiles(after, glossaryChanged ? undefined : this.glossaryJson);
@@ -128,7 +128,6 @@ export class LiveContent {
     this.entries = next;
     this.assembled = after;
     this.glossaryJson = site[0]![1];
-    const keys = [...next.keys()];
     const parsed = after.outcomes.filter((_, k) => fresh.has(keys[k]!));
     return { parsed, written, removed };
   }

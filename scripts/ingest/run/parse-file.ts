@@ -15,6 +15,7 @@ import { readSidecarFor } from './sidecar.ts';
 import { json, linkOrWrite, manifestEntry, recordFile, type ManifestEntry } from '../stages/write.ts';
 import type { Diagnostic } from '../errors.ts';
 import type { UnitYearRecord } from '../../../src/domain/schema/record.ts';
+import type { Revision } from '../../../src/domain/schema/revision.ts';
 
 export interface FileOutcome {
   file: string;
@@ -75,6 +76,12 @@ export interface IngestSummary {
   year: number;
   /** Line of the unit's name (for the duplicate diagnostic). */
   unitLine: number;
+  /** The seed file, relative to seeds/ (`source.file`): what a sidecar's `replaces:` names. */
+  source: string;
+  /** The sidecar's release state, for the versions of a unit-year (assemble, corpus.ts). */
+  release: Pick<UnitYearRecord['release'], 'status' | 'publishAt' | 'replaces'>;
+  /** Set by assemble on a re-issue (then `path` and `manifest` are the version's). */
+  revision?: Revision;
   /** Findings by severity, before the checks across years. */
   findings: { error: number; warning: number; info: number };
   unrecognised: number;
@@ -93,6 +100,8 @@ export function summarizeIngested(r: UnitYearRecord): IngestSummary {
     unit: r.identity.unit,
     year: r.identity.year,
     unitLine: r.provenance['identity.unit'] ?? 1,
+    source: r.source.file,
+    release: { status: r.release.status, publishAt: r.release.publishAt, ...(r.release.replaces ? { replaces: r.release.replaces } : {}) },
     findings,
     unrecognised: r.coverage.unrecognised.length,
     manifest: manifestEntry(r),

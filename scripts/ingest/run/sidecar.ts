@@ -37,6 +37,7 @@ const EXPECTED: Record<string, string> = {
   publishAt: 'YYYY-MM-DD 格式的日期，如 2026-03-01',
   acknowledgements: '列表，每项含 code 和 explanation',
   corrections: '列表，每项含 date 和 note',
+  replaces: '被更正的已发布文件的文件名，如 003_a07dbff17632ede2.txt',
   code: '发现的代码，如 change.impossible-year',
   explanation: '单位的说明文字',
   date: 'YYYY-MM-DD 格式的日期，如 2026-03-05',

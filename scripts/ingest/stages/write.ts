@@ -18,8 +18,12 @@ export interface ContentSet {
   errors: Diagnostic[];
 }
 
-/** Relative path of a record's file inside content/. */
-export const recordFile = (r: UnitYearRecord): string => join('records', r.slug.district, r.slug.unit, `${r.identity.year}.json`);
+/**
+ * Relative path of a record's file inside content/: `<year>.json`, or `<year>.v<N>.json` for the N-th
+ * version of a re-issued disclosure (its `revision`).
+ */
+export const recordFile = (r: Pick<UnitYearRecord, 'slug' | 'revision'> & { identity: { year: number } }): string =>
+  join('records', r.slug.district, r.slug.unit, `${r.identity.year}${r.revision ? `.v${r.revision.version}` : ''}.json`);
 
 /** The text of every JSON file in content/: one-space indent, final newline. */
 export const json = (v: unknown): string => `${JSON.stringify(v, null, 1)}\n`;
@@ -33,25 +37,29 @@ export interface ManifestEntry {
   year: number;
   status: 'draft' | 'published';
   publishAt: string | null;
+  /** Re-issues only: the version (2, 3, …); the original disclosure has none. */
+  version?: number;
 }
 
 /** A record's line of index.json. */
 export const manifestEntry = (r: UnitYearRecord): ManifestEntry => ({
   id: r.id, file: r.source.file, sha256: r.source.sha256, unit: r.identity.unit, year: r.identity.year,
   status: r.release.status, publishAt: r.release.publishAt,
+  ...(r.revision ? { version: r.revision.version } : {}),
 });
 
 const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byIdAndVersion = (a: ManifestEntry, b: ManifestEntry): number => byId(a, b) || (a.version ?? 1) - (b.version ?? 1);
 
 /** index.json from its entries (any order). */
-export const manifestJson = (entries: readonly ManifestEntry[]): string => json([...entries].sort(byId));
+export const manifestJson = (entries: readonly ManifestEntry[]): string => json([...entries].sort(byIdAndVersion));
 
 /**
  * The files of a content set, path → text, in a stable order; each text is built only when its turn comes,
  * so that a writer holds one record's JSON at a time.
  */
 export function* contentEntries(set: ContentSet): Generator<[string, string]> {
-  for (const r of [...set.records].sort(byId)) yield [recordFile(r), json(r)];
+  for (const r of [...set.records].sort((a, b) => byId(a, b) || (a.revision?.version ?? 1) - (b.revision?.version ?? 1))) yield [recordFile(r), json(r)];
   yield ['index.json', manifestJson(set.records.map(manifestEntry))];
   yield ['glossary.json', json(set.glossary)];
   yield ['errors.json', json(set.errors)];

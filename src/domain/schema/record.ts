@@ -20,6 +20,7 @@ import { performanceTargetSchema } from './performance-target.ts';
 import { impliedPreviousYearSchema } from './implied-previous-year.ts';
 import { findingSchema } from './finding.ts';
 import { releaseSchema } from './release.ts';
+import { revisionSchema } from './revision.ts';
 
 /** One unit's disclosure for one year: everything the document says, in structure. */
 export const recordSchema = z.object({
@@ -96,5 +97,7 @@ export const recordSchema = z.object({
   provenance: z.record(z.string(), z.number().int().positive()),
   /** Release state from the sidecar. */
   release: releaseSchema,
+  /** Absent for an original disclosure; for a re-issue (更正稿), which version it is and what it replaces. */
+  revision: revisionSchema.optional(),
 });
 export type UnitYearRecord = z.infer<typeof recordSchema>;

@@ -15,5 +15,11 @@ export const sidecarSchema = z.strictObject({
   acknowledgements: z.array(acknowledgementSchema).default([]),
   /** Corrections (更正说明) with their dates. */
   corrections: z.array(correctionSchema).default([]),
+  /**
+   * Re-issue: the seed file (as named in seeds/, e.g. `003_a07d….txt`) of the published disclosure of the
+   * same unit-year that this one corrects. Absent for an original disclosure. A draft of a unit-year that
+   * has exactly one other, published, seed corrects that one without saying so.
+   */
+  replaces: z.string().min(1).optional(),
 });
 export type Sidecar = z.infer<typeof sidecarSchema>;
