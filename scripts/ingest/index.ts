@@ -1,9 +1,11 @@
 /**
- * The ingest pipeline for one file: normalize → sections → extract → tables → validate → record.
+ * The ingest pipeline for one file: reader (readers/) → normalize → sections → extract → tables → validate
+ * → record (stages/), with the documents' vocabulary from the templates registry (templates/).
  * `parseDocument` never throws for bad input: it returns diagnostics (file:line: message) instead.
  */
 import { createHash } from 'node:crypto';
-import { normalize, type Line } from './stages/normalize.ts';
+import { readText } from './readers/text.ts';
+import { toLines, type Line } from './stages/normalize.ts';
 import { buildSections, splitNumber } from './stages/sections.ts';
 import {
   ExtractContext, extractAssets, extractDuties, extractExpenditure, extractGeneralBudgetAppropriation,
@@ -118,7 +120,8 @@ export function parseDocument(bytes: Uint8Array, file: string, options: ParseOpt
 }
 
 function parseOrThrow(bytes: Uint8Array, file: string, options: ParseOptions): ParseResult {
-  const { encoding, lines } = normalize(bytes, file);
+  const { text, encoding } = readText(bytes, file);
+  const lines = toLines(text);
   const nonBlank = lines.filter((l) => l.text.trim());
   if (nonBlank.length === 0) throw new IngestError(file, 1, 'empty', '文件只有空白，没有内容；应为预算公开说明的文本');
 

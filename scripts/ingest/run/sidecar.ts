@@ -11,7 +11,7 @@ import { acknowledgementSchema } from '../../../src/domain/schema/acknowledgemen
 import { correctionSchema } from '../../../src/domain/schema/correction.ts';
 import { sidecarSchema, type Sidecar } from '../../../src/domain/schema/sidecar.ts';
 import { isCalendarDate } from '../../../src/domain/calendar.ts';
-import { decode } from '../stages/normalize.ts';
+import { readText } from '../readers/text.ts';
 import { IngestError, type Diagnostic } from '../errors.ts';
 
 export type SidecarResult = { ok: true; value: Sidecar; file: string | null } | { ok: false; diagnostics: Diagnostic[] };
@@ -150,7 +150,7 @@ export function readSidecarFor(seedFile: string): SidecarResult {
   try {
     const bytes = readFileSync(path);
     if (bytes.length === 0) return { ok: true, value: sidecarSchema.parse({}), file: path };
-    return parseSidecar(decode(bytes, path).text, path);
+    return parseSidecar(readText(bytes, path).text, path);
   } catch (e) {
     if (e instanceof IngestError) return { ok: false, diagnostics: [{ ...e.diagnostic, kind: 'sidecar', message: `元数据文件：${e.diagnostic.message}` }] };
     const code = (e as NodeJS.ErrnoException).code ?? 'error';
