@@ -2,7 +2,7 @@
  * Stage 2 — sections: lines → the document's outline.
  *
  * Headings are recognised by their numbering (第一部分 / 一、 / （一） / 1、 1. 1． / （1） / ①, full-width or not)
- * and classified by vocabulary, never by position: a reordered or missing section is still found by its name.
+ * and classified by vocabulary (both declared by the templates, ../templates/), never by position: a reordered or missing section is still found by its name.
  * A numbered line is
  *  - a heading when its title is short and reads like a title ("（一）职能职责"),
  *  - an inline heading when a short title ends with ：or 。 and text follows ("（一）收入预算：2026年…"),
@@ -10,6 +10,7 @@
  * An unnumbered short line that is a known section name ("名词解释", "部门预算编制说明") is a heading too.
  */
 import type { Line } from './normalize.ts';
+import { HEADING_STYLES, SECTION_VOCABULARY } from '../templates/index.ts';
 import type { Section } from '../../../src/domain/schema/section.ts';
 
 export type SectionKind = Section['kind'];
@@ -24,7 +25,7 @@ export interface Para {
   display: string;
   /** Numbering of a numbered paragraph or inline heading (as written), else null. */
   number: string | null;
-  /** Depth of that numbering (see NUMBERING), else null. */
+  /** Depth of that numbering (a template's heading style), else null. */
   numberDepth: number | null;
   /** For an inline heading, its title (as written); the paragraph text is what follows it. */
   inlineTitle: string | null;
@@ -47,43 +48,9 @@ export interface ParsedSection {
   parent: number;
 }
 
-const CN_NUM = '一二三四五六七八九十百零〇';
-
-/** Numbering styles: depth, pattern on the matching form (captures: number, rest). */
-const NUMBERING: { depth: number; re: RegExp }[] = [
-  { depth: 0, re: new RegExp(`^(第[${CN_NUM}\\d]+部分)\\s*[:、.]?\\s*(.*)$`) },
-  { depth: 1, re: new RegExp(`^([${CN_NUM}]+\\s*[、.,])\\s*(.*)$`) },
-  { depth: 2, re: new RegExp(`^(\\(\\s*[${CN_NUM}]+\\s*\\)[、.]?)\\s*(.*)$`) },
-  // "1.2026年…表" is numbered; "1.5万元" is not.
-  { depth: 3, re: /^(\d{1,2}\s*[、.])(?=\d{4}年|[^\d]|$)\s*(.*)$/ },
-  { depth: 4, re: /^(\(\s*\d{1,2}\s*\)[、.]?)\s*(.*)$/ },
-  { depth: 4, re: /^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*(.*)$/ },
-];
-
-/** Section vocabulary, most specific first. Tested against a heading's title (matching form). */
-const KINDS: { kind: SectionKind; re: RegExp }[] = [
-  { kind: 'threePublic', re: /三公/ },
-  { kind: 'otherMatters', re: /其他重要事项|其他相关情况|其他.{0,4}说明|其他事项/ },
-  { kind: 'operatingExpenses', re: /机关运行经费|运行经费/ },
-  { kind: 'procurement', re: /政府采购/ },
-  { kind: 'performance', re: /绩效/ },
-  { kind: 'assets', re: /国有资产|资产占有|资产情况/ },
-  { kind: 'glossary', re: /名词解释|名词说明|术语/ },
-  { kind: 'duties', re: /职能职责|主要职能|主要职责|职责/ },
-  { kind: 'structure', re: /单位构成|部门构成|机构设置|机构情况|内设机构|人员构成|单位组成|部门组成/ },
-  { kind: 'basicInfo', re: /基本情况|部门概况|单位概况|概况/ },
-  { kind: 'budgetExplanation', re: /财政拨款(?!.*表\)?$)|一般公共预算(?:拨款)?.*支出(?!.*表\)?$)|政府性基金.*支出|国有资本经营.*支出/ },
-  { kind: 'overview', re: /收支.{0,4}总体情况|收支预算总体|总体情况|收支情况/ },
-  { kind: 'income', re: /^收入预算|收入预算$|收入情况|^收入/ },
-  { kind: 'expenditure', re: /^支出预算|支出预算$|支出情况|^支出/ },
-  { kind: 'budgetExplanation', re: /预算情况说明|财政拨款.*说明|编制说明|预算说明/ },
-  { kind: 'tables', re: /公开报表|附表|预算表|报表/ },
-  { kind: 'contact', re: /联系人|联系方式|联系电话/ },
-];
-
-/** Classifies a heading title by vocabulary. */
+/** Classifies a heading title by the templates' section vocabulary. */
 export function classifyTitle(title: string): SectionKind {
-  for (const { kind, re } of KINDS) if (re.test(title)) return kind;
+  for (const { kind, re } of SECTION_VOCABULARY) if (re.test(title)) return kind;
   return 'unknown';
 }
 
@@ -91,7 +58,7 @@ interface Numbered { number: string; depth: number; rest: string; restOffset: nu
 
 /** Splits a leading number off a (trimmed, matching-form) line. */
 export function splitNumber(text: string): Numbered | null {
-  for (const { depth, re } of NUMBERING) {
+  for (const { depth, re } of HEADING_STYLES) {
     const m = re.exec(text);
     if (m) {
       const rest = m[2] ?? '';

@@ -12,6 +12,8 @@
  * publish it as unrecognised. The scan is a single forward pass with bounded look-ahead (linear).
  */
 import type { Line } from './normalize.ts';
+import { TABLE_TITLES } from '../templates/index.ts';
+import type { TableKind } from '../../../src/domain/terms/table-kinds.ts';
 import type { Table } from '../../../src/domain/schema/table.ts';
 import type { TableCell } from '../../../src/domain/schema/table-cell.ts';
 import type { TableRow } from '../../../src/domain/schema/table-row.ts';
@@ -20,26 +22,6 @@ import type { Indicator } from '../../../src/domain/schema/indicator.ts';
 import type { Finding } from '../../../src/domain/schema/finding.ts';
 import { formatFenIn, parseToFen, parseToYuan, sum, type AmountUnit } from '../../../src/domain/money.ts';
 
-/** Kinds of attached table → the Chinese name readers know them by. */
-export const TABLE_KINDS = {
-  fiscalSummary: '财政拨款收支总表',
-  generalBudgetExpenditure: '一般公共预算财政拨款支出预算表',
-  basicExpenditure: '一般公共预算财政拨款基本支出预算表（部门预算支出经济分类科目）',
-  basicExpenditureGovEconomic: '一般公共预算财政拨款基本支出预算表（政府预算支出经济分类科目）',
-  threePublic: '一般公共预算“三公”经费支出表',
-  governmentFund: '政府性基金预算支出表',
-  stateCapitalBudget: '国有资本经营预算支出表',
-  departmentSummary: '部门收支总表',
-  departmentIncome: '部门收入总表',
-  departmentExpenditure: '部门支出总表',
-  projectExpenditure: '一般公共预算财政拨款项目支出预算表（部门预算支出经济分类科目）',
-  projectExpenditureGovEconomic: '一般公共预算财政拨款项目支出预算表（政府预算支出经济分类科目）',
-  procurement: '政府采购明细表',
-  performanceTargets: '项目绩效目标表',
-  other: '其他附表',
-} as const;
-
-export type TableKind = keyof typeof TABLE_KINDS;
 
 export interface TablesOptions {
   /**
@@ -58,22 +40,10 @@ export interface TablesResult {
   findings: Finding[];
 }
 
-/** Derives a table's kind from the vocabulary of its title (matching form). */
+/** Derives a table's kind from the vocabulary of its title (matching form), as the templates declare it. */
 export function tableKind(title: string): TableKind {
   const t = title.replace(/\s+/g, '');
-  const govEconomic = /政府预算(支出)?经济分类/.test(t);
-  if (/绩效目标/.test(t)) return 'performanceTargets';
-  if (/政府采购/.test(t)) return 'procurement';
-  if (/三公/.test(t)) return 'threePublic';
-  if (/财政拨款收支/.test(t)) return 'fiscalSummary';
-  if (/收支(预算)?总表/.test(t)) return 'departmentSummary';
-  if (/收入(预算)?总表/.test(t)) return 'departmentIncome';
-  if (/支出(预算)?总表/.test(t)) return 'departmentExpenditure';
-  if (/基本支出/.test(t)) return govEconomic ? 'basicExpenditureGovEconomic' : 'basicExpenditure';
-  if (/项目支出/.test(t)) return govEconomic ? 'projectExpenditureGovEconomic' : 'projectExpenditure';
-  if (/政府性基金/.test(t)) return 'governmentFund';
-  if (/国有资本经营/.test(t)) return 'stateCapitalBudget';
-  if (/一般公共预算/.test(t) && /支出/.test(t)) return 'generalBudgetExpenditure';
+  for (const { kind, re } of TABLE_TITLES) if (re.test(t)) return kind;
   return 'other';
 }
 
