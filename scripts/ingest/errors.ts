@@ -19,6 +19,9 @@ export const DIAGNOSTIC_KINDS = [
   'bad-figure',
   'sidecar',
   'io',
+  'scanned',
+  'encrypted',
+  'damaged',
   'internal',
 ] as const;
 export type DiagnosticKind = (typeof DIAGNOSTIC_KINDS)[number];
