@@ -38,7 +38,7 @@ export const SEED_003_GLOSSARY_TERMS = [
 /** Every kind of diagnostic the pipeline may report (scripts/ingest/errors.ts). */
 export const DIAGNOSTIC_KINDS = [
   'empty', 'binary', 'not-a-disclosure', 'truncated', 'missing-section', 'duplicate-section', 'section-order',
-  'concatenated', 'duplicate-record', 'bad-figure', 'sidecar', 'io', 'internal',
+  'concatenated', 'duplicate-record', 'bad-figure', 'sidecar', 'io', 'scanned', 'encrypted', 'damaged', 'internal',
 ] as const;
 
 /** The text of a seed as stored (UTF-8). */
