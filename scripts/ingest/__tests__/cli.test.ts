@@ -4,7 +4,7 @@
  * (each spawn pays Node's start-up); the tests then read their results.
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, SEEDS, SEEDS_DIR, filesUnder, runNpm, seedRecord, tempDir, type RunResult } from './helpers.ts';
 
@@ -37,7 +37,7 @@ const runs = {} as Record<'seed' | keyof typeof BAD | 'allGood' | 'oneBad' | 'no
 beforeAll(async () => {
   const ingestRun = () => runNpm(['run', '--silent', 'ingest', '--', seeds, content]);
   const [seed, empty, binary, prose, missing, allGood, noFolder] = await Promise.all([
-    parseRun(`seeds/${SEEDS['000']}`), parseRun(BAD.empty), parseRun(BAD.binary), parseRun(BAD.prose), parseRun(BAD.missing),
+    parseRun(relative(REPO_ROOT, join(SEEDS_DIR, SEEDS['000']))), parseRun(BAD.empty), parseRun(BAD.binary), parseRun(BAD.prose), parseRun(BAD.missing),
     ingestRun(), runNpm(['run', '--silent', 'ingest', '--', join(tmp.path, 'no-such-folder'), join(tmp.path, 'never')]),
   ]);
   Object.assign(runs, { seed, empty, binary, prose, missing, allGood, noFolder });

@@ -8,16 +8,23 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseDocument } from '../index.ts';
+import { FIXTURE_SEEDS_DIR } from '../../../tests/fixtures.ts';
 import type { UnitYearRecord } from '../../../src/domain/schema/record.ts';
 
 /** Repository root (this file is scripts/ingest/__tests__/helpers.ts). */
 export const REPO_ROOT = join(import.meta.dirname, '../../..');
-export const SEEDS_DIR = join(REPO_ROOT, 'seeds');
-export const CONTENT_DIR = join(REPO_ROOT, 'content');
+/**
+ * The seeds the tests read: the fixture copies of the five samples (tests/fixtures.ts), not `seeds/`, which
+ * belongs to whoever runs the site.
+ */
+export const SEEDS_DIR = FIXTURE_SEEDS_DIR;
+/** The site's own seeds and the content/ committed from them (only the content-freshness test reads these). */
+export const SITE_SEEDS_DIR = join(REPO_ROOT, 'seeds');
+export const SITE_CONTENT_DIR = join(REPO_ROOT, 'content');
 /** The other real layouts; CI clones the repo with shared/ beside it (GONGKAI_CORPUS points elsewhere, e.g. from a worktree). */
 export const CORPUS_DIR = process.env.GONGKAI_CORPUS ?? join(REPO_ROOT, '../shared/corpus');
 
-/** The five seed files, by their three-digit prefix. */
+/** The five fixture seed files, by their three-digit prefix. */
 export const SEEDS = {
   '000': '000_bc76dcabdb26b188.txt',
   '001': '001_f6abead5b2fb5ca3.txt',

@@ -3,13 +3,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { normalize, type Line } from '../stages/normalize.ts';
+import { SEEDS_DIR } from './helpers.ts';
 import { extractTables, tableKind, type TablesResult } from '../stages/tables.ts';
 import { TABLE_KINDS } from '../../../src/domain/terms/table-kinds.ts';
 import { tableSchema } from '../../../src/domain/schema/table.ts';
 import { performanceTargetSchema } from '../../../src/domain/schema/performance-target.ts';
 import { findingSchema } from '../../../src/domain/schema/finding.ts';
 
-const SEED = join(import.meta.dirname, '../../../seeds/004_4ff91bf0fb23a83f.txt');
+const SEED = join(SEEDS_DIR, '004_4ff91bf0fb23a83f.txt');
 /** 0-based index of the first attached table title in seed 004 (line 81). */
 const SEED_FROM = 80;
 

@@ -6,8 +6,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../index.ts';
+import { SEEDS_DIR } from './helpers.ts';
 
-const seeds = join(import.meta.dirname, '..', '..', '..', 'seeds');
+const seeds = SEEDS_DIR;
 const seed = (prefix: string) => readFileSync(join(seeds, `${prefix}_${prefix === '000' ? 'bc76dcabdb26b188' : '4ff91bf0fb23a83f'}.txt`), 'utf8');
 const parse = (text: string) => parseDocument(Buffer.from(text), 'test.txt').record!;
 

@@ -1,23 +1,24 @@
 /**
- * A throwaway copy of the project for build tests: the working tree (sources, seeds, config) without
- * build output, git data or content/, with node_modules linked, and Astro's and Vite's caches inside the
+ * A throwaway copy of the project for build tests: the working tree (sources, config) without build
+ * output, git data, seeds/ or content/ (its seeds/ holds the fixture seeds instead), with node_modules linked, and Astro's and Vite's caches inside the
  * copy so that builds running elsewhere at the same time never share a data store.
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, renameSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { REPO_ROOT } from '../../ingest/__tests__/helpers.ts';
+import { REPO_ROOT, SEEDS_DIR } from '../../ingest/__tests__/helpers.ts';
 import { childEnv, type RunResult } from './helpers.ts';
 
-/** Top-level entries never copied: dependencies, output, caches, git, generated content, scratch. */
-const SKIP = /^(node_modules|dist.*|\.git|\.astro|\.ci|content|\.tmp.*|bench-results|.*\.log)$/;
+/** Top-level entries never copied: dependencies, output, caches, git, the site's own seeds and content, scratch. */
+const SKIP = /^(node_modules|dist.*|\.git|\.astro|\.ci|seeds|content|\.tmp.*|bench-results|.*\.log)$/;
 
 /** Copies the project into `dest` (an existing empty folder). */
 export function copyProject(dest: string): void {
   for (const name of readdirSync(REPO_ROOT)) {
     if (!SKIP.test(name)) cpSync(join(REPO_ROOT, name), join(dest, name), { recursive: true });
   }
+  cpSync(SEEDS_DIR, join(dest, 'seeds'), { recursive: true });
   symlinkSync(join(REPO_ROOT, 'node_modules'), join(dest, 'node_modules'), 'dir');
   renameSync(join(dest, 'astro.config.mjs'), join(dest, 'astro.config.base.mjs'));
   writeFileSync(join(dest, 'astro.config.mjs'), [

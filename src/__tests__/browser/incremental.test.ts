@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { siteFiles } from './crawl.ts';
-import { buildInto, ROOT } from './site-build.ts';
+import { buildInto } from './site-build.ts';
+import { FIXTURE_SEEDS_DIR } from '../../../tests/fixtures.ts';
 
 const SEED = '002_ac23c2893b407c47.txt';
 let dir: string;
@@ -19,7 +20,7 @@ let log: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'gongkai-incremental-'));
   const seeds = join(dir, 'seeds');
-  cpSync(join(ROOT, 'seeds'), seeds, { recursive: true });
+  cpSync(FIXTURE_SEEDS_DIR, seeds, { recursive: true });
   // A full build fills the cache; then one seed's contact changes.
   buildInto(seeds, join(dir, 'content-1'), join(dir, 'site-1'));
   const text = readFileSync(join(seeds, SEED), 'utf8');

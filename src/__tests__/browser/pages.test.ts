@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { axeViolations, horizontalOverflow, launchBrowser, tabThrough, visit } from './browser.ts';
+import { FIXTURE_SEEDS_DIR } from '../../../tests/fixtures.ts';
 import { crawl } from './crawl.ts';
 import { serveStatic, type StaticServer } from './server.ts';
 import { ROOT, builtSite, readRecords, type BuiltSite } from './site-build.ts';
@@ -43,7 +44,7 @@ interface PageCase {
   waitFor?: string;
 }
 
-const SEED_FILES = readdirSync(join(ROOT, 'seeds')).filter((f) => f.endsWith('.txt')).sort();
+const SEED_FILES = readdirSync(FIXTURE_SEEDS_DIR).filter((f) => f.endsWith('.txt')).sort();
 const first = (records: UnitYearRecord[]) => records[0]!;
 const ifBuilt = (dir: string) => () => (existsSync(join(site.outDir, dir, 'index.html')) ? `${dir}/` : null);
 

@@ -6,9 +6,9 @@
  * Builds run one at a time across processes (a lock folder), since Astro keeps one content cache per project.
  *
  * Variants:
- *   normal   seeds/ as they are, at the site root
+ *   normal   the fixture seeds (tests/fixtures/seeds/), at the site root
  *   again    the same seeds built a second time (determinism)
- *   base     seeds/ under the sub-path BASE_PATH
+ *   base     the fixture seeds under the sub-path BASE_PATH
  *   hostile  fixtures/hostile.txt (seed 000 with script, HTML, MDX and formula payloads) plus seed 002
  *            marked `status: draft`, which must never appear
  */
@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { UnitYearRecord } from '../../domain/schema/record.ts';
+import { FIXTURE_SEEDS_DIR } from '../../../tests/fixtures.ts';
 
 export type Variant = 'normal' | 'again' | 'base' | 'hostile';
 
@@ -39,7 +40,7 @@ export const DRAFT_SEED = '002_ac23c2893b407c47.txt';
 export const PWNED_FILE = 'gongkai-pwned.txt';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const SEEDS = join(ROOT, 'seeds');
+const SEEDS = FIXTURE_SEEDS_DIR;
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const PREFIX = 'gongkai-browser-';
 const RUN_DIR = join(tmpdir(), `${PREFIX}${process.ppid}`);

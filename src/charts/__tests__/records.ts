@@ -1,8 +1,10 @@
-/** The records `npm run ingest` published from the real seeds (content/records), parsed by the schema. */
+/** The records `npm run ingest` publishes from the fixture seeds (tests/fixtures.ts), parsed by the schema. */
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { fixtureContentDir } from '../../../tests/fixtures.ts';
 import { recordSchema, type UnitYearRecord } from '../../domain/schema/record.ts';
 
-const RECORDS = new URL('../../../content/records/', import.meta.url);
+const RECORDS = pathToFileURL(`${fixtureContentDir()}/records/`);
 
 /** The published record `<district>/<unit>/<year>`, a fresh copy each call. */
 export function contentRecord(id: string): UnitYearRecord {

@@ -2,11 +2,12 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { fixtureContentDir } from '../../../tests/fixtures.ts';
 import { recordPageKey, termsDigest } from '../cache-keys.ts';
 import { listRecordFiles, readSummaries, type RecordSummary } from '../records.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gongkai-keys-'));
-cpSync('content', dir, { recursive: true });
+cpSync(fixtureContentDir(), dir, { recursive: true });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const find = (rs: RecordSummary[], year: number): RecordSummary =>

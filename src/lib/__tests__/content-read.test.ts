@@ -6,6 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { fixtureContentDir } from '../../../tests/fixtures.ts';
 import {
   ContentError, getSiteData, listRecordFiles, loadRecord, readSummaries, recordFilePath,
 } from '../records.ts';
@@ -14,7 +15,7 @@ import { recordSchema } from '../../domain/schema/record.ts';
 import { downloadList, downloadTables } from '../../components/record/downloads.ts';
 import type { UnitYearRecord } from '../../domain/schema/record.ts';
 
-const shipped = 'content';
+const shipped = fixtureContentDir();
 const fullRecords = (): UnitYearRecord[] =>
   listRecordFiles(shipped).map((f) => JSON.parse(readFileSync(f, 'utf8')) as UnitYearRecord);
 
@@ -118,7 +119,15 @@ describe('readSummaries with reuse (the dev server)', () => {
 describe('loadRecord', () => {
   test('reads the full record of a summary', () => {
     const [summary] = readSummaries(shipped);
-    const record = loadRecord(summary!);
+    const before = process.env.GONGKAI_CONTENT_DIR;
+    process.env.GONGKAI_CONTENT_DIR = shipped;
+    let record: UnitYearRecord;
+    try {
+      record = loadRecord(summary!);
+    } finally {
+      if (before === undefined) delete process.env.GONGKAI_CONTENT_DIR;
+      else process.env.GONGKAI_CONTENT_DIR = before;
+    }
     expect(record.id).toBe(summary!.id);
     expect(record.source.lines.length).toBeGreaterThan(10);
     expect(record.sections.length).toBeGreaterThan(0);

@@ -2,6 +2,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { fixtureContentDir } from '../../../tests/fixtures.ts';
 import { writeDownloads } from '../downloads-writer.ts';
 import { downloadTables } from '../../components/record/downloads.ts';
 import { toCsv } from '../csv.ts';
@@ -15,7 +16,7 @@ const today = '2026-11-27';
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'gongkai-dl-content-'));
   out = mkdtempSync(join(tmpdir(), 'gongkai-dl-out-'));
-  cpSync('content', dir, { recursive: true });
+  cpSync(fixtureContentDir(), dir, { recursive: true });
 });
 afterEach(() => {
   rmSync(dir, { recursive: true, force: true });

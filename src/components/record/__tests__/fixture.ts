@@ -1,13 +1,15 @@
 /**
- * Test records parsed from the real seeds by the ingest pipeline (scripts/ingest), so component tests see
+ * Test records parsed from the fixture seeds (tests/fixtures/seeds/) by the ingest pipeline (scripts/ingest), so component tests see
  * what the site will publish. Cases the seeds lack (acknowledgements, hostile text) are made by replacing
  * top-level fields of a parsed record.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { FIXTURE_SEEDS_DIR } from '../../../../tests/fixtures.ts';
 import { parseDocument } from '../../../../scripts/ingest/index.ts';
 import { recordSchema, type UnitYearRecord } from '../../../domain/schema/record.ts';
 
-const SEEDS = new URL('../../../../seeds/', import.meta.url);
+const SEEDS = pathToFileURL(`${FIXTURE_SEEDS_DIR}/`);
 const cache = new Map<string, UnitYearRecord>();
 
 /** The record of the seed whose file name starts with `prefix` ('000' … '004'). */
