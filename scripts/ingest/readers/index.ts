@@ -4,7 +4,8 @@
  * text. Each gives a `ReadDocument` (types.ts), the one shape the stages read.
  */
 import { IngestError } from '../errors.ts';
-import { decode, toLines } from '../stages/normalize.ts';
+import { toLines } from '../stages/normalize.ts';
+import { readText } from './text.ts';
 import { isDocx, isOle, isZip, readDocx } from './docx.ts';
 import { looksLikeHtml, readHtml } from './html.ts';
 import { isPdf, readPdf } from './pdf.ts';
@@ -25,7 +26,7 @@ export async function readDocument(bytes: Uint8Array, file: string): Promise<Rea
 
 /** Text and web pages: decoded as text seeds are (BOM, UTF-16, UTF-8, GB18030), then read. */
 export function readTextual(bytes: Uint8Array, file: string): ReadDocument {
-  const { text, encoding } = decode(bytes, file);
+  const { text, encoding } = readText(bytes, file);
   if (looksLikeHtml(text)) return readHtml(text, encoding);
   return { format: 'text', encoding, lines: toLines(text).map((l) => ({ text: l.display, page: null })), tables: [], pages: null, dropped: [] };
 }
