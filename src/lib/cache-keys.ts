@@ -32,3 +32,9 @@ export function recordPageKey(
     'record-page', recordDigest(summary), others.map((r) => r.identity.year), previous && recordDigest(previous), terms,
   ]));
 }
+
+/** Key of a record's 原文 page (it shows only the record's own text and names), or undefined in preview. */
+export function sourcePageKey(summary: RecordSummary, preview = isPreview()): string | undefined {
+  if (preview) return undefined;
+  return sha256(JSON.stringify(['source-page', recordDigest(summary)]));
+}

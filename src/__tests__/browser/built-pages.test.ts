@@ -29,8 +29,8 @@ describe('the 开州区政务信息中心 pages of 2024 and 2026', () => {
 
   it('link every figure of the key-figure cards to its source line, which exists', () => {
     const p = html('kaizhou/zhengwuxinxizhongxin/2026/index.html');
-    expect(p).toMatch(/<a href="#L44"[^>]*>1,483.96<\/a>/);
-    expect(p).toContain('id="L44"');
+    expect(p).toMatch(/<a href="source\/#L44"[^>]*>1,483.96<\/a>/);
+    expect(html('kaizhou/zhengwuxinxizhongxin/2026/source/index.html')).toContain('id="L44"');
   });
 });
 

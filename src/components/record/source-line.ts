@@ -7,9 +7,15 @@ import type { UnitYearRecord } from '../../domain/schema/record.ts';
 /** Element id of a 1-based source line (`L12`). */
 export const lineId = (line: number): string => `L${line}`;
 
-/** `#L12` for a known 1-based source line, or null when the line is unknown. */
+/**
+ * Path of the 原文 page relative to a unit-year page (`…/<year>/` → `…/<year>/source/`); the site's URLs
+ * always end in a slash, so the relative link works under any base.
+ */
+export const SOURCE_PAGE = 'source/';
+
+/** `source/#L12` (the line on the 原文 page) for a known 1-based source line, or null when the line is unknown. */
 export function lineHref(line: number | null | undefined): string | null {
-  return line !== null && line !== undefined && line > 0 ? `#${lineId(line)}` : null;
+  return line !== null && line !== undefined && line > 0 ? `${SOURCE_PAGE}#${lineId(line)}` : null;
 }
 
 /** The line recorded in `record.provenance` for a dotted field path (`income.total`), or null. */

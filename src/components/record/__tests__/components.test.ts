@@ -36,7 +36,7 @@ describe('RecordHeader', () => {
     expect(count(html, /<h1[\s>]/g)).toBe(1);
     expect(text(html)).toContain('重庆市开州区政务信息中心 2026年部门预算');
     for (const s of ['开州政信发〔2026〕3号', '黄岗', '部门预算（公示）', '2026-03-11', '开州财行发〔2026〕18号']) expect(text(html)).toContain(s);
-    expect(html).toContain('<a href="#L83" title="原文第83行">江冲，023-52255608</a>');
+    expect(html).toContain('<a href="source/#L83" title="原文第83行">江冲，023-52255608</a>');
     expect(html).toContain('<a href="/kaizhou/x/2024/">2024年</a>');
   });
   it('shows the opening paragraph but not the title lines again', async () => {
@@ -53,12 +53,12 @@ describe('RecordHeader', () => {
 describe('KeyFigures', () => {
   it('shows the total, the change with its percentage, the split and “三公”, each linked to its line', async () => {
     const html = await render(KeyFigures, { record: kaizhou });
-    expect(html).toContain('<a href="#L44" title="原文第44行">1,483.96</a>');
-    expect(html).toContain('<a href="#L44" title="原文第44行">+132.02</a>');
+    expect(html).toContain('<a href="source/#L44" title="原文第44行">1,483.96</a>');
+    expect(html).toContain('<a href="source/#L44" title="原文第44行">+132.02</a>');
     expect(html).toContain('（+9.77%）');
     expect(html).toContain('>733.26</a>');
     expect(html).toContain('>750.70</a>');
-    expect(html).toMatch(/<a href="#L55" title="原文第55行">1.60<\/a>/);
+    expect(html).toMatch(/<a href="source\/#L55" title="原文第55行">1.60<\/a>/);
   });
   it('shows the previous year implied by this document when that year is not published', async () => {
     const html = await render(KeyFigures, { record: kaizhou });
@@ -79,7 +79,7 @@ describe('AttachedTable', () => {
     expect(html).toMatch(/<caption id="caption-t9">2026年九龙坡区电子政务中心部门支出总表<span class="unit">单位：万元<\/span><\/caption>/);
     expect(count(html, /<th scope="col"/g)).toBe(5);
     expect(count(html, /<th scope="row"/g)).toBe(t.rows.length);
-    expect(html).toMatch(/<td class="num"><a href="#L\d+" title="原文第\d+行">1,051.74<\/a><\/td>/);
+    expect(html).toMatch(/<td class="num"><a href="source\/#L\d+" title="原文第\d+行">1,051.74<\/a><\/td>/);
     expect(html).toContain('<a href="/x/t9.csv" download="x-t9.csv">下载本表 CSV</a>');
   });
   it('indents codes by level: 类, 款, 项', async () => {
@@ -104,7 +104,7 @@ describe('AttachedTable', () => {
 describe('narrative tables', () => {
   it('IncomeTable lists sources with the total and the stated change', async () => {
     const html = await render(IncomeTable, { record: kaizhou });
-    expect(html).toContain('<th scope="row">一般公共预算拨款</th><td class="num"><a href="#L44" title="原文第44行">1,483.96</a></td>');
+    expect(html).toContain('<th scope="row">一般公共预算拨款</th><td class="num"><a href="source/#L44" title="原文第44行">1,483.96</a></td>');
     expect(text(html)).toContain('收入比2025年 +132.02 万元（+9.77%）。原因：一般公共预算拨款增加132.02万元');
   });
   it('FunctionTable shows the 类/款/项 hierarchy from an attached table when there is one', async () => {
@@ -115,7 +115,7 @@ describe('narrative tables', () => {
   });
   it('FunctionTable falls back to the 类 stated in the narrative', async () => {
     const html = await render(FunctionTable, { record: kaizhou });
-    expect(html).toContain('<th scope="row">一般公共服务支出</th><td class="num"><a href="#L46" title="原文第46行">1,301.88</a></td>');
+    expect(html).toContain('<th scope="row">一般公共服务支出</th><td class="num"><a href="source/#L46" title="原文第46行">1,301.88</a></td>');
   });
   it('SpendingSplit shows 基本/项目 with change, reason and purpose', async () => {
     const html = await render(SpendingSplit, { record: kaizhou });
@@ -126,7 +126,7 @@ describe('narrative tables', () => {
   it('ThreePublicTable shows items with changes and reasons, and marks inferred amounts', async () => {
     const tp: ThreePublic = { ...kaizhou.threePublic, vehiclePurchase: { ...kaizhou.threePublic.vehiclePurchase, inferred: true } };
     const html = await render(ThreePublicTable, { record: seedWith('000', { threePublic: tp }) });
-    expect(html).toContain('<th scope="row">公务接待费</th><td class="num"><a href="#L55" title="原文第55行">1.60</a></td>');
+    expect(html).toContain('<th scope="row">公务接待费</th><td class="num"><a href="source/#L55" title="原文第55行">1.60</a></td>');
     expect(html).toContain('进一步压缩“三公”支出，确保办公运行正常支出');
     expect(count(html, /class="num derived"/g)).toBe(1);
     expect(html).toContain('<span class="derived-label">推算</span>');
@@ -134,7 +134,7 @@ describe('narrative tables', () => {
   });
   it('ProcurementTable shows both the total and the 一般公共预算 part', async () => {
     const html = await render(ProcurementTable, { record: kaizhou, procurement: kaizhou.procurement });
-    expect(html).toContain('<th scope="row">货物</th><td class="num"><a href="#L61" title="原文第61行">5.00</a></td><td class="num"><a href="#L61" title="原文第61行">5.00</a></td>');
+    expect(html).toContain('<th scope="row">货物</th><td class="num"><a href="source/#L61" title="原文第61行">5.00</a></td><td class="num"><a href="source/#L61" title="原文第61行">5.00</a></td>');
   });
 });
 
@@ -154,7 +154,7 @@ describe('other blocks', () => {
   it('AssetsSummary counts vehicles held and planned', async () => {
     const html = await render(AssetsSummary, { assets: yuzhong.assets });
     expect(html).toContain('截至2025年12月现有');
-    expect(html).toMatch(/<th scope="row">合计<\/th><td class="num"><a href="#L138" title="原文第138行">10<\/a><\/td><td class="num"><a href="#L138" title="原文第138行">14<\/a><\/td>/);
+    expect(html).toMatch(/<th scope="row">合计<\/th><td class="num"><a href="source\/#L138" title="原文第138行">10<\/a><\/td><td class="num"><a href="source\/#L138" title="原文第138行">14<\/a><\/td>/);
   });
   it('Duties lists each subordinate unit’s duties under its name', async () => {
     const html = await render(Duties, { duties: yuzhong.duties, level: 4 });
@@ -184,9 +184,9 @@ describe('Findings', () => {
   });
   it('labels severities in Chinese, links the line and shows the acknowledgement beside its finding', async () => {
     const html = await render(Findings, { findings: record.findings, release: record.release });
-    const item = html.match(/<li class="finding finding-error" data-code="change.impossible-year">.*?<\/li>/)![0];
+    const item = html.match(/<li class="finding finding-error" id="finding-\d+" data-code="change.impossible-year">.*?<\/li>/)![0];
     expect(item).toContain('<span class="severity">错误</span>');
-    expect(item).toContain('<a href="#L24" title="原文第24行">原文第24行</a>');
+    expect(item).toContain('<a href="source/#L24" title="原文第24行">原文第24行</a>');
     expect(item).toContain('<p class="acknowledgement"><strong>单位说明：</strong>系笔误，应为“较2025年”。</p>');
     expect(html).toContain('<span class="severity">提示</span>');
     expect(html).toContain('<span class="severity">说明</span>');
@@ -212,7 +212,7 @@ describe('source text and coverage', () => {
     const coverage = { lines: 3, unrecognised: [{ line: 2, text: '无法识别的一行' }] };
     const html = await render(Unrecognised, { coverage });
     expect(html).toContain('以下原文内容未能自动识别，照录如下');
-    expect(html).toContain('<a href="#L2" title="原文第2行">第2行</a>：<span class="text">无法识别的一行</span>');
+    expect(html).toContain('<a href="source/#L2" title="原文第2行">第2行</a>：<span class="text">无法识别的一行</span>');
   });
 });
 

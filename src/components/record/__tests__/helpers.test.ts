@@ -16,7 +16,7 @@ const spans = (t: Table) => headerLayout(t).rows.map((r) => r.map((c) => (c.span
 describe('source-line', () => {
   it('links a known line and nothing else', () => {
     expect(lineId(12)).toBe('L12');
-    expect(lineHref(12)).toBe('#L12');
+    expect(lineHref(12)).toBe('source/#L12');
     expect(lineHref(null)).toBeNull();
     expect(lineHref(0)).toBeNull();
   });

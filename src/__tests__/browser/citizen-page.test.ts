@@ -1,0 +1,113 @@
+/**
+ * The unit-year page as a citizen meets it (issue 15), in Chromium against the built site: on a 375 × 812
+ * phone the total, the change and the “三公”经费 are on the first screen; the 要点 answers "on what" in
+ * words and bars; the numbered original text is on its own page, where a figure's link lands on a
+ * highlighted line; a figure a check doubts is marked where it is printed.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchBrowser } from './browser.ts';
+import { serveStatic, type StaticServer } from './server.ts';
+import { builtSite, readRecords, type BuiltSite } from './site-build.ts';
+
+let site: BuiltSite;
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await builtSite('normal');
+  server = await serveStatic(site.outDir, site.base);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const JIULONGPO = 'jiulongpo/dianzizhengwuzhongxin/2026/';
+const YUZHONG = 'yuzhong/renminzhengfubangongshi/2026/';
+
+describe('first screen on a 375 × 812 phone', () => {
+  test('every unit-year page shows its total, change and “三公”经费 without scrolling', async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 812 } });
+    const ids = readRecords(site.contentDir).map((r) => r.id);
+    expect(ids.length).toBe(5);
+    for (const id of ids) {
+      await page.goto(`${server.root}${id}/`, { waitUntil: 'load' });
+      for (const kf of ['total', 'change', 'three-public']) {
+        const box = await page.locator(`[data-kf="${kf}"] .kf-value`).boundingBox();
+        expect(box, `${id} ${kf}`).not.toBeNull();
+        expect(box!.y, `${id} ${kf} top`).toBeGreaterThanOrEqual(0);
+        expect(box!.y + box!.height, `${id} ${kf} bottom`).toBeLessThanOrEqual(812);
+        expect(box!.x + box!.width, `${id} ${kf} right edge`).toBeLessThanOrEqual(375);
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), id).toBeLessThanOrEqual(375);
+    }
+    await page.close();
+  });
+});
+
+describe('要点', () => {
+  test('says in words how much, the change with its basis, what for and the 三公 split', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${server.root}${YUZHONG}`, { waitUntil: 'load' });
+    const summary = (await page.locator('.glance-summary').textContent())!.replace(/\s+/g, '');
+    expect(summary).toContain('重庆市渝中区人民政府办公室2026年预算总额11,491.61万元，比2025年增加399.77万元（+3.60%，以本文件所述增减推算的2025年数为基数）');
+    expect(summary).toContain('一般公共服务支出10,784.89万元（占93.9%）');
+    expect(summary).toContain('项目支出8,870.03万元（占77.2%），用于接待、考察、会议活动及综合保障项目；');
+    expect(summary).toContain('“三公”经费367.35万元：公务接待费27.55万元，公务用车运行维护费87.80万元，公务用车购置费252.00万元，其余为0。');
+    // The bars: one per function class with money, largest first; the 三公 bars scaled to the 三公 total.
+    const labels = await page.locator('#glance-functions-title + p + ol .pb-label').allTextContents();
+    expect(labels[0]).toBe('一般公共服务支出');
+    const purchase = await page.locator('section:has(#glance-three-public-title) li', { hasText: '公务用车购置费' }).textContent();
+    expect(purchase!.replace(/\s+/g, '')).toContain('252.00万元68.6%');
+    await page.close();
+  });
+
+  test('names the largest project items of the attached table, and a 三公 of zero in words', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${server.root}${JIULONGPO}`, { waitUntil: 'load' });
+    const summary = (await page.locator('.glance-summary').textContent())!.replace(/\s+/g, '');
+    expect(summary).toContain('比2025年减少78.06万元（-6.91%，以本文件所述增减推算的2025年数为基数）');
+    expect(summary).toContain('其中较大的有委托业务费451.93万元、租赁费410.00万元、电费16.00万元');
+    expect(summary).toContain('“三公”经费（因公出国（境）、公务接待、公务用车）预算为0.00万元。');
+    expect(await page.locator('#glance-three-public-title ~ .pb-empty').textContent()).toContain('四项均为0');
+    await page.close();
+  });
+});
+
+describe('the original text on its own page', () => {
+  test('a figure links to its line on the 原文 page, which is highlighted', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${server.root}${YUZHONG}`, { waitUntil: 'load' });
+    expect(await page.locator('#L1').count()).toBe(0);
+    const link = page.locator('[data-kf="total"] .kf-value a');
+    const href = await link.getAttribute('href');
+    expect(href).toMatch(/^source\/#L\d+$/);
+    await link.click();
+    await page.waitForURL(/\/source\/#L\d+$/);
+    const line = href!.split('#')[1]!;
+    const target = page.locator(`#${line}`);
+    expect(await target.textContent()).toContain('11491.61');
+    expect(await target.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
+    const box = await target.boundingBox();
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y).toBeLessThan(900);
+    await page.close();
+  });
+});
+
+describe('a figure a check doubts', () => {
+  test('is marked where it is printed, linking to the finding', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${server.root}${JIULONGPO}`, { waitUntil: 'load' });
+    const mark = page.locator('p:has-text("较2026年增加") + .finding-mark-error, .change-note:has-text("支出比2026年") .finding-mark-error').first();
+    expect(await mark.count()).toBe(1);
+    const href = await mark.getAttribute('href');
+    expect(href).toMatch(/^#finding-\d+$/);
+    const finding = page.locator(href!);
+    expect(await finding.getAttribute('data-code')).toBe('change.impossible-year');
+    await page.close();
+  });
+});
