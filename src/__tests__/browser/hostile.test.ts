@@ -174,13 +174,17 @@ describe('in the browser', () => {
     expect(failures).toEqual([]);
   }, 240_000);
 
-  test('the unit-year page shows every payload as text and keeps its own title', async () => {
+  test('the unit-year page keeps its own title; its 原文 page shows every payload as text', async () => {
     const v = await visit(browser, `${server.root}${record.id}/`);
-    const text = norm(await v.page.evaluate(() => document.body.textContent ?? ''));
-    for (const p of PAYLOADS) expect(text, p).toContain(norm(p));
     expect(await v.page.title()).toBe(`${record.identity.unit} 2026年部门预算 - 公开 · 预算公开`);
     expect((await v.settle()).dialogs).toEqual([]);
     await v.page.close();
+    const s = await visit(browser, `${server.root}${record.id}/source/`);
+    const text = norm(await s.page.evaluate(() => document.body.textContent ?? ''));
+    for (const p of PAYLOADS) expect(text, p).toContain(norm(p));
+    expect(await injected(s.page)).toEqual([]);
+    expect((await s.settle()).dialogs).toEqual([]);
+    await s.page.close();
   });
 
   test('the glossary shows the hostile definitions as text', async () => {
