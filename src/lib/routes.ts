@@ -4,6 +4,7 @@
  * under `astro build --base /some/path/`.
  */
 import type { Table } from '../domain/schema/table.ts';
+import { RESERVED_SEGMENTS } from '../domain/reserved.ts';
 import type { UnitYearRecord } from '../domain/schema/record.ts';
 
 /** What a route builder needs of a record. */
@@ -60,11 +61,8 @@ export const dataDistrictPath = (district: string): string => `/data/${district}
 export const yearPath = (year: number, sort: YearSort = 'total'): string =>
   sort === 'total' ? `/years/${year}/` : `/years/${year}/${sort}/`;
 
-/** First path segments taken by fixed pages and build output; no district slug may use one. */
-export const reservedSegments: ReadonlySet<string> = new Set([
-  'years', 'data', 'glossary', 'search', 'guide', 'about', 'quality', 'pagefind', '_astro', '404', 'sitemap.xml',
-  'robots.txt',
-]);
+/** First path segments taken by fixed pages and build output; no district slug may use one (the ingest avoids them). */
+export const reservedSegments: ReadonlySet<string> = RESERVED_SEGMENTS;
 
 /** Fixed pages and files. */
 export const paths = {

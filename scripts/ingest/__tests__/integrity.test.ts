@@ -7,6 +7,14 @@ import fc from 'fast-check';
 import { releaseToday } from '../../../src/lib/visibility.ts';
 import { isCalendarDate } from '../../../src/domain/calendar.ts';
 import { parseSidecar } from '../run/sidecar.ts';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ingest, ingestFiles, listSeeds } from '../run/corpus.ts';
+import { writeContent } from '../stages/write.ts';
+import { districtSlug, MAX_SLUG_BYTES, nameDigest, toSlug, unitSlug } from '../../../src/domain/slug.ts';
+import { RESERVED_SEGMENTS } from '../../../src/domain/reserved.ts';
+import type { UnitYearRecord } from '../../../src/domain/schema/record.ts';
+import { filesUnder, folderDifferences, REPO_ROOT, seedText, tempDir } from './helpers.ts';
 
 const FC = { seed: 19, numRuns: 300 };
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
@@ -52,5 +60,164 @@ describe('case 12: a YAML alias bomb in a sidecar', () => {
   it('a single alias of a valid value is refused too (a sidecar never needs one)', () => {
     const r = parseSidecar('status: &s published\npublishAt: 2026-01-01\nx: *s\n', 'a.meta.yml');
     expect(r.ok).toBe(false);
+  });
+});
+
+// ————— Ingests of small generated seed folders (seed 000 and a variant of it) —————
+
+/** Seed 000 (重庆市开州区政务信息中心, 2026, published) with names, year and figures changed. */
+function variant(o: { unit?: [string, string]; city?: string; district?: string; year?: number; text?: (t: string) => string }): string {
+  let t = seedText('000');
+  if (o.year !== undefined) {
+    const shift = 2026 - o.year;
+    t = t.replace(/20(2[0-9])/g, (y) => String(Number(y) - shift));
+  }
+  if (o.unit) t = t.replaceAll(o.unit[0], o.unit[1]);
+  if (o.city) t = t.replaceAll('重庆市', o.city);
+  if (o.district) t = t.replaceAll('开州区', o.district).replaceAll('开州', o.district.replace(/区$/, ''));
+  return o.text ? o.text(t) : t;
+}
+
+const ORIGINAL_ID = 'kaizhou/zhengwuxinxizhongxin/2026';
+
+/** Ingests `files` (name → text; `.meta.yml` for sidecars) into a fresh content/; returns its records and the outcome. */
+function ingestFolder(files: Record<string, string>) {
+  const dir = tempDir('integrity');
+  try {
+    const seeds = join(dir.path, 'seeds');
+    mkdirSync(seeds);
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(seeds, name), text);
+    const result = ingest(seeds, join(dir.path, 'content'), { workers: 0 });
+    const index = JSON.parse(readFileSync(join(dir.path, 'content/index.json'), 'utf8')) as { id: string; version?: number }[];
+    const file = (e: { id: string; version?: number }) => `${e.id}${e.version ? `.v${e.version}` : ''}.json`;
+    // By id: the original of a re-issued unit-year (versions are tested in their own suite).
+    const records = new Map(index.filter((e) => !e.version).map((e) => [e.id, JSON.parse(readFileSync(join(dir.path, 'content/records', file(e)), 'utf8')) as UnitYearRecord]));
+    // Every record file is listed and every listed one exists.
+    expect(filesUnder(join(dir.path, 'content/records')).sort()).toEqual(index.map(file).sort());
+    // The streaming ingest gives the same bytes as the one that keeps whole records.
+    const full = join(dir.path, 'full');
+    writeContent(full, ingestFiles(listSeeds(seeds), seeds, { workers: 0 }).content);
+    expect(folderDifferences(join(dir.path, 'content'), full)).toEqual([]);
+    return { result, records, index };
+  } finally {
+    dir.cleanup();
+  }
+}
+
+/** Characters of 政务信息中心 and homophones of each (same toneless pinyin). */
+const HOMOPHONES: [string, string[]][] = [['政', ['正', '证', '症']], ['务', ['物', '误', '悟']], ['信', ['新', '心', '欣']], ['息', ['希', '惜', '西']], ['中', ['钟', '忠', '终']], ['心', ['新', '欣', '辛']]];
+const sidecarFor = (status: 'draft' | 'published' | null): Record<string, string> => (status ? { 'b.txt.meta.yml': `status: ${status}\n` } : {});
+
+describe('case 1: homophone unit names never collide; a newcomer never removes a published record', () => {
+  it('generated homophones, as drafts or published, same or other year', () => {
+    const arb = fc.record({
+      at: fc.nat({ max: HOMOPHONES.length - 1 }), pick: fc.nat({ max: 2 }),
+      status: fc.constantFrom<'draft' | 'published' | null>('draft', 'published', null), year: fc.constantFrom(2026, 2025),
+    });
+    fc.assert(fc.property(arb, ({ at, pick, status, year }) => {
+      const [from, tos] = HOMOPHONES[at]!;
+      const name = '政务信息中心'.replace(from, tos[pick]!);
+      expect(toSlug(name)).toBe(toSlug('政务信息中心'));
+      const { records } = ingestFolder({ 'a.txt': seedText('000'), 'b.txt': variant({ unit: ['政务信息中心', name], year }), ...sidecarFor(status) });
+      const original = [...records.values()].find((r) => r.identity.unit === '重庆市开州区政务信息中心');
+      const other = [...records.values()].find((r) => r.identity.unit === `重庆市开州区${name}`);
+      // Both are published under URLs of their own; one keeps the plain slug, the other's says which name it is.
+      expect(records.size).toBe(2);
+      expect(original?.identity.year).toBe(2026);
+      expect(other?.identity.year).toBe(year);
+      // A draft never takes the published unit's URL; of two published with one year each, the earlier keeps it.
+      const newcomerKeeps = status !== 'draft' && year < 2026;
+      expect(original!.id).toBe(newcomerKeeps ? `kaizhou/zhengwuxinxizhongxin-${nameDigest('重庆市开州区政务信息中心')}/2026` : ORIGINAL_ID);
+      expect(other!.id).toBe(newcomerKeeps ? `kaizhou/zhengwuxinxizhongxin/${year}` : `kaizhou/zhengwuxinxizhongxin-${nameDigest(`重庆市开州区${name}`)}/${year}`);
+    }), { seed: 1, numRuns: 12 });
+  });
+
+  it('the same unit and year twice: a draft copy never removes the published one', () => {
+    const { records, index } = ingestFolder({ 'a.txt': seedText('000'), 'b.txt': seedText('000'), ...sidecarFor('draft') });
+    expect([...records.keys()]).toEqual([ORIGINAL_ID]);
+    expect(records.get(ORIGINAL_ID)!.release.status).toBe('published');
+    expect(index).toHaveLength(2);
+  });
+});
+
+describe('case 2: the district key holds the city, so different districts are never compared', () => {
+  it('generated cities with a district of the same name', () => {
+    const arb = fc.record({
+      city: fc.constantFrom('宁波市', '成都市', '武汉市', '广州市'), year: fc.constantFrom(2025, 2024),
+      status: fc.constantFrom<'draft' | 'published' | null>('draft', 'published', null),
+    });
+    fc.assert(fc.property(arb, ({ city, year, status }) => {
+      // With another Chongqing unit in 开州区 (seed 001), Chongqing has the longer history and keeps the URL.
+      const { records } = ingestFolder({ 'a.txt': seedText('000'), 'c.txt': seedText('001'), 'b.txt': variant({ city, year }), ...sidecarFor(status) });
+      const original = records.get(ORIGINAL_ID)!;
+      expect(original.identity.city).toBe('重庆市');
+      expect(original.findings.filter((f) => f.code.startsWith('crossYear'))).toEqual([]);
+      expect(JSON.stringify(original)).not.toContain(city);
+      const other = [...records.values()].find((r) => r.identity.city === city)!;
+      expect(other.slug.district).toBe(`kaizhou-${nameDigest(`${city}开州区`)}`);
+      expect(other.findings.filter((f) => f.code.startsWith('crossYear'))).toEqual([]);
+    }), { seed: 2, numRuns: 8 });
+  });
+
+  it('control: the same district a year earlier is compared (the check is on)', () => {
+    const { records } = ingestFolder({ 'a.txt': seedText('000'), 'b.txt': variant({ year: 2025 }) });
+    expect(records.get(ORIGINAL_ID)!.findings.filter((f) => f.code === 'crossYear.previous-mismatch').length).toBeGreaterThan(0);
+  });
+});
+
+describe('case 4: cross-year checks compare only with records shown wherever the record is', () => {
+  const mismatches = (r: UnitYearRecord) => r.findings.filter((f) => f.code === 'crossYear.previous-mismatch').length;
+  const sidecar = (status: 'draft' | 'published', publishAt: string | null) => `status: ${status}\n${publishAt ? `publishAt: ${publishAt}\n` : ''}`;
+  it('generated release states of both years', () => {
+    const release = fc.record({ status: fc.constantFrom<'draft' | 'published'>('draft', 'published'), publishAt: fc.constantFrom(null, '2026-01-01', '2026-06-01') });
+    fc.assert(fc.property(release, release, (cur, prev) => {
+      const { records } = ingestFolder({
+        'a.txt': seedText('000'), 'a.txt.meta.yml': sidecar(cur.status, cur.publishAt),
+        'b.txt': variant({ year: 2025 }), 'b.txt.meta.yml': sidecar(prev.status, prev.publishAt),
+      });
+      const compared = mismatches(records.get(ORIGINAL_ID)!) > 0;
+      // Every build showing the 2026 record (a preview, or production from its publishAt) shows 2025 too.
+      const shownWherever = cur.status === 'draft'
+        || (prev.status === 'published' && (prev.publishAt === null || (cur.publishAt !== null && prev.publishAt <= cur.publishAt)));
+      expect(compared).toBe(shownWherever);
+      if (cur.status === 'published' && prev.status === 'draft') {
+        expect(JSON.stringify(records.get(ORIGINAL_ID))).not.toMatch(/2025年公开文件为/);
+      }
+    }), { seed: 4, numRuns: 18 });
+  });
+});
+
+describe('cases 7 and 8: slugs are bounded path segments and never a reserved word', () => {
+  it('any name gives a slug of [a-z0-9-], at most MAX_SLUG_BYTES, not reserved, stable', () => {
+    const name = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 400 }), fc.string({ unit: fc.integer({ min: 0x4e00, max: 0x9fa5 }).map((c) => String.fromCharCode(c)), minLength: 1, maxLength: 600 }),
+      fc.constantFrom(...[...RESERVED_SEGMENTS].map((w) => `${w}区`)), fc.constantFrom('归德区', '大塔区', '归德', '大塔'));
+    fc.assert(fc.property(name, fc.option(fc.constantFrom('重庆市', '宁波市')), (n, city) => {
+      for (const slug of [districtSlug(n, city), unitSlug(n, city, null), districtSlug(null, n)]) {
+        expect(slug).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+        expect(Buffer.byteLength(slug)).toBeLessThanOrEqual(MAX_SLUG_BYTES);
+        expect(RESERVED_SEGMENTS.has(slug)).toBe(false);
+      }
+      expect(districtSlug(n, city)).toBe(districtSlug(n, city));
+    }), { seed: 7, numRuns: 2000 });
+  });
+
+  it('every top-level page of the site is a reserved word', () => {
+    const pages = readdirSync(join(REPO_ROOT, 'src/pages')).filter((n) => !n.startsWith('['))
+      .map((n) => n.replace(/\.(astro|mdx|md|ts)$/, ''));
+    for (const p of pages) expect(RESERVED_SEGMENTS.has(p), p).toBe(true);
+  });
+
+  it('a unit with a 600-character name, and districts whose pinyin is a page (归德 guide, 大塔 data), are ingested with the others', () => {
+    const long = '信息'.repeat(300);
+    const { records, result } = ingestFolder({
+      'a.txt': seedText('000'), 'b.txt': variant({ unit: ['政务信息中心', long] }), 'c.txt': variant({ district: '归德区' }), 'd.txt': variant({ district: '大塔区' }),
+    });
+    expect(result.outcomes.map((o) => o.diagnostics.filter((d) => d.kind !== 'missing-section'))).toEqual([[], [], [], []]);
+    expect(records.size).toBe(4);
+    for (const r of records.values()) {
+      expect(RESERVED_SEGMENTS.has(r.slug.district)).toBe(false);
+      for (const seg of r.id.split('/')) expect(Buffer.byteLength(seg)).toBeLessThanOrEqual(MAX_SLUG_BYTES);
+    }
+    expect([...records.values()].find((r) => r.identity.unit.endsWith(long))!.slug.unit).toMatch(/^[a-z]+-[0-9a-f]{8}$/);
   });
 });

@@ -11,17 +11,18 @@
  * Both parse on worker threads from MIN_FILES_FOR_WORKERS files on, and both give the same content/, byte
  * for byte, as a single-threaded run, whatever the scheduling.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { crossYearFindings } from '../stages/validate.ts';
 import { ContentWriter, json, manifestJson, recordFile, type ContentSet } from '../stages/write.ts';
 import { resolveVersions, type Member } from './versions.ts';
 import { IngestError, writeFailure, type Diagnostic } from '../errors.ts';
 import { runJobsAsync, runJobsSync, workerCount } from './pool.ts';
-import { parseFile, summarizeIngested, type FileOutcome, type Job, type JobMode, type JobResult, type IngestSummary } from './parse-file.ts';
+import { parseFile, recordWithSlug, summarizeIngested, withSlug, type FileOutcome, type Job, type JobMode, type JobResult, type IngestSummary } from './parse-file.ts';
 import type { UnitYearRecord } from '../../../src/domain/schema/record.ts';
 import type { Finding } from '../../../src/domain/schema/finding.ts';
 import { buildGlossary } from '../../../src/domain/glossary.ts';
+import { resolveSlugs } from '../../../src/domain/slug.ts';
 
 export type { FileOutcome, IngestSummary } from './parse-file.ts';
 
@@ -76,7 +77,10 @@ export function ingestFiles(files: string[], baseDir: string, options: IngestOpt
   a.outcomes.forEach((checked, k) => {
     const o = outcomes[k]!;
     if (!checked.record) o.record = null;
-    else if (checked.record.revision) o.record!.revision = checked.record.revision;
+    else {
+      o.record = recordWithSlug(o.record!, checked.record.cross.slug);
+      if (checked.record.revision) o.record.revision = checked.record.revision;
+    }
     o.diagnostics = checked.diagnostics;
   });
   const records = outcomes.map((o) => o.record).filter((r): r is UnitYearRecord => r !== null);
@@ -117,19 +121,28 @@ export interface Assembled {
   errors: Diagnostic[];
   /** Paths of the records compared across years and listed in the glossary: one version per unit-year (comparedVersion). */
   comparedPaths: Set<string>;
+  /** Each entry's summary under its final slugs (resolveSlugs; null: no record), before versions. */
+  slugged: (IngestSummary | null)[];
 }
 
 /**
  * Versions and cross-year checks over `entries` (in file order); `entries` are not modified. Seeds of one
  * unit-year are published together only as versions of it (versions.ts): a re-issue's summary gets its
  * `revision` and its own `path`; any other group of seeds of one unit-year is published nowhere.
+ * First, names that share a pinyin slug are told apart (resolveSlugs: 正务/政务, 宁波市/重庆市江北区), so
+ * different units are never versions of one another, nor compared across years.
  */
 export function assemble(entries: readonly Entry[]): Assembled {
+  const parsed = entries.flatMap((e, k) => (e.summary ? [k] : []));
+  const slugs = resolveSlugs(parsed.map((k) => entries[k]!.summary!.claim));
+  const slugged: (IngestSummary | null)[] = entries.map(() => null);
+  parsed.forEach((k, j) => { slugged[k] = withSlug(entries[k]!.summary!, slugs[j]!); });
   const byId = new Map<string, Member[]>();
   entries.forEach((e, k) => {
-    if (e.summary) byId.set(e.summary.id, [...(byId.get(e.summary.id) ?? []), { k, file: e.file, summary: e.summary }]);
+    const s = slugged[k];
+    if (s) byId.set(s.id, [...(byId.get(s.id) ?? []), { k, file: e.file, summary: s }]);
   });
-  const kept: (IngestSummary | null)[] = entries.map((e) => e.summary);
+  const kept: (IngestSummary | null)[] = [...slugged];
   const rejected = new Map<number, Diagnostic>();
   /** Per unit-year, the version other records are compared with (see `comparedVersion`). */
   const compared = new Map<string, number>();
@@ -145,8 +158,8 @@ export function assemble(entries: readonly Entry[]): Assembled {
     }
     v.order.forEach((k, i) => {
       if (i === 0) return;
-      const s = entries[k]!.summary!;
-      const revision = { version: i + 1, replaces: entries[v.order[i - 1]!]!.summary!.source };
+      const s = slugged[k]!;
+      const revision = { version: i + 1, replaces: slugged[v.order[i - 1]!]!.source };
       kept[k] = { ...s, revision, path: recordFile({ slug: s.cross.slug, identity: { year: s.year }, revision }), manifest: { ...s.manifest, version: i + 1 } };
     });
     if (v.order.length) compared.set(id, comparedVersion(v.order.map((k) => kept[k]!), v.order));
@@ -172,7 +185,7 @@ export function assemble(entries: readonly Entry[]): Assembled {
   }
   const published = outcomes.map((o) => o.record).filter((r): r is IngestSummary => r !== null);
   const errors = outcomes.flatMap((o) => (o.record ? [] : o.diagnostics));
-  return { outcomes, published, cross, errors, comparedPaths: new Set([...comparedSet].map((k) => kept[k]!.path)) };
+  return { outcomes, published, cross, errors, comparedPaths: new Set([...comparedSet].map((k) => kept[k]!.path)), slugged };
 }
 
 /**
@@ -243,23 +256,21 @@ function startStream(files: string[], baseDir: string, contentDir: string): { ou
 
 function finishStream(out: ContentWriter, entries: Entry[], baseDir: string, options: StreamOptions): StreamResult {
   const a = assemble(entries);
-  // Seeds sharing a record id: the first one's JSON got in at `<year>.json`; all are written again below
-  // (re-issues at their version's path), or none (rejected duplicates).
+  // The workers wrote each record under the slugs it was parsed with, the first of several seeds with one
+  // path getting in. Written again below (re-issues at their version's path, renamed records under their
+  // final slugs) or not at all (rejected duplicates): every seed whose path was shared or whose slugs changed.
   const shared = new Map<string, number>();
-  for (const e of entries) if (e.summary) shared.set(e.summary.id, (shared.get(e.summary.id) ?? 0) + 1);
-  const removed = new Set<string>();
-  for (const e of entries) {
-    const s = e.summary;
-    if (s && shared.get(s.id)! > 1 && !removed.has(s.path)) {
-      out.remove(s.path);
-      removed.add(s.path);
-    }
-  }
+  for (const e of entries) if (e.summary) shared.set(e.summary.path, (shared.get(e.summary.path) ?? 0) + 1);
+  const stale = new Set<string>();
+  entries.forEach((e, k) => {
+    if (e.summary && (shared.get(e.summary.path)! > 1 || a.slugged[k]!.path !== e.summary.path)) stale.add(e.summary.path);
+  });
+  for (const path of [...stale].sort()) if (existsSync(join(out.tmp, path))) out.remove(path);
   for (const [k, o] of a.outcomes.entries()) {
     const s = o.record;
     if (!s) continue;
     const extra = a.cross.get(s.path) ?? [];
-    if (shared.get(s.id)! > 1) out.put(s.path, versionJson(entries[k]!.path, baseDir, s, extra));
+    if (stale.has(entries[k]!.summary!.path)) out.put(s.path, versionJson(entries[k]!.path, baseDir, s, extra));
     else if (extra.length) out.replace(s.path, withCrossYear(readFileSync(join(out.tmp, s.path), 'utf8'), extra));
   }
   const site = siteFiles(a);
@@ -278,8 +289,9 @@ function finishStream(out: ContentWriter, entries: Entry[], baseDir: string, opt
  */
 export function versionJson(path: string, baseDir: string, s: IngestSummary, extra: readonly Finding[]): string {
   const o = parseFile(path, baseDir);
-  if (!o.record || o.record.id !== s.id) throw new Error(`${o.file} 在导入过程中被修改，请重新运行`);
-  return finalJson(o.record, s, extra);
+  const record = o.record && recordWithSlug(o.record, s.cross.slug);
+  if (!record || record.id !== s.id) throw new Error(`${o.file} 在导入过程中被修改，请重新运行`);
+  return finalJson(record, s, extra);
 }
 
 /** A freshly parsed record's JSON as content/ holds it: with its revision and cross-year findings (`record` is changed). */

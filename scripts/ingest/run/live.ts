@@ -17,7 +17,7 @@ import {
   assemble, finalJson, ingestToContentAsync, listSeeds, siteFiles, versionJson,
   type Assembled, type Entry, type StreamOptions, type StreamResult, type SummaryOutcome,
 } from './corpus.ts';
-import { parseFile, summarizeIngested, type IngestSummary } from './parse-file.ts';
+import { parseFile, recordWithSlug, summarizeIngested, type IngestSummary } from './parse-file.ts';
 import { json } from '../stages/write.ts';
 import type { UnitYearRecord } from '../../../src/domain/schema/record.ts';
 
@@ -105,7 +105,7 @@ export class LiveContent {
       if (!record && wasPublished.has(s.path) && sameCross(s.path) && sameVersion(s)) return;
       // Changed seed, newly published (added, or no longer a duplicate), another version, or other cross-year findings.
       const extra = after.cross.get(s.path) ?? [];
-      const text = record ? finalJson(structuredClone(record), s, extra) : versionJson(entries[k]!.path, this.seedsDir, s, extra);
+      const text = record ? finalJson(recordWithSlug(structuredClone(record), s.cross.slug), s, extra) : versionJson(entries[k]!.path, this.seedsDir, s, extra);
       if (replaceFile(join(this.contentDir, s.path), text)) written.push(s.path);
     });
     for (const s of wasPublished.values()) {

@@ -14,6 +14,7 @@ import { parseDocument } from '../index.ts';
 import { readSidecarFor } from './sidecar.ts';
 import { json, linkOrWrite, manifestEntry, recordFile, type ManifestEntry } from '../stages/write.ts';
 import type { Diagnostic } from '../errors.ts';
+import { districtName, type SlugClaim } from '../../../src/domain/slug.ts';
 import type { UnitYearRecord } from '../../../src/domain/schema/record.ts';
 import type { Revision } from '../../../src/domain/schema/revision.ts';
 
@@ -57,6 +58,8 @@ export interface CrossYearInput {
     project: { amount: number | null; change: Change };
   };
   threePublic: { total: { amount: number | null; change: Change } };
+  /** Which builds show the record: a record is compared only with a previous year that they all show. */
+  release: { status: 'draft' | 'published'; publishAt: string | null };
 }
 
 /** The fields of a record that `buildGlossary` (src/domain/glossary.ts) reads; table rows cut to the 科目 name. */
@@ -86,6 +89,8 @@ export interface IngestSummary {
   findings: { error: number; warning: number; info: number };
   unrecognised: number;
   manifest: ManifestEntry;
+  /** The names its slugs stand for, for `resolveSlugs` (src/domain/slug.ts). */
+  claim: SlugClaim;
   cross: CrossYearInput;
   glossary: GlossaryInput;
 }
@@ -105,6 +110,10 @@ export function summarizeIngested(r: UnitYearRecord): IngestSummary {
     findings,
     unrecognised: r.coverage.unrecognised.length,
     manifest: manifestEntry(r),
+    claim: {
+      ...r.slug, districtName: districtName(r.identity.district, r.identity.city), unitName: r.identity.unit,
+      year: r.identity.year, published: r.release.status === 'published',
+    },
     cross: {
       id: r.id, slug: r.slug, identity: { year: r.identity.year }, impliedPreviousYear: r.impliedPreviousYear,
       income: { total: r.income.total, change: lineOnly(r.income.change) },
@@ -115,6 +124,7 @@ export function summarizeIngested(r: UnitYearRecord): IngestSummary {
         project: { amount: gba.project.amount, change: lineOnly(gba.project.change) },
       },
       threePublic: { total: { amount: r.threePublic.total.amount, change: lineOnly(r.threePublic.total.change) } },
+      release: { status: r.release.status, publishAt: r.release.publishAt },
     },
     glossary: {
       id: r.id,
@@ -131,6 +141,22 @@ export function summarizeIngested(r: UnitYearRecord): IngestSummary {
       }],
     },
   };
+}
+
+/** The summary of the same record under other slugs (resolveSlugs): id, file, manifest and checks follow. */
+export function withSlug(s: IngestSummary, slug: UnitYearRecord['slug']): IngestSummary {
+  if (slug.district === s.cross.slug.district && slug.unit === s.cross.slug.unit) return s;
+  const id = `${slug.district}/${slug.unit}/${s.year}`;
+  return {
+    ...s, id, path: recordFile({ slug, identity: { year: s.year } }), manifest: { ...s.manifest, id },
+    cross: { ...s.cross, id, slug }, glossary: { ...s.glossary, id },
+  };
+}
+
+/** A full record under other slugs (as `withSlug` does for its summary). */
+export function recordWithSlug(r: UnitYearRecord, slug: UnitYearRecord['slug']): UnitYearRecord {
+  if (slug.district === r.slug.district && slug.unit === r.slug.unit) return r;
+  return { ...r, id: `${slug.district}/${slug.unit}/${r.identity.year}`, slug };
 }
 
 /** One file to ingest: its index in the file list and its path. */

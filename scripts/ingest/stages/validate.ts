@@ -207,6 +207,16 @@ export function impliedPreviousYear(r: Draft): ImpliedPreviousYear | null {
 }
 
 /**
+ * True when every build that shows a record released as `shown` also shows one released as `prev`: a
+ * draft is shown in previews only (which show everything); a published record from its publishAt on.
+ */
+export function shownWherever(prev: Pick<UnitYearRecord['release'], 'status' | 'publishAt'>, shown: Pick<UnitYearRecord['release'], 'status' | 'publishAt'>): boolean {
+  if (shown.status === 'draft') return true;
+  if (prev.status !== 'published') return false;
+  return prev.publishAt === null || (shown.publishAt !== null && prev.publishAt <= shown.publishAt);
+}
+
+/**
  * Across years of the same unit: the previous-year figure a record implies vs that year's own record.
  * Returns findings to add, keyed by record id.
  */
@@ -226,7 +236,8 @@ export function crossYearFindings(records: UnitYearRecord[]): Map<string, Findin
     const imp = r.impliedPreviousYear;
     if (!imp) continue;
     const prev = byKey.get(`${r.slug.district}/${r.slug.unit}/${imp.year}`);
-    if (!prev) continue;
+    // Only with a previous year shown wherever this record is: a draft's figures never reach a published page.
+    if (!prev || !shownWherever(prev.release, r.release)) continue;
     for (const [key, label, get, lineOf] of labels) {
       const implied = imp[key];
       const actual = get(prev);
