@@ -13,6 +13,7 @@ import {
   extractPerformance, extractProcurement, extractStructure, extractThreePublic, markTableReferences,
 } from './stages/extract.ts';
 import { extractTables } from './stages/tables.ts';
+import { applyTableFigures, readLayoutTables } from './stages/tables/index.ts';
 import { impliedPreviousYear, validateRecord } from './stages/validate.ts';
 import { checkStructure } from './stages/structure-checks.ts';
 import { IngestError, type Diagnostic } from './errors.ts';
@@ -126,12 +127,17 @@ function parseOrThrow(bytes: Uint8Array, file: string, options: ParseOptions): P
   if (nonBlank.length === 0) throw new IngestError(file, 1, 'empty', '文件只有空白，没有内容；应为预算公开说明的文本');
 
   const [tablesStart, tablesEnd] = findTablesRange(lines);
-  const { sections, headingLines } = buildSections(lines, 0, lines.length, [tablesStart, tablesEnd]);
-  const ctx = new ExtractContext(lines, sections);
+  // Tables laid out in columns are read first; their lines are blanked for the narrative stages, so a
+  // table row is never read as a sentence (nor a figure borrowed from one).
+  const layout = readLayoutTables(lines, [tablesStart, tablesEnd], 1);
+  const narrative = layout.used.size === 0 ? lines : lines.map((l) => (layout.used.has(l.n) ? { n: l.n, display: '', text: '' } : l));
+  const { sections, headingLines } = buildSections(narrative, 0, narrative.length, [tablesStart, tablesEnd]);
+  const ctx = new ExtractContext(narrative, sections);
   for (const n of headingLines) ctx.use(n);
+  for (const n of layout.used) ctx.use(n);
 
   const identity = extractIdentity(ctx);
-  const structural = checkStructure(file, lines, sections, identity.year, identity.unit);
+  const structural = checkStructure(file, narrative, sections, identity.year, identity.unit);
   if (structural.fatal) return { record: null, diagnostics: structural.diagnostics };
 
   const duties = extractDuties(ctx);
@@ -150,6 +156,10 @@ function parseOrThrow(bytes: Uint8Array, file: string, options: ParseOptions): P
 
   const tablesResult = extractTables(lines, tablesStart, tablesEnd);
   for (const n of tablesResult.used) ctx.use(n);
+  if (layout.tables.length > 0) {
+    const offset = tablesResult.tables.length;
+    tablesResult.tables.push(...layout.tables.map((t, k) => ({ ...t, id: `t${offset + k + 1}` })));
+  }
 
   const { contact, ...identityFields } = identity;
   const outline: Section[] = sections
@@ -171,6 +181,10 @@ function parseOrThrow(bytes: Uint8Array, file: string, options: ParseOptions): P
   const keyFigures = keyFiguresOf(body);
   for (const [kf, from] of KEY_FIGURE_PROVENANCE) if (ctx.provenance[from]) ctx.prov(kf, ctx.provenance[from]);
   for (const f of expenditure.byFunction) ctx.prov(`keyFigures.expenditureByFunction.${f.label}`, expenditure.line);
+  const tableFindings = layout.tables.length === 0 ? [] : [
+    ...layout.findings,
+    ...applyTableFigures(keyFigures, layout.figures, (path, line) => ctx.prov(path, line), (path) => textLineOf(ctx.provenance, path)),
+  ];
 
   const roundingAdmitted = lines.some((l) => /四舍五入/.test(l.text));
   const draft = { ...body, keyFigures, impliedPreviousYear: null, findings: [], provenance: {} };
@@ -178,6 +192,7 @@ function parseOrThrow(bytes: Uint8Array, file: string, options: ParseOptions): P
     ...structural.findings,
     ...ctx.findings,
     ...tablesResult.findings,
+    ...tableFindings,
     ...validateRecord(draft, roundingAdmitted),
   ];
   const implied = impliedPreviousYear(draft);
@@ -213,6 +228,13 @@ function parseOrThrow(bytes: Uint8Array, file: string, options: ParseOptions): P
     release: sidecar,
   };
   return { record, diagnostics: structural.diagnostics };
+}
+
+/** The text line a key figure was stated on (its own provenance or its group's, e.g. keyFigures.threePublic.total → keyFigures.threePublic.total). */
+function textLineOf(provenance: Record<string, number>, path: string): number | null {
+  if (provenance[path]) return provenance[path]!;
+  const group = path.slice(0, path.lastIndexOf('.'));
+  return group.includes('.') ? (provenance[group] ?? null) : null;
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;

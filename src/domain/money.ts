@@ -66,6 +66,17 @@ export function parseToYuan(text: string, unit: AmountUnit): number | null {
   return fen / 100;
 }
 
+/**
+ * A figure stated in the text (whole 元, usually from 万元 with two decimals) agrees with a table's figure
+ * (分) when it is the table's figure rounded to the text's precision: 9,101.68万元 states 91,016,775.35 元.
+ * The precision is read from the text figure's trailing zeros (100 元 for 万元 with two decimals).
+ */
+export function agreesAtTextPrecision(textYuan: number, tableFen: number): boolean {
+  if (textYuan * 100 === tableFen) return true;
+  const step = textYuan % 100 === 0 ? 100 : textYuan % 10 === 0 ? 10 : 1;
+  return Math.abs(textYuan * 100 - tableFen) * 2 <= step * 100;
+}
+
 /** 元 → 分 (exact). */
 export const yuanToFen = (yuan: number): number => yuan * 100;
 

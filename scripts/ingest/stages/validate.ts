@@ -5,7 +5,7 @@
  * rounded total by up to n × 0.005 万元 (rounded up to n × 100 元 here). Inside that band a difference is
  * `info` when the document admits rounding (因四舍五入…) and a `warning` otherwise; beyond it, an `error`.
  */
-import { formatWan, sum } from '../../../src/domain/money.ts';
+import { agreesAtTextPrecision, formatWan, sum } from '../../../src/domain/money.ts';
 import type { Finding } from '../../../src/domain/schema/finding.ts';
 import type { Change } from '../../../src/domain/schema/change.ts';
 import type { UnitYearRecord } from '../../../src/domain/schema/record.ts';
@@ -166,18 +166,18 @@ function checkTablesAgainstNarrative(r: Draft): Finding[] {
       if (row.total) {
         for (const [name, narrative] of [['基本支出', gba.basic.amount], ['项目支出', gba.project.amount]] as const) {
           const c = row.cells[column(name)];
-          if (narrative === null || !c || c.fen === null || c.fen === narrative * 100) continue;
+          if (narrative === null || !c || c.fen === null || agreesAtTextPrecision(narrative, c.fen)) continue;
           out.push({ severity: 'error', code: 'table.narrative-basic-project', message: `附表「${t.title}」合计行的${name}为${formatWan(c.fen / 100)}万元，说明中为${wan(narrative)}`, line: c.line });
         }
       }
-      if (row.total && r.expenditure.total !== null && cell.fen !== r.expenditure.total * 100 && t.kind === 'departmentExpenditure') {
+      if (row.total && r.expenditure.total !== null && !agreesAtTextPrecision(r.expenditure.total, cell.fen) && t.kind === 'departmentExpenditure') {
         out.push({ severity: 'error', code: 'table.narrative-total', message: `附表「${t.title}」合计${formatWan(cell.fen / 100)}万元与说明中的支出预算${wan(r.expenditure.total)}不一致`, line: cell.line });
       }
       if (row.level !== 'class' || !row.code) continue;
       const nameCell = row.cells.find((c) => c.fen === null && c.text && !/^\d+$/.test(c.text.trim()));
       const name = nameCell?.text.trim();
       const narrative = r.expenditure.byFunction.find((f) => f.label === name);
-      if (narrative && narrative.amount * 100 !== cell.fen) {
+      if (narrative && !agreesAtTextPrecision(narrative.amount, cell.fen)) {
         out.push({ severity: 'error', code: 'table.narrative-function', message: `附表「${t.title}」中${row.code} ${name} 为${formatWan(cell.fen / 100)}万元，说明中为${wan(narrative.amount)}`, line: cell.line });
       }
     }
