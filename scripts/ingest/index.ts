@@ -223,11 +223,26 @@ function parseOrThrow(bytes: Uint8Array, file: string, options: ParseOptions): P
     performanceTargets: tablesResult.performanceTargets,
     contact,
     impliedPreviousYear: implied,
-    findings: sortFindings(findings),
+    findings: sortFindings([...findings, ...coverageFindings(unrecognised, nonBlank.length)]),
     provenance: sortKeys(ctx.provenance),
     release: sidecar,
   };
   return { record, diagnostics: structural.diagnostics };
+}
+
+/** Unrecognised lines beyond this share of the non-blank lines (and at least MIN_UNRECOGNISED) make a warning. */
+const UNRECOGNISED_SHARE = 0.1;
+const MIN_UNRECOGNISED = 20;
+
+/** Never silently incomplete: a document with many unrecognised lines says so, naming the first of them. */
+function coverageFindings(unrecognised: { line: number }[], nonBlank: number): UnitYearRecord['findings'] {
+  if (unrecognised.length < MIN_UNRECOGNISED || unrecognised.length < nonBlank * UNRECOGNISED_SHARE) return [];
+  const first = unrecognised.slice(0, 10).map((u) => u.line);
+  return [{
+    severity: 'warning', code: 'coverage.unrecognised',
+    message: `${nonBlank}行文字中有${unrecognised.length}行未能识别（第${first.join('、')}行${unrecognised.length > first.length ? '等' : ''}），其中的数字未被读取，请核对`,
+    line: first[0] ?? null,
+  }];
 }
 
 /** The text line a key figure was stated on (its own provenance or its group's, e.g. keyFigures.threePublic.total → keyFigures.threePublic.total). */

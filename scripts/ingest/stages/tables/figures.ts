@@ -337,6 +337,34 @@ function solveThreePublic(values: number[], cols: TpCol[], tol: (n: number) => n
   return out;
 }
 
+/** Header words of the two vehicle columns, by their centres. */
+const VEHICLE_WORDS: [TpCol, RegExp][] = [['vehiclePurchase', /^(?:公务用车)?购置?费?$|^公务用车购$|^置费$/], ['vehicleOperation', /^(?:公务用车)?运行(?:维护)?费?$|^公务用车运$|^行维护费$|^运行维护$/]];
+
+function nearest(solutions: Map<TpCol, number>[], row: GridRow, grid: Grid): Map<TpCol, number> | undefined {
+  if (solutions.length < 2) return undefined;
+  const centres = new Map<TpCol, number[]>();
+  for (const h of grid.header) {
+    for (const s of h.segments) {
+      const t = squeeze(s.text);
+      for (const [col, re] of VEHICLE_WORDS) if (re.test(t)) (centres.get(col) ?? centres.set(col, []).get(col)!).push((s.x0 + s.x1) / 2);
+    }
+  }
+  if (!centres.has('vehiclePurchase') || !centres.has('vehicleOperation')) return undefined;
+  const cols = threePublicColumns(grid)!;
+  const scored = solutions.map((m) => {
+    // Which amounts each reading puts under the vehicle columns: re-derive the placement from the values' order.
+    let cost = 0;
+    const placed = [...m.entries()].sort((a, b) => cols.indexOf(a[0]) - cols.indexOf(b[0]));
+    placed.forEach(([col], j) => {
+      const cs = centres.get(col);
+      const a = row.amounts[j]!;
+      if (cs) cost += Math.min(...cs.map((c) => Math.abs(c - (a.x0 + a.x1) / 2)));
+    });
+    return { m, cost };
+  }).sort((a, b) => a.cost - b.cost);
+  return scored[1]!.cost - scored[0]!.cost >= 3 ? scored[0]!.m : undefined;
+}
+
 function readThreePublic(g: IdentifiedGrid, out: Collector): void {
   const grid = g.grid;
   const cols = threePublicColumns(grid);
@@ -353,7 +381,11 @@ function readThreePublic(g: IdentifiedGrid, out: Collector): void {
     out.findings.push({ severity: 'warning', code: 'table.not-adding-up', message: `表「${grid.region.title}」的数字无法与表头各列对应且相加一致，“三公”经费各项不采用`, line: row.n });
     return;
   }
-  // Several readings add up (blank cells): keep only the figures all of them agree on.
+  // Several readings add up (a blank cell under 购置费 or 运行费): the one whose amounts stand under the
+  // header words of their columns, when it is clearly nearer than the others; else only the figures all
+  // readings agree on.
+  const chosen = nearest(solutions, row, grid) ?? null;
+  if (chosen) solutions.splice(0, solutions.length, chosen);
   for (const [col, key] of keys) {
     if (!cols.includes(col)) continue;
     const vals = new Set(solutions.map((m) => m.get(col) ?? 0));
