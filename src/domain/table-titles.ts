@@ -98,9 +98,9 @@ export const THREE_PUBLIC_COLUMNS = {
 /** Notes saying a table is empty: 本表无数据 / 此表为空 / 本部门无该项目 / 故本表为空表. */
 export const EMPTY_TABLE_NOTE = /本表无数据|此表为空|为空表|无该项目|本表无|无此项|没有.{0,12}(?:安排|预算)|无.{0,16}安排的预算/;
 
-/** Procurement kinds (政府采购 tables group rows under 货物 / 工程 / 服务). */
+/** Procurement kinds (政府采购 tables group rows under 一、货物A / 二、工程B / 三、服务C; a bare 服务 is a wrapped item name). */
 export const PROCUREMENT_ROWS = {
-  goods: /^(?:[一二三四五六七八九十]+、)?货物[A-Z]?$/,
-  works: /^(?:[一二三四五六七八九十]+、)?工程[A-Z]?$/,
-  services: /^(?:[一二三四五六七八九十]+、)?服务[A-Z]?$/,
+  goods: /^[一二三四五六七八九十]+、货物[A-Z]?$/,
+  works: /^[一二三四五六七八九十]+、工程[A-Z]?$/,
+  services: /^[一二三四五六七八九十]+、服务[A-Z]?$/,
 } as const;

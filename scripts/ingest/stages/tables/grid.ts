@@ -255,6 +255,7 @@ function readLines(body: Draft[], unit: AmountUnit, coded: boolean, rows: GridRo
   const attachPending = (row: GridRow): void => {
     for (const d of pendingText) {
       row.label = squeeze(d.segs.map((s) => s.text).join('')) + row.label;
+      row.x0 = d.segs[0]!.x0;
       row.extra.push(d.line.n);
     }
     pendingText.length = 0;

@@ -143,19 +143,6 @@ const KEY_SOURCES: [string, (k: KeyFigures) => number | null, (k: KeyFigures, v:
   ['procurement.services', (k) => k.procurement.services, (k, v) => (k.procurement.services = v), ['procurementServices']],
 ];
 
-/**
- * 基本支出 / 项目支出: the record's figure is the 一般公共预算 one (generalBudgetAppropriation), the Jiangsu
- * text states the department's. A table figure is given only when both readings are the same number:
- * both tables agree, or all income is 一般公共预算 (so the department's kinds are the 一般公共预算's).
- */
-function kindFigure(f: TableFigures['figures'], total: FigureKey, gb: FigureKey): TableFigure | null {
-  const a = f[total];
-  const b = f[gb];
-  if (a && b) return a.fen === b.fen ? b : null;
-  const allGeneral = f.generalBudget && f.incomeTotal && f.generalBudget.fen === f.incomeTotal.fen;
-  return allGeneral ? (a ?? b ?? null) : null;
-}
-
 const yuanText = (yuan: number): string => `${formatFenIn(yuan * 100, '万元')}万元`;
 
 /**
@@ -166,8 +153,10 @@ export function applyTableFigures(k: KeyFigures, t: TableFigures, prov: Setter, 
   const findings: Finding[] = [];
   const sources: [string, (k: KeyFigures) => number | null, (k: KeyFigures, v: number) => void, TableFigure | null][] = [
     ...KEY_SOURCES.map(([p, get, set, keys]) => [p, get, set, keys.map((x) => t.figures[x]).find(Boolean) ?? null] as [string, typeof get, typeof set, TableFigure | null]),
-    ['basicExpenditure', (x) => x.basicExpenditure, (x, v) => (x.basicExpenditure = v), kindFigure(t.figures, 'basicTotal', 'generalBudgetBasic')],
-    ['projectExpenditure', (x) => x.projectExpenditure, (x, v) => (x.projectExpenditure = v), kindFigure(t.figures, 'projectTotal', 'generalBudgetProject')],
+    // 基本支出 / 项目支出 of the department (支出预算总表), as the documents' text states them — not the
+    // 财政拨款 or 一般公共预算 split, which differs when 其他资金 exist.
+    ['basicExpenditure', (x) => x.basicExpenditure, (x, v) => (x.basicExpenditure = v), t.figures.basicTotal ?? null],
+    ['projectExpenditure', (x) => x.projectExpenditure, (x, v) => (x.projectExpenditure = v), t.figures.projectTotal ?? null],
   ];
   for (const [path, get, set, f] of sources) {
     if (!f) continue;
