@@ -334,30 +334,33 @@ function readPairs(body: Draft[], unit: AmountUnit, rows: GridRow[], used: Set<n
     for (let j = 0; j < sides.length; j++) if (x1 > sides[j]! + 1) k = j;
     return k;
   };
-  // How far right of its label a side's amount ends (median over labels whose amount agrees with the
-  // boundaries): a line pdftotext shifted keeps this offset while crossing a boundary.
+  // How far right of its label a side's amount ends (median over the enumerated labels followed by an
+  // amount; an amount of another side printed after a label is the exception): pdftotext lays out each
+  // line on its own, so a side's amounts may cross the next side's label starts.
   const offsets: number[][] = sides.map(() => []);
   for (const d of body) {
     d.segs.forEach((s, j) => {
       const prev = d.segs[j - 1];
-      if (isAmount(s) && prev && !isAmount(prev) && ENUMERATED.test(prev.text) && sideOfAmount(s.x1) === sideOfX(prev.x0)) offsets[sideOfX(prev.x0)]!.push(s.x1 - prev.x0);
+      if (isAmount(s) && prev && !isAmount(prev) && ENUMERATED.test(prev.text)) offsets[sideOfX(prev.x0)]!.push(s.x1 - prev.x0);
     });
   }
-  const typical = offsets.map((o) => (o.length ? median(o) : null));
-  const belongs = (label: Segment, s: Segment): boolean => {
+  const typical = offsets.map((o) => (o.length >= 2 ? median(o) : null));
+  const belongs = (label: Segment, s: Segment, next: Segment | undefined): boolean => {
     const k = sideOfX(label.x0);
     if (sideOfAmount(s.x1) === k) return true;
+    // Between a label of its side and a label of the next side, an amount can only be the first label's.
+    if (next && !isAmount(next) && sideOfX(next.x0) === k + 1) return true;
     const t = typical[k];
     return t !== null && t !== undefined && Math.abs(s.x1 - label.x0 - t) <= 8;
   };
   const perLine = body.map((d) => {
     const cells: Cell[] = [];
-    for (const s of d.segs) {
+    for (const [j, s] of d.segs.entries()) {
       if (isAmount(s)) {
         const last = cells[cells.length - 1];
         // A 合计 / 小计 label spans merged cells: its amount may stand under another side's column.
         const spanning = last?.label && (TOTAL.test(squeeze(last.label.text)) || SPANNING.test(squeeze(last.label.text)));
-        if (last && last.label && (spanning || belongs(last.label, s))) last.amounts.push(s);
+        if (last && last.label && (spanning || belongs(last.label, s, d.segs[j + 1]))) last.amounts.push(s);
         else cells.push({ label: null, amounts: [s] });
       } else cells.push({ label: s, amounts: [] });
     }

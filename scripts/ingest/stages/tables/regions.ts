@@ -41,25 +41,33 @@ export const isBlank = (l: LayoutLine): boolean => l.text.trim() === '';
 function titleOf(text: string): { title: string; kind: StandardTableKind } | null {
   const t = text.trim().replace(/\s+/g, ' ');
   if (t.length < 4 || t.length > 48 || SENTENCE.test(t.replace(/(\d),(?=\d{3})/g, '$1')) || /[…]|\.{4,}/.test(t)) return null;
-  // "12.2026年…政府采购明细表" is an item of a list of the tables, not a title.
-  if (/^\d+\s*[.、．]/.test(t)) return null;
+  // "12.2026年…政府采购明细表" and "附表：1.…总表" are items of a list of the tables, not titles.
+  if (/^\d+\s*[.、．]/.test(t) || /[:：]/.test(t)) return null;
   const bare = t.replace(/^公开\s*\d+\s*表\s*/, '').replace(LEAD, '');
   const kind = standardTableKind(bare);
   return kind ? { title: bare.replace(/\s+(?=[\u4e00-\u9fff（(“”])|(?<=[\u4e00-\u9fff）)“”])\s+/g, ''), kind } : null;
 }
 
 /** The table heading starting at lines[i]: title, then the unit note within a few lines (or on the same line). */
-function headingAt(lines: LayoutLine[], i: number): { title: string; kind: StandardTableKind; unit: AmountUnit; unitAt: number } | null {
+function headingAt(lines: LayoutLine[], i: number): { title: string; kind: StandardTableKind; unit: AmountUnit; unitAt: number; titleEnd: number } | null {
   const first = lines[i]!.text;
   if (UNIT.test(first)) return null;
-  const t = titleOf(first);
+  let t = titleOf(first);
+  let titleEnd = i;
+  // A title wrapped before its last few characters: “…培训费支出预 / 算表”.
+  const next = lines[i + 1]?.text.trim() ?? '';
+  if (!t && next.length > 0 && next.length <= 6 && /表$/.test(next) && !UNIT.test(next)) {
+    t = titleOf(first.trim() + next);
+    titleEnd = i + 1;
+  }
   if (!t) return null;
   let seen = 0;
-  for (let j = i + 1; j < lines.length && seen < UNIT_WITHIN; j++) {
+  for (let j = titleEnd + 1; j < lines.length && seen < UNIT_WITHIN; j++) {
     if (isBlank(lines[j]!)) continue;
     seen++;
+    if (titleOf(lines[j]!.text)) return null; // the next title is nearer its unit note: this line lists tables
     const u = UNIT.exec(lines[j]!.text);
-    if (u) return { ...t, unit: u[1] as AmountUnit, unitAt: j };
+    if (u) return { ...t, unit: u[1] as AmountUnit, unitAt: j, titleEnd };
   }
   return null;
 }
@@ -110,6 +118,7 @@ export function findRegions(lines: LayoutLine[]): Region[] {
       lastKept = j;
     }
     end = lastKept + 1;
+    if (h.titleEnd > titleAt) furniture.push(h.titleEnd);
     regions.push({ title: h.title, kind: h.kind, unit: h.unit, titleAt, unitAt: h.unitAt, end, furniture: furniture.filter((j) => j < end || j < titleAt) });
   }
   return regions;
