@@ -6,9 +6,11 @@
 import { createHash } from 'node:crypto';
 import { readText } from './readers/text.ts';
 import { toLines, type Line } from './stages/normalize.ts';
-import { buildSections, splitNumber } from './stages/sections.ts';
+import { buildSections, splitNumber, type ParsedSection } from './stages/sections.ts';
+import { familiesOf } from './templates/index.ts';
+import type { FamilyDocument } from './templates/hooks.ts';
 import {
-  ExtractContext, extractAssets, extractDuties, extractExpenditure, extractGeneralBudgetAppropriation,
+  ExtractContext, splitPlace, extractAssets, extractDuties, extractExpenditure, extractGeneralBudgetAppropriation,
   extractGlossary, extractGovernmentFund, extractIdentity, extractIncome, extractOperatingExpenses,
   extractPerformance, extractProcurement, extractStructure, extractThreePublic, markTableReferences,
 } from './stages/extract.ts';
@@ -66,10 +68,11 @@ function keyFiguresOf(r: Omit<UnitYearRecord, 'keyFigures' | 'id' | 'slug' | 'so
     year: r.identity.year,
     incomeTotal: r.income.total,
     expenditureTotal: r.expenditure.total,
-    generalBudget: source('generalBudget'),
-    governmentFund: source('governmentFund'),
-    basicExpenditure: r.generalBudgetAppropriation.basic.amount,
-    projectExpenditure: r.generalBudgetAppropriation.project.amount,
+    generalBudget: source('generalBudget') ?? r.generalBudgetAppropriation.income,
+    governmentFund: source('governmentFund') ?? r.governmentFund?.income ?? null,
+    // The whole budget's split when the document states it (江苏), else 一般公共预算拨款's.
+    basicExpenditure: r.expenditure.byKind?.basic ?? r.generalBudgetAppropriation.basic.amount,
+    projectExpenditure: r.expenditure.byKind?.project ?? r.generalBudgetAppropriation.project.amount,
     changeFromPreviousYear: r.generalBudgetAppropriation.change?.amount ?? null,
     expenditureByFunction: byFunction,
     threePublic: {
@@ -120,6 +123,21 @@ export function parseDocument(bytes: Uint8Array, file: string, options: ParseOpt
   }
 }
 
+/** The document as the templates' family hooks read it (templates/hooks.ts). */
+function familyDocument(lines: Line[], sections: ParsedSection[]): FamilyDocument {
+  const kindOf = (i: number): ParsedSection['kind'] => {
+    for (let s = i; s >= 0; s = sections[s]!.parent) if (sections[s]!.kind !== 'unknown') return sections[s]!.kind;
+    return 'unknown';
+  };
+  return {
+    paras: sections.flatMap((s, i) => s.paras.filter((p) => !p.toc).map((p) => ({
+      line: p.line, lines: [p.line, ...(p.more ?? [])], text: p.text.replace(/\s+/g, ''), display: p.display.trim(),
+      number: p.number, section: kindOf(i), heading: s.title,
+    }))),
+    lines: lines.map((l) => l.text.replace(/\s+/g, '')).filter(Boolean),
+  };
+}
+
 function parseOrThrow(bytes: Uint8Array, file: string, options: ParseOptions): ParseResult {
   const { text, encoding } = readText(bytes, file);
   const lines = toLines(text);
@@ -137,6 +155,20 @@ function parseOrThrow(bytes: Uint8Array, file: string, options: ParseOptions): P
   for (const n of layout.used) ctx.use(n);
 
   const identity = extractIdentity(ctx);
+  const doc = familyDocument(narrative, sections);
+  const families = familiesOf(doc);
+  if (!identity.unit) {
+    for (const t of families) {
+      const found = t.identity?.(doc);
+      if (!found) continue;
+      const place = splitPlace(found.unit);
+      Object.assign(identity, { unit: found.unit, city: place.city, district: place.district });
+      if (!identity.year && found.year) identity.year = found.year;
+      for (const n of found.lines) ctx.use(n);
+      ctx.prov('identity.unit', found.lines[0]);
+      break;
+    }
+  }
   const structural = checkStructure(file, narrative, sections, identity.year, identity.unit);
   if (structural.fatal) return { record: null, diagnostics: structural.diagnostics };
 
@@ -153,6 +185,8 @@ function parseOrThrow(bytes: Uint8Array, file: string, options: ParseOptions): P
   const assets = extractAssets(ctx);
   const glossary = extractGlossary(ctx);
   markTableReferences(ctx);
+  const parts = { income, expenditure, generalBudgetAppropriation, governmentFund, threePublic, operatingExpenses, procurement, assets };
+  for (const t of families) t.refine?.(doc, parts, { use: (n) => ctx.use(n), prov: (path, n) => ctx.prov(path, n) });
 
   const tablesResult = extractTables(lines, tablesStart, tablesEnd);
   for (const n of tablesResult.used) ctx.use(n);
@@ -172,8 +206,8 @@ function parseOrThrow(bytes: Uint8Array, file: string, options: ParseOptions): P
   const body = {
     identity: identityFields,
     sections: outline,
-    duties, structure, income, expenditure, generalBudgetAppropriation, governmentFund, threePublic,
-    operatingExpenses, procurement, performance, assets, glossary,
+    duties, structure, income, expenditure, generalBudgetAppropriation, governmentFund: parts.governmentFund, threePublic,
+    operatingExpenses: parts.operatingExpenses, procurement: parts.procurement, performance, assets: parts.assets, glossary,
     tables: tablesResult.tables,
     performanceTargets: tablesResult.performanceTargets,
     contact,
@@ -217,8 +251,8 @@ function parseOrThrow(bytes: Uint8Array, file: string, options: ParseOptions): P
     keyFigures,
     coverage: { lines: lines.length, unrecognised },
     sections: outline,
-    duties, structure, income, expenditure, generalBudgetAppropriation, governmentFund, threePublic,
-    operatingExpenses, procurement, performance, assets, glossary,
+    duties, structure, income, expenditure, generalBudgetAppropriation, governmentFund: parts.governmentFund, threePublic,
+    operatingExpenses: parts.operatingExpenses, procurement: parts.procurement, performance, assets: parts.assets, glossary,
     tables: tablesResult.tables,
     performanceTargets: tablesResult.performanceTargets,
     contact,

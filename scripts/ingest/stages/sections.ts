@@ -9,7 +9,7 @@
  *  - otherwise a numbered paragraph (a list item such as "1、负责…").
  * An unnumbered short line that is a known section name ("名词解释", "部门预算编制说明") is a heading too.
  */
-import type { Line } from './normalize.ts';
+import { toMatchForm, type Line } from './normalize.ts';
 import { HEADING_STYLES, SECTION_VOCABULARY } from '../templates/index.ts';
 import type { Section } from '../../../src/domain/schema/section.ts';
 
@@ -227,6 +227,15 @@ export function buildSections(lines: Line[], from = 0, to = lines.length, skip: 
           numberDepth: numbered ? numbered.depth : null, inlineTitle: null,
         });
       }
+      continue;
+    }
+    if (current.kind !== 'preamble' && current.number !== null && current.line === l.n - 1 && current.paras.length === 0
+      && current.title.length >= 16 && text.length <= 12 && !/[。.,，:：;；]/.test(text)) {
+      // A long numbered title wrapped over two lines ("十一、一般公共预算“三公”经费、会议费、培训费支" / "出预算表情况说明").
+      headingLines.add(l.n);
+      current.title += display;
+      const kind = classifyTitle(toMatchForm(current.title));
+      if (kind !== 'unknown') current.kind = kind;
       continue;
     }
     const isDocTitle = current.kind === 'preamble' && /\d{4}\s*年/.test(text) && /预算/.test(text);

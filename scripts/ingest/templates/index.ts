@@ -4,10 +4,16 @@
  */
 import { chongqing } from './chongqing.ts';
 import { chongqingParts } from './chongqing-parts.ts';
+import { jiangsu } from './jiangsu.ts';
+import { shanghai } from './shanghai.ts';
+import type { FamilyDocument } from './hooks.ts';
 import type { HeadingStyle, SectionVocabulary, TableTitle, Template } from './types.ts';
 
 /** Registered templates, in the order their entries are tried. */
-export const TEMPLATES: readonly Template[] = [chongqing, chongqingParts];
+export const TEMPLATES: readonly Template[] = [chongqing, chongqingParts, jiangsu, shanghai];
+
+/** The templates that recognise the document as one of their family's. */
+export const familiesOf = (doc: FamilyDocument): Template[] => TEMPLATES.filter((t) => t.detect?.(doc));
 
 /** Heading styles of all templates, outermost depth first (registry order within a depth). */
 export const HEADING_STYLES: readonly HeadingStyle[] = TEMPLATES.flatMap((t) => t.headingStyles)

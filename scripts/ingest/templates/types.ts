@@ -8,6 +8,7 @@
  */
 import type { Section } from '../../../src/domain/schema/section.ts';
 import type { TableKind } from '../../../src/domain/terms/table-kinds.ts';
+import type { FamilyDocument, FamilyIdentity, FamilyParts, FamilyTrace } from './hooks.ts';
 
 /** A heading numbering style ("一、", "（一）", "1.", "第一部分"). */
 export interface HeadingStyle {
@@ -40,4 +41,10 @@ export interface Template {
   sections: readonly SectionVocabulary[];
   /** Its attached tables' titles → table kinds, most specific first. */
   tableTitles: readonly TableTitle[];
+  /** True for a document of this family, by its own structure and vocabulary (never its file name). */
+  detect?: (doc: FamilyDocument) => boolean;
+  /** The unit and year, when the generic identity finds no unit (a title worded the family's way). */
+  identity?: (doc: FamilyDocument) => FamilyIdentity | null;
+  /** The family's own sentences (hooks.ts): completes what the generic extractors left missing. */
+  refine?: (doc: FamilyDocument, parts: FamilyParts, trace: FamilyTrace) => void;
 }
