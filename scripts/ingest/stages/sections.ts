@@ -231,11 +231,12 @@ export function buildSections(lines: Line[], from = 0, to = lines.length, skip: 
     }
     if (current.kind !== 'preamble' && current.number !== null && current.line === l.n - 1 && current.paras.length === 0
       && current.title.length >= 16 && text.length <= 12 && !/[。.,，:：;；]/.test(text)) {
-      // A long numbered title wrapped over two lines ("十一、一般公共预算“三公”经费、会议费、培训费支" / "出预算表情况说明").
+      // A long numbered title wrapped over two lines ("十一、一般公共预算“三公”经费、会议费、培训费支" / "出预算表情况说明"):
+      // the second line is kept as a heading of its own (as printed), of the whole title's kind.
       headingLines.add(l.n);
-      current.title += display;
-      const kind = classifyTitle(toMatchForm(current.title));
-      if (kind !== 'unknown') current.kind = kind;
+      const kind = classifyTitle(toMatchForm(current.title + display));
+      open(current.depth, null, text, display, l.n, false);
+      current.kind = kind;
       continue;
     }
     const isDocTitle = current.kind === 'preamble' && /\d{4}\s*年/.test(text) && /预算/.test(text);

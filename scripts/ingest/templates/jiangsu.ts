@@ -102,8 +102,8 @@ function refine(doc: FamilyDocument, r: FamilyParts, t: FamilyTrace): void {
   // Change of 一般公共预算拨款: "一般公共预算收入预算 X 万元，与上年相比增加 Y 万元" or the 一般公共预算支出 explanation.
   const gba = r.generalBudgetAppropriation;
   if (!gba.change) {
-    const said = findSentence(overview, new RegExp(`一般公共预算收入(?:预算)?${A},?与上年相比,?(增加|减少|持平|一致)${A}?`))
-      ?? findSentence(inSections(doc, 'budgetExplanation'), new RegExp(`一般公共预算财政拨款支出预算${A},?(?:占本年支出合计的[\\d.]+%。?)?与上年相比,?(?:财政拨款支出)?(增加|减少|持平|一致)${A}?`));
+    const said = findSentence(overview, new RegExp(`一般公共预算收入(?:预算)?${A},?与上年相比,?(增加|减少|持平|一致)(?:${A})?`))
+      ?? findSentence(inSections(doc, 'budgetExplanation'), new RegExp(`一般公共预算财政拨款支出预算${A},?(?:占本年支出合计的[\\d.]+%。?)?与上年相比,?(?:财政拨款支出)?(增加|减少|持平|一致)(?:${A})?`));
     if (said) {
       const amount = signedChange(said.m[3], said.m[4], said.m[5]);
       if (amount !== null) {

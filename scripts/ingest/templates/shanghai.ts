@@ -26,7 +26,7 @@ function refine(doc: FamilyDocument, r: FamilyParts, t: FamilyTrace): void {
   const gba = r.generalBudgetAppropriation;
 
   // "一般公共预算拨款支出预算X万元，比2024年预算减少Y万元" (持平 → 0).
-  const said = findSentence(explanation, new RegExp(`一般公共预算拨款支出预算${A},?比(\\d{4})年预算(增加|减少|持平)${A}?`));
+  const said = findSentence(explanation, new RegExp(`一般公共预算拨款支出预算${A},?比(\\d{4})年预算(增加|减少|持平)(?:${A})?`));
   if (said) {
     const spent = yuanOf(said.m[1]!, said.m[2]!);
     if (gba.expenditure === null && spent !== null) {
