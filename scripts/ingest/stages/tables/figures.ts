@@ -121,7 +121,9 @@ function adds(g: Grid, total: number, parts: number, n: number): boolean {
 function readSummary(g: IdentifiedGrid, out: Collector): void {
   const rows = g.grid.rows;
   const find = (re: RegExp, side?: number): GridRow | undefined => rows.find((r) => (side === undefined || r.side === side) && re.test(r.label));
-  const amount = (r: GridRow | undefined): number | null => (r && r.amounts.length === 1 ? r.amounts[0]!.fen : r && r.amounts.length === 0 ? 0 : null);
+  // A blank cell is 0 only when every amount of the table found its row: an amount left unplaced may be its.
+  const blankIsZero = g.grid.unplaced.length === 0;
+  const amount = (r: GridRow | undefined): number | null => (r && r.amounts.length === 1 ? r.amounts[0]!.fen : r && r.amounts.length === 0 && blankIsZero ? 0 : null);
   const inc = find(SUMMARY_ROWS.incomeTotal);
   const exp = find(SUMMARY_ROWS.expenditureTotal);
   const incFen = inc?.amounts[0]?.fen ?? null;

@@ -6,7 +6,7 @@
  */
 import type { AmountUnit } from '../../../../src/domain/money.ts';
 import { standardTableKind, type StandardTableKind } from '../../../../src/domain/table-titles.ts';
-import { AMOUNT, lineSegments, type LayoutLine, type Segment } from './layout.ts';
+import { AMOUNT, lineSegments, segmentsOf, type LayoutLine, type Segment } from './layout.ts';
 
 /** A table found in the lines, before its grid is read. */
 export interface Region {
@@ -56,7 +56,7 @@ function headingAt(lines: LayoutLine[], i: number): { title: string; kind: Stand
   let titleEnd = i;
   // A title wrapped before its last few characters: “…培训费支出预 / 算表”.
   const next = lines[i + 1]?.text.trim() ?? '';
-  if (!t && next.length > 0 && next.length <= 6 && /表$/.test(next) && !UNIT.test(next)) {
+  if (!t && next.length > 0 && next.length <= 6 && /表$/.test(next) && !titleOf(next) && segmentsOf(first).length === 1 && !UNIT.test(next)) {
     t = titleOf(first.trim() + next);
     titleEnd = i + 1;
   }

@@ -219,6 +219,32 @@ describe('Shanghai district 部门预算 (普陀区人民政府办公室 2025, t
   });
 });
 
+describe('blank cells', () => {
+  const table = (stray: string): string => [
+    '                      收支预算总表',
+    '部门：某单位                                              单位：万元',
+    '     项目名称         金额        项目名称            金额',
+    '一、财政拨款                      一、基本支出              60.00',
+    ' 1.一般公共预算                   二、项目支出              40.00',
+    ' 2.政府性基金预算',
+    stray,
+    '    收入合计         100.00         支出合计              100.00',
+  ].join('\n');
+  it('are 0 when every amount of the table found its row', () => {
+    const f = read(table('')).figures.figures;
+    expect(f.incomeTotal?.fen).toBe(wan('100.00'));
+    expect(f.basicTotal?.fen).toBe(wan('60.00'));
+    // 财政拨款 blank = 一般公共预算 blank + 政府性基金 blank: it adds up, and the table says 0.
+    expect(f.generalBudget?.fen).toBe(0);
+  });
+  it('are unknown when an amount of the table could not be placed: it may be theirs', () => {
+    const r = read(table('                                                           100.00'));
+    expect(r.findings.some((x) => x.code === 'table.cells-unread' && x.line === 7)).toBe(true);
+    expect(r.figures.figures.generalBudget).toBeUndefined();
+    expect(r.figures.figures.governmentFund).toBeUndefined();
+  });
+});
+
 describe('toYuan', () => {
   it('rounds 分 half up to the 元', () => {
     expect([toYuan(9_101_677_535), toYuan(150), toYuan(149), toYuan(-150)]).toEqual([91_016_775, 2, 1, -2]);

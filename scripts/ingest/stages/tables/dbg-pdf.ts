@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { readDocument } from '../../readers/index.ts';
+import { toMatchForm } from '../normalize.ts';
+import { readLayoutTables } from './index.ts';
+const f = process.argv[2]!;
+const doc = await readDocument(readFileSync(f), f);
+const lines = doc.lines.map((l, i) => ({ n: i + 1, display: l.text, text: toMatchForm(l.text), page: l.page ?? undefined, ...(process.env.SEGS && l.segments ? { segments: l.segments.map((x) => ({ ...x, text: toMatchForm(x.text) })) } : {}) }));
+if (process.argv[3]) for (const l of lines.slice(Number(process.argv[3]), Number(process.argv[4]))) console.log(l.n, l.text);
+const r = readLayoutTables(lines, [0, 0], 1);
+for (const t of r.tables) console.log('==', t.kind, t.title, t.rows.length);
+for (const [k, v] of Object.entries(r.figures.figures)) console.log('FIG', k, v!.fen / 100, v!.label, 'L' + v!.line);
+console.log('FN', JSON.stringify(r.figures.byFunction?.map((x) => [x.label, x.figure.fen / 100])));
+for (const x of r.findings) console.log('FINDING', x.line, x.message);
