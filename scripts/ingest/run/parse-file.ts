@@ -111,7 +111,10 @@ export function summarizeIngested(r: UnitYearRecord): IngestSummary {
     unrecognised: r.coverage.unrecognised.length,
     manifest: manifestEntry(r),
     claim: {
-      ...r.slug, districtName: districtName(r.identity.district, r.identity.city), unitName: r.identity.unit,
+      // A department's 部门预算 and its own 单位预算 (same name, same year) are two records: the kind is part
+      // of the name a slug stands for, so the second one is told apart (resolveSlugs) instead of a duplicate.
+      ...r.slug, districtName: districtName(r.identity.district, r.identity.city),
+      unitName: r.identity.budgetKind === 'unitBudget' ? `${r.identity.unit}（单位预算）` : r.identity.unit,
       year: r.identity.year, published: r.release.status === 'published',
     },
     cross: {
