@@ -14,6 +14,9 @@ export const TABLE_KINDS = {
   projectExpenditureGovEconomic: '一般公共预算财政拨款项目支出预算表（政府预算支出经济分类科目）',
   procurement: '政府采购明细表',
   performanceTargets: '项目绩效目标表',
+  operatingExpenses: '机关运行经费支出表',
+  fiscalExpenditure: '财政拨款支出表',
+  fiscalBasicExpenditure: '财政拨款基本支出表',
   other: '其他附表',
 } as const;
 

@@ -7,7 +7,7 @@
  * becomes a key figure rounded to the 元 (half up) — see `toYuan`.
  */
 import { formatFenIn, type AmountUnit } from '../../../../src/domain/money.ts';
-import { COLUMN_LABELS, PROCUREMENT_ROWS, SUMMARY_ROWS, THREE_PUBLIC_COLUMNS } from '../../../../src/domain/table-titles.ts';
+import { COLUMN_LABELS, PROCUREMENT_ROWS, SUMMARY_ROWS, THREE_PUBLIC_COLUMNS } from '../../../../src/domain/terms/standard-tables.ts';
 import type { Finding } from '../../../../src/domain/schema/finding.ts';
 import type { Grid, GridRow } from './grid.ts';
 

@@ -12,7 +12,7 @@
  *    keeps its amount even when the other side has a row in between.
  */
 import { parseToFen, type AmountUnit } from '../../../../src/domain/money.ts';
-import { EMPTY_TABLE_NOTE } from '../../../../src/domain/table-titles.ts';
+import { EMPTY_TABLE_NOTE } from '../../../../src/domain/terms/standard-tables.ts';
 import { lineSegments, type LayoutLine, type Segment } from './layout.ts';
 import { MARKER, NOTE, PAGE_NUMBER, isAmount, isBlank, type Region } from './regions.ts';
 

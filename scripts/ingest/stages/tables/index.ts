@@ -71,7 +71,15 @@ function toTable(id: string, g: Grid, lines: LayoutLine[]): Table {
   const width = rows[0]?.cells.length ?? 0;
   const numericColumns: number[] = [];
   for (let c = 0; c < width; c++) if (rows.some((x) => x.cells[c]?.fen !== null && x.cells[c]?.fen !== undefined)) numericColumns.push(c);
-  const header = g.header.map((h) => h.segments.map((s) => s.text.trim()));
+  // One header row aligned with the cells (the printed header's merged cells are in the source lines).
+  let header: string[][];
+  if (pairs) {
+    const sides = new Set(g.rows.map((x) => x.side)).size;
+    const amountColumns = width === 0 ? 0 : width / Math.max(1, sides) - 1;
+    header = width === 0 ? [] : [Array.from({ length: sides }, () => ['项目', ...Array.from({ length: amountColumns }, (_, j) => (j === 0 ? '金额' : ''))]).flat()];
+  } else {
+    header = rows.length === 0 ? [] : [['科目编码', '项目', ...g.columnLabels.map((l) => l || '金额')]];
+  }
   const usedLines = g.used.length ? g.used : [lines[r.titleAt]!.n];
   return {
     id,

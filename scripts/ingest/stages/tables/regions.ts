@@ -1,11 +1,11 @@
 /**
- * Where the tables laid out in columns are: a title naming a standard table (src/domain/table-titles.ts),
+ * Where the tables laid out in columns are: a title naming a standard table (src/domain/terms/standard-tables.ts),
  * its 单位 note within the next lines, then header and body lines up to the next table, a heading, or the
  * first line of prose. Page furniture inside a table (page numbers, 公开NN表 markers, a header repeated
  * after a page break) belongs to the table. A single forward pass; cost linear in the lines.
  */
 import type { AmountUnit } from '../../../../src/domain/money.ts';
-import { standardTableKind, type StandardTableKind } from '../../../../src/domain/table-titles.ts';
+import { standardTableKind, type StandardTableKind } from '../../../../src/domain/terms/standard-tables.ts';
 import { AMOUNT, lineSegments, segmentsOf, type LayoutLine, type Segment } from './layout.ts';
 
 /** A table found in the lines, before its grid is read. */

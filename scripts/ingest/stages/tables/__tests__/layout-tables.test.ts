@@ -11,7 +11,7 @@ import { segmentsOf } from '../layout.ts';
 import { place } from '../grid.ts';
 import { readLayoutTables, toYuan } from '../index.ts';
 import { tableSchema } from '../../../../../src/domain/schema/table.ts';
-import { standardTableKind } from '../../../../../src/domain/table-titles.ts';
+import { standardTableKind } from '../../../../../src/domain/terms/standard-tables.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const text = (name: string): string => readFileSync(join(FIXTURES, name), 'utf8');
@@ -216,6 +216,18 @@ describe('Shanghai district 部门预算 (普陀区人民政府办公室 2025, t
     const f = record!.findings.find((x) => x.code === 'table.text-disagrees');
     expect(f?.line).toBe(375);
     expect(f?.message).toContain('第371行');
+  });
+});
+
+describe('never silently incomplete', () => {
+  it('a document with many unrecognised lines gets a warning naming them', () => {
+    const source = text('sh-putuo-zfbgs-2025.txt');
+    const junk = Array.from({ length: 60 }, (_, k) => `甲乙丙丁戊己庚辛壬癸 ${k} 子丑寅卯`).join('\n');
+    const { record } = parseDocument(Buffer.from(`${source}\n${junk}\n`, 'utf8'), 'sh.txt');
+    const f = record!.findings.find((x) => x.code === 'coverage.unrecognised');
+    expect(f?.severity).toBe('warning');
+    expect(record!.coverage.unrecognised.map((u) => u.line)).toContain(f!.line);
+    expect(f!.message).toContain(`有${record!.coverage.unrecognised.length}行未能识别`);
   });
 });
 

@@ -1,33 +1,36 @@
 /**
  * The standard tables of a budget disclosure (财预〔2016〕143号 and the provinces' additions), recognised
  * by the vocabulary of their titles, and the row and column labels the tables stage reads figures from.
- * Written once here; the ingest's tables stage and the site both read it.
+ * Written once here (the kinds and their Chinese names are the term table's, table-kinds.ts); the ingest's
+ * tables stage reads it for tables laid out in columns, whatever the family: these titles are national.
  *
  * Titles vary by family: 收支总表 / 收支预算总表 / 财务收支预算总表 / 部门收支总体情况表; 一般公共预算支出表 /
  * 一般公共预算支出功能分类预算表 / 一般公共预算支出预算表（功能科目）; “三公”经费支出表 / “三公”经费、会议费、
  * 培训费支出预算表 / “三公”经费和机关运行经费预算表 …
  */
 
-/** Kinds of standard table, in the order they are tried (the first whose title pattern matches wins). */
-export const STANDARD_TABLES = [
-  { kind: 'performanceTargets', label: '项目绩效目标表', title: /绩效目标/ },
-  { kind: 'procurement', label: '政府采购预算表', title: /政府采购/ },
-  { kind: 'threePublic', label: '“三公”经费支出表', title: /三公/ },
-  { kind: 'operatingExpenses', label: '机关运行经费表', title: /机关运行经费/ },
-  { kind: 'fiscalSummary', label: '财政拨款收支总表', title: /财政拨款收支/ },
-  { kind: 'departmentSummary', label: '收支总表', title: /收支(?:预算)?总表|收支总体情况表/ },
-  { kind: 'departmentIncome', label: '收入总表', title: /收入(?:预算)?总表/ },
-  { kind: 'departmentExpenditure', label: '支出总表', title: /支出(?:预算)?总表/ },
-  { kind: 'governmentFund', label: '政府性基金预算支出表', title: /政府性基金/ },
-  { kind: 'stateCapitalBudget', label: '国有资本经营预算支出表', title: /国有资本经营/ },
-  { kind: 'basicExpenditure', label: '一般公共预算基本支出表', title: /一般公共预算.*基本支出/ },
-  { kind: 'fiscalBasicExpenditure', label: '财政拨款基本支出表', title: /财政拨款.*基本支出/ },
-  { kind: 'projectExpenditure', label: '项目支出表', title: /项目支出/ },
-  { kind: 'generalBudgetExpenditure', label: '一般公共预算支出表', title: /一般公共预算.*支出/ },
-  { kind: 'fiscalExpenditure', label: '财政拨款支出表', title: /财政拨款.*支出/ },
-] as const;
+import type { TableKind } from './table-kinds.ts';
 
-export type StandardTableKind = (typeof STANDARD_TABLES)[number]['kind'];
+/** Kinds of standard table, in the order they are tried (the first whose title pattern matches wins). */
+export const STANDARD_TABLES: readonly { kind: TableKind; title: RegExp }[] = [
+  { kind: 'performanceTargets', title: /绩效目标/ },
+  { kind: 'procurement', title: /政府采购/ },
+  { kind: 'threePublic', title: /三公/ },
+  { kind: 'operatingExpenses', title: /机关运行经费/ },
+  { kind: 'fiscalSummary', title: /财政拨款收支/ },
+  { kind: 'departmentSummary', title: /收支(?:预算)?总表|收支总体情况表/ },
+  { kind: 'departmentIncome', title: /收入(?:预算)?总表/ },
+  { kind: 'departmentExpenditure', title: /支出(?:预算)?总表/ },
+  { kind: 'governmentFund', title: /政府性基金/ },
+  { kind: 'stateCapitalBudget', title: /国有资本经营/ },
+  { kind: 'basicExpenditure', title: /一般公共预算.*基本支出/ },
+  { kind: 'fiscalBasicExpenditure', title: /财政拨款.*基本支出/ },
+  { kind: 'projectExpenditure', title: /项目支出/ },
+  { kind: 'generalBudgetExpenditure', title: /一般公共预算.*支出/ },
+  { kind: 'fiscalExpenditure', title: /财政拨款.*支出/ },
+];
+
+export type StandardTableKind = TableKind;
 
 /** A table title: ends in 表 (optionally with a parenthesised qualifier such as （功能科目）). */
 export const TABLE_TITLE_END = /表\s*(?:[（(][^（()）]{1,20}[)）])?$/;
