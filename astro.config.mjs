@@ -1,12 +1,12 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import seedWatcher from './src/integrations/seed-watcher.ts';
+import seedWatcher from './scripts/ingest/run/seed-watcher.ts';
 import downloads from './src/integrations/downloads.ts';
 import { unified } from '@astrojs/markdown-remark';
 import { remarkGlossaryLinks } from './src/remark/glossary-links.ts';
 import { contentDir, linkTerms, loadGlossary, visibleIdsFromManifest } from './src/lib/glossary.ts';
-import { releaseToday } from './src/lib/visibility.ts';
+import { releaseToday } from './src/domain/release.ts';
 
 // Hand-written Markdown/MDX pages (src/pages/*.mdx, all one level deep: /guide/, /about/) get glossary
 // terms linked by the same remark plugin the unit-year pages use. Astro 7's default Markdown processor

@@ -122,7 +122,7 @@ export function wrapperConfig(hasWatcher: boolean): string {
   return [
     "// Written by `npm run bench`: the site's own config (astro.site.mjs, copied from the repository).",
     "import base from './astro.site.mjs';",
-    hasWatcher ? "import seedWatcher from './src/integrations/seed-watcher.ts';" : 'const seedWatcher = null;',
+    hasWatcher ? "import seedWatcher from './scripts/ingest/run/seed-watcher.ts';" : 'const seedWatcher = null;',
     'const integrations = [...(base.integrations ?? [])];',
     "if (seedWatcher && !integrations.flat().some((i) => i && i.name === 'gongkai:seed-watcher')) integrations.push(seedWatcher());",
     'export default { ...base, integrations };',
@@ -138,7 +138,7 @@ function prepareWorkDir(repo: string, work: string): void {
   for (const name of ['src', 'scripts', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
     if (existsSync(join(repo, name))) cpSync(join(repo, name), join(work, name === 'astro.config.mjs' ? 'astro.site.mjs' : name), { recursive: true });
   }
-  writeFileSync(join(work, 'astro.config.mjs'), wrapperConfig(existsSync(join(work, 'src/integrations/seed-watcher.ts'))));
+  writeFileSync(join(work, 'astro.config.mjs'), wrapperConfig(existsSync(join(work, 'scripts/ingest/run/seed-watcher.ts'))));
   cpSync(join(repo, 'scripts/bench/baseline'), join(work, 'baseline'), { recursive: true });
   linkNodeModules(repo, work);
 }
@@ -347,10 +347,10 @@ async function measureDev(o: BenchOptions, c: {
 }): Promise<NonNullable<BenchResult['rebuild']['dev']>> {
   const port = await freePort();
   const configText = readFileSync(join(c.work, 'astro.site.mjs'), 'utf8');
-  const watcher = existsSync(join(c.work, 'src/integrations/seed-watcher.ts'));
+  const watcher = existsSync(join(c.work, 'scripts/ingest/run/seed-watcher.ts'));
   const mode = watcher ? 'seed-watcher' as const : 'content-json' as const;
   if (watcher && !/seed-watcher/.test(configText)) c.notes.push('dev: astro.config.mjs does not register the seed watcher; the bench config adds it');
-  if (!watcher) c.notes.push('dev: no seed watcher (src/integrations/seed-watcher.ts); measured a content JSON edit picked up by the content layer');
+  if (!watcher) c.notes.push('dev: no seed watcher (scripts/ingest/run/seed-watcher.ts); measured a content JSON edit picked up by the content layer');
   o.log(`dev server on 127.0.0.1:${port} (${mode})`);
   const dev = start(c.node, [c.astro, 'dev', '--root', c.work, '--port', String(port), '--host', '127.0.0.1'], { cwd: c.work, env: c.env, echo: o.echo, maxRssBytes: o.maxRssBytes });
   const url = `http://127.0.0.1:${port}/${c.target.id}/`;

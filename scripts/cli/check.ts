@@ -6,7 +6,7 @@
  */
 import { ingestFiles, listSeeds } from '../ingest/run/corpus.ts';
 import { checkOutcomes, formatCheck } from '../release/gate.ts';
-import { releaseToday } from '../../src/lib/visibility.ts';
+import { releaseToday } from '../../src/domain/release.ts';
 
 const HELP = `用法：npm run check [-- [SEEDS_DIR] [--strict]]
 

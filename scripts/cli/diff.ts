@@ -2,8 +2,8 @@
  * `npm run diff -- <git-ref> [CONTENT_DIR]` — which figures changed in content/ since a git ref, per
  * unit-year; records added and removed. Always exit 0 on a successful comparison (2 on bad usage).
  */
-import { diffRecords, formatDiff } from '../release/diff.ts';
-import { readRecordsAtRef, readRecordsFromDir } from '../release/records-source.ts';
+import { diffRecords, formatDiff } from '../../src/domain/figure-diff.ts';
+import { readRecordsAtRef, readRecordsFromDir } from '../../src/domain/record-files.ts';
 
 const HELP = `用法：npm run diff -- <git-ref> [CONTENT_DIR]
 

@@ -2,13 +2,13 @@
  * Checks as a sign-off: every finding of every seed, with whether it blocks publication. A finding blocks
  * when it is error-level (strict: warning-level too), the unit has not acknowledged its code in the
  * sidecar, and the record would be published by a production build today. A seed that cannot be ingested
- * at all always blocks. The release rules themselves live in src/lib/visibility.ts.
+ * at all always blocks. The release rules themselves live in src/domain/release.ts.
  */
 import type { FileOutcome } from '../ingest/run/corpus.ts';
 import type { Finding } from '../../src/domain/schema/finding.ts';
 import type { Release } from '../../src/domain/schema/release.ts';
-import { isReleased } from '../../src/lib/visibility.ts';
-import { SEVERITY_LABEL } from '../../src/components/record/labels.ts';
+import { isReleased } from '../../src/domain/release.ts';
+import { SEVERITY_LABEL } from '../../src/domain/terms/labels.ts';
 
 /** Whether a production build dated `today` publishes a record, and if not, why. */
 export type Publication =

@@ -1,6 +1,6 @@
 /**
  * Splits indexed text into words exactly the way the search client splits a query
- * (src/client/search-engine.ts `queryParts`, same PART and HAN: NFKC, Chinese runs vs other words,
+ * (src/client/search-engine.ts `queryParts`, same PART and HAN from src/domain/text.ts: NFKC, Chinese runs vs other words,
  * lower-cased), then cuts
  * each Chinese run into words with ICU's dictionary-based segmenter (`Intl.Segmenter('zh-CN')`, built into
  * Node; no dependency, deterministic for a given Node/ICU version). The client does not segment queries:
@@ -9,7 +9,7 @@
  *
  * Budget disclosures repeat the same phrases on every page, so segmented runs are cached (bounded).
  */
-import { HAN, PART } from '../../src/client/search-engine.ts';
+import { HAN, PART } from '../../src/domain/text.ts';
 
 const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
 const CACHE_LIMIT = 200_000;

@@ -16,6 +16,7 @@ import {
   parseEntry, parseFilter, parseFragment, parseMeta, parseWordChunk, unpack,
   type FilterIndex, type Fragment, type IndexedWord, type MetaChunk, type MetaIndex, type WordPage,
 } from './pagefind-format.ts';
+import { HAN, PART } from '../domain/text.ts';
 
 /** Reads a file of the Pagefind bundle, by its path relative to the bundle folder (`pagefind/`). */
 export type Loader = (path: string) => Promise<Uint8Array>;
@@ -52,10 +53,6 @@ const META_WEIGHT = 2;
 const K1 = 1.2;
 const B = 0.75;
 
-/** A Han character; a query part (and an indexed run) is Chinese when it contains one. */
-export const HAN = /\p{Script=Han}/u;
-/** A query part: a run of Han characters, or a run of other letters and digits (with decimal parts). */
-export const PART = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{M}\p{N}_])+(?:\.\p{N}+)*/gu;
 
 /** Splits a query into Chinese runs and other words; punctuation and spaces only separate. */
 export function queryParts(query: string): QueryPart[] {

@@ -4,8 +4,8 @@
  * plus the number of its findings by severity (`findings.error`, `findings.warning`, `findings.info`).
  * Records are matched by id (`<district>/<unit>/<year>`).
  */
-import type { UnitYearRecord } from '../../src/domain/schema/record.ts';
-import { formatWan } from '../../src/domain/money.ts';
+import type { UnitYearRecord } from './schema/record.ts';
+import { formatWan } from './money.ts';
 
 /** What the diff reads of a record; older records at a git ref need not match today's full schema. */
 export type DiffableRecord = Pick<UnitYearRecord, 'id' | 'keyFigures' | 'findings'> & {

@@ -4,6 +4,7 @@
  * side by side, each with the unit-years that use it.
  */
 import { pinyin } from 'pinyin-pro';
+import { foldWidth } from './text.ts';
 import type { GlossaryTerm } from './schema/glossary-term.ts';
 import type { GlossaryDefinition } from './schema/glossary-definition.ts';
 import type { GlossaryUser } from './schema/glossary-user.ts';
@@ -11,17 +12,6 @@ import type { UnitYearRecord } from './schema/record.ts';
 
 /** Quote marks that documents put around parts of a term (“三公”经费, ‘三公’经费, "三公"经费, 「三公」经费). */
 const QUOTES = new Set(['“', '”', '‘', '’', '"', "'", '「', '」', '『', '』']);
-
-/**
- * Folds full-width ASCII (U+FF01–U+FF5E, so （）→ ()) to ASCII and the ideographic space to a space.
- * Works on one character; returns other characters unchanged.
- */
-function foldWidth(ch: string): string {
-  const c = ch.codePointAt(0)!;
-  if (c >= 0xff01 && c <= 0xff5e) return String.fromCodePoint(c - 0xfee0);
-  if (c === 0x3000) return ' ';
-  return ch;
-}
 
 /**
  * The matching key contributed by one character of a term or of running text: '' for quote marks and

@@ -2,9 +2,10 @@
  * The key figures as columns: one definition drives the unit page table, /data/key-figures.csv and its
  * Data Package schema, so a column's name, Chinese title and meaning never drift apart.
  */
-import type { RecordSummary } from '../domain/record-summary.ts';
-import type { ImpliedPreviousYear } from '../domain/schema/implied-previous-year.ts';
-import { formatWan, formatWanSigned } from '../domain/money.ts';
+import { THREE_PUBLIC, THREE_PUBLIC_ITEMS } from './terms/three-public.ts';
+import type { RecordSummary } from './record-summary.ts';
+import type { ImpliedPreviousYear } from './schema/implied-previous-year.ts';
+import { formatWan, formatWanSigned } from './money.ts';
 
 /** How a column's values read: amounts in 元, a signed change in 元, a count, or text. */
 export type FieldKind = 'amount' | 'change' | 'count' | 'text';
@@ -33,11 +34,9 @@ export const keyFigureFields: readonly KeyFigureField[] = [
   { name: 'basicExpenditure', title: '基本支出', description: '基本支出，元', kind: 'amount', get: (r) => r.keyFigures.basicExpenditure, implied: 'basicExpenditure' },
   { name: 'projectExpenditure', title: '项目支出', description: '项目支出，元', kind: 'amount', get: (r) => r.keyFigures.projectExpenditure, implied: 'projectExpenditure' },
   { name: 'changeFromPreviousYear', title: '一般公共预算财政拨款比上年增减', description: '一般公共预算财政拨款比上年增加（正）或减少（负），元', kind: 'change', get: (r) => r.keyFigures.changeFromPreviousYear },
-  { name: 'threePublicTotal', title: '“三公”经费合计', description: '“三公”经费合计，元', kind: 'amount', get: (r) => r.keyFigures.threePublic.total, implied: 'threePublic' },
-  { name: 'outboundTravel', title: '因公出国（境）费', description: '“三公”经费中的因公出国（境）费，元', kind: 'amount', get: (r) => r.keyFigures.threePublic.outboundTravel },
-  { name: 'reception', title: '公务接待费', description: '“三公”经费中的公务接待费，元', kind: 'amount', get: (r) => r.keyFigures.threePublic.reception },
-  { name: 'vehicleOperation', title: '公务用车运行维护费', description: '“三公”经费中的公务用车运行维护费，元', kind: 'amount', get: (r) => r.keyFigures.threePublic.vehicleOperation },
-  { name: 'vehiclePurchase', title: '公务用车购置费', description: '“三公”经费中的公务用车购置费，元', kind: 'amount', get: (r) => r.keyFigures.threePublic.vehiclePurchase },
+  { name: 'threePublicTotal', title: `${THREE_PUBLIC}合计`, description: `${THREE_PUBLIC}合计，元`, kind: 'amount', get: (r) => r.keyFigures.threePublic.total, implied: 'threePublic' },
+  ...THREE_PUBLIC_ITEMS.map(([key, label]): KeyFigureField => (
+    { name: key, title: label, description: `${THREE_PUBLIC}中的${label}，元`, kind: 'amount', get: (r) => r.keyFigures.threePublic[key] })),
   { name: 'operatingExpenses', title: '机关运行经费', description: '机关运行经费，元；单位说明不在统计范围或未说明时为空', kind: 'amount', get: (r) => r.keyFigures.operatingExpenses },
   { name: 'procurementTotal', title: '政府采购合计', description: '政府采购预算总额，元', kind: 'amount', get: (r) => r.keyFigures.procurement.total },
   { name: 'procurementGoods', title: '政府采购·货物', description: '政府采购中的货物类，元', kind: 'amount', get: (r) => r.keyFigures.procurement.goods },

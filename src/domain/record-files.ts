@@ -1,30 +1,45 @@
 /**
- * Reading the records of a content/ folder, as it is on disk or as it was at a git ref. Records are
- * parsed as plain JSON, not validated: a record committed under an older schema can still be compared.
+ * The record file layout of content/: where a record's file goes (recordFile), the walk over them
+ * (listRecordFiles), and reading them as they are on disk or as they were at a git ref. Records read here
+ * are parsed as plain JSON, not validated: a record committed under an older schema can still be compared.
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DiffableRecord } from './diff.ts';
+import type { DiffableRecord } from './figure-diff.ts';
+import type { UnitYearRecord } from './schema/record.ts';
+import { contentDir } from './content-dir.ts';
 
-/** Every `<contentDir>/records/**\/*.json`, sorted by path. */
-export function readRecordsFromDir(contentDir: string): DiffableRecord[] {
-  const root = join(contentDir, 'records');
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const p = join(dir, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (name.endsWith('.json')) files.push(p);
+/**
+ * Relative path of a record's file inside content/: `<year>.json`, or `<year>.v<N>.json` for the N-th
+ * version of a re-issued disclosure (its `revision`).
+ */
+export const recordFile = (r: Pick<UnitYearRecord, 'slug' | 'revision'> & { identity: { year: number } }): string =>
+  join('records', r.slug.district, r.slug.unit, `${r.identity.year}${r.revision ? `.v${r.revision.version}` : ''}.json`);
+
+/** Record files under `<dir>/records`, in code-point order of their paths (so builds are deterministic). */
+export function listRecordFiles(dir: string = contentDir()): string[] {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.json')) out.push(p);
     }
   };
+  const root = join(dir, 'records');
   try {
-    walk(root);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw e;
+    statSync(root);
+  } catch {
+    return [];
   }
-  return files.map((f) => parseRecord(readFileSync(f, 'utf8'), f));
+  walk(root);
+  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Every record file's record, in listRecordFiles order. */
+export function readRecordsFromDir(dir: string): DiffableRecord[] {
+  return listRecordFiles(dir).map((f) => parseRecord(readFileSync(f, 'utf8'), f));
 }
 
 function parseRecord(text: string, where: string): DiffableRecord {

@@ -3,8 +3,8 @@
  * says `published` and its embargo date (`publishAt`, Asia/Shanghai) is today or earlier; a preview build
  * shows everything.
  */
-import type { UnitYearRecord } from '../domain/schema/record.ts';
-import { isCalendarDate } from '../domain/calendar.ts';
+import type { UnitYearRecord } from './schema/record.ts';
+import { isCalendarDate } from './calendar.ts';
 
 /** The calendar date of `now` in Asia/Shanghai, YYYY-MM-DD. */
 export function shanghaiDate(now: Date): string {

@@ -12,12 +12,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { UnitYearRecord } from '../domain/schema/record.ts';
 import { downloadTables } from '../components/record/downloads.ts';
-import { toCsv } from './csv.ts';
-import { contentDir } from './content-dir.ts';
-import { visibleIdsFromManifest } from './glossary.ts';
-import { ContentError, readRecordFile } from './records.ts';
-import { recordJsonPath, tableCsvPath } from './routes.ts';
-import { isReleased, previewMode, releaseToday } from './visibility.ts';
+import { toCsv } from '../lib/csv.ts';
+import { contentDir } from '../domain/content-dir.ts';
+import { visibleIdsFromManifest } from '../lib/glossary.ts';
+import { ContentError, readRecordFile } from '../lib/records.ts';
+import { recordJsonPath, tableCsvPath } from '../lib/routes.ts';
+import { isReleased, previewMode, releaseToday } from '../domain/release.ts';
 
 export interface DownloadsReport {
   records: number;

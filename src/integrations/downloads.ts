@@ -1,11 +1,11 @@
 /**
  * Build integration: after `astro build` has written the pages, writes each visible record's record.json
- * and CSV downloads into the output folder (src/lib/downloads-writer.ts). In the dev server the endpoints
+ * and CSV downloads into the output folder (src/integrations/downloads-writer.ts). In the dev server the endpoints
  * under src/pages/[district]/[unit]/[year]/ serve them instead.
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { writeDownloads } from '../lib/downloads-writer.ts';
+import { writeDownloads } from './downloads-writer.ts';
 
 export default function downloads(): AstroIntegration {
   return {

@@ -6,7 +6,7 @@
  *
  * its record file, the years of the unit's other records, the record file of the year it compares with, and
  * the glossary terms linked in its text. (record.json and the CSVs are written after the build by
- * src/lib/downloads-writer.ts, not rendered.)
+ * src/integrations/downloads-writer.ts, not rendered.)
  *
  * Preview builds (dev server, `GONGKAI_PREVIEW=1`) return no key: their pages also show the change list
  * against git and the 预览稿 banner, and are always rendered.

@@ -2,13 +2,13 @@
  * "What changed" on a preview page: a record's figures compared with the same record in the last commit
  * (content/ at git HEAD), the same comparison as `npm run diff -- HEAD`. Production builds never compare.
  */
-import { diffFigures, type DiffableRecord, type FigureChange } from '../../scripts/release/diff.ts';
-import { readRecordsAtRef, resolveCommit } from '../../scripts/release/records-source.ts';
-import { keyFigureFields } from './key-figures.ts';
-import { previewMode } from './visibility.ts';
-import { contentDir } from './content-dir.ts';
+import { diffFigures, type DiffableRecord, type FigureChange } from '../domain/figure-diff.ts';
+import { readRecordsAtRef, resolveCommit } from '../domain/record-files.ts';
+import { keyFigureFields } from '../domain/key-figures.ts';
+import { previewMode } from '../domain/release.ts';
+import { contentDir } from '../domain/content-dir.ts';
 
-export type { FigureChange } from '../../scripts/release/diff.ts';
+export type { FigureChange } from '../domain/figure-diff.ts';
 
 /** A record compared with the last commit. */
 export type RecordChanges =

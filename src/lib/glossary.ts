@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { filterGlossary, shortDefinition } from '../domain/glossary.ts';
 import type { GlossaryTerm } from '../domain/schema/glossary-term.ts';
 import type { GlossaryLinkTerm } from '../remark/glossary-links.ts';
-import { isReleased } from './visibility.ts';
+import { isReleased } from '../domain/release.ts';
 
-export { contentDir } from './content-dir.ts';
+export { contentDir } from '../domain/content-dir.ts';
 
 const readJson = <T>(path: string, fallback: T): T => {
   try {

@@ -5,7 +5,7 @@
  */
 import type { RecordSummary } from '../domain/record-summary.ts';
 import type { CsvCell } from './csv.ts';
-import { keyFigureFields, type FieldKind } from './key-figures.ts';
+import { keyFigureFields, type FieldKind } from '../domain/key-figures.ts';
 import { absoluteUrl, paths, recordJsonPath, tableCsvPath } from './routes.ts';
 
 /** A Frictionless Table Schema field. */

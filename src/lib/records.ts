@@ -1,5 +1,5 @@
 /**
- * The one place pages get records. `getVisibleRecords()` applies the release rules (src/lib/visibility.ts)
+ * The one place pages get records. `getVisibleRecords()` applies the release rules (src/domain/release.ts)
  * once per build; everything site-wide (districts, units, years) is computed from that one list and memoised.
  * Route builders are re-exported from src/lib/routes.ts so pages import everything from here.
  *
@@ -10,14 +10,15 @@
  * In the dev server the data is read again whenever the ingest rewrites content/index.json (the seed watcher).
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { UnitYearRecord } from '../domain/schema/record.ts';
 import { summarize, type RecordSummary } from '../domain/record-summary.ts';
 import { recordSummarySchema } from '../domain/schema/record-summary.ts';
-import { isReleased, previewMode, releaseToday } from './visibility.ts';
+import { isReleased, previewMode, releaseToday } from '../domain/release.ts';
 import { reservedSegments } from './routes.ts';
-import { contentDir } from './content-dir.ts';
+import { contentDir } from '../domain/content-dir.ts';
+import { listRecordFiles, recordFile } from '../domain/record-files.ts';
 
 export type { RecordSummary } from '../domain/record-summary.ts';
 
@@ -139,9 +140,9 @@ export function assertRoutableSlugs(records: readonly RecordSummary[]): void {
   }
 }
 
-/** Path of a record's file: `<content>/records/<district>/<unit>/<year>.json` (as the ingest writes it). */
+/** Path of a record's file: `<content>/` + recordFile (as the ingest writes it). */
 export function recordFilePath(r: Pick<RecordSummary, 'slug' | 'identity'>, dir = contentDir()): string {
-  return join(dir, 'records', r.slug.district, r.slug.unit, `${r.identity.year}.json`);
+  return join(dir, recordFile(r));
 }
 
 /** A content/ file that is not what the ingest writes: named, with what to do. */
@@ -180,25 +181,6 @@ export function recordDigest(summary: RecordSummary): string {
   return d;
 }
 
-/** Record files under `<dir>/records`, in code-point order of their paths (so builds are deterministic). */
-export function listRecordFiles(dir = contentDir()): string[] {
-  const out: string[] = [];
-  const walk = (d: string): void => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.json')) out.push(p);
-    }
-  };
-  const root = join(dir, 'records');
-  try {
-    statSync(root);
-  } catch {
-    return [];
-  }
-  walk(root);
-  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-}
 
 /**
  * Reads every record file as a summary. The summary's fields are validated with their schemas (a clear

@@ -3,7 +3,7 @@
  * sorting needs no script). Missing figures always sort last.
  */
 import type { RecordSummary } from '../domain/record-summary.ts';
-import { budgetTotal } from './key-figures.ts';
+import { budgetTotal } from '../domain/key-figures.ts';
 import type { YearSort } from './routes.ts';
 
 /** Label of each order, shown on the sort controls and the sorted column. */

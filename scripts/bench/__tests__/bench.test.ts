@@ -97,7 +97,7 @@ describe('bench helpers', () => {
   });
 
   it('wraps the site config, adding the seed watcher only when it exists', () => {
-    expect(wrapperConfig(true)).toContain("import seedWatcher from './src/integrations/seed-watcher.ts'");
+    expect(wrapperConfig(true)).toContain("import seedWatcher from './scripts/ingest/run/seed-watcher.ts'");
     expect(wrapperConfig(false)).toContain('const seedWatcher = null');
   });
 

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import { parseDocument } from '../index.ts';
-import { toMatchForm } from '../stages/normalize.ts';
+import { toMatchForm } from '../../../src/domain/text.ts';
 import type { UnitYearRecord } from '../../../src/domain/schema/record.ts';
 import { seedText, SEEDS, type SeedId } from './helpers.ts';
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { releaseToday } from '../../../src/lib/visibility.ts';
+import { releaseToday } from '../../../src/domain/release.ts';
 import { isCalendarDate } from '../../../src/domain/calendar.ts';
 import { parseSidecar } from '../run/sidecar.ts';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * The dev server's incremental update (live.ts, used by src/integrations/seed-watcher.ts): after each kind of
+ * The dev server's incremental update (live.ts, used by scripts/ingest/run/seed-watcher.ts): after each kind of
  * change under seeds/ — a figure that moves a neighbour year's cross-year finding, an added duplicate and its
  * removal, a sidecar, a deleted seed, an unreadable file — content/ equals a full ingest of the same seeds,
  * byte for byte, and only the files that had to change were rewritten, index.json always and last.

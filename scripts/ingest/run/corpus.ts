@@ -14,7 +14,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { crossYearFindings } from '../stages/validate.ts';
-import { ContentWriter, json, manifestJson, recordFile, type ContentSet } from '../stages/write.ts';
+import { ContentWriter, json, manifestJson, type ContentSet } from '../stages/write.ts';
+import { recordFile } from '../../../src/domain/record-files.ts';
 import { resolveVersions, type Member } from './versions.ts';
 import { IngestError, writeFailure, type Diagnostic } from '../errors.ts';
 import { runJobsAsync, runJobsSync, workerCount } from './pool.ts';

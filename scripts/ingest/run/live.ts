@@ -1,5 +1,5 @@
 /**
- * content/ kept up to date seed by seed, for the dev server (src/integrations/seed-watcher.ts).
+ * content/ kept up to date seed by seed, for the dev server (scripts/ingest/run/seed-watcher.ts).
  *
  * `LiveContent.start` runs the streaming ingest once (content/ is swapped only if it was stale) and keeps
  * every seed's summary. `update(paths)` then re-parses only the seeds that changed (or were added), redoes

@@ -12,9 +12,9 @@
 import { fileURLToPath } from 'node:url';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { contentDir as defaultContentDir } from '../lib/content-dir.ts';
-import { LiveContent } from '../../scripts/ingest/run/live.ts';
-import { formatDiagnostic, type Diagnostic } from '../../scripts/ingest/errors.ts';
+import { contentDir as defaultContentDir } from '../../../src/domain/content-dir.ts';
+import { LiveContent } from './live.ts';
+import { formatDiagnostic, type Diagnostic } from '../errors.ts';
 
 /** Folders, relative to the project root. */
 export interface SeedWatcherOptions {
@@ -42,7 +42,7 @@ export default function seedWatcher(options: SeedWatcherOptions = {}): AstroInte
     hooks: {
       'astro:config:setup': ({ command: c }) => {
         command = c;
-        // The one source of "this is the dev server" for the release rules (src/lib/visibility.ts).
+        // The one source of "this is the dev server" for the release rules (src/domain/release.ts).
         if (command === 'dev') process.env.GONGKAI_DEV_SERVER = '1';
         else delete process.env.GONGKAI_DEV_SERVER;
       },

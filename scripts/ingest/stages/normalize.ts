@@ -9,6 +9,7 @@
  * Control characters and U+2028/U+2029 become spaces in both forms.
  */
 import { readText } from '../readers/text.ts';
+import { toMatchForm } from '../../../src/domain/text.ts';
 
 /** One source line. */
 export interface Line {
@@ -28,23 +29,6 @@ export interface NormalizedText {
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 /** Control characters and the Unicode line/paragraph separators (which `.` in a regex does not match) → space. */
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029]/g;
-
-/** Maps one character to its matching form (always exactly one UTF-16 unit in, one out). */
-function matchChar(c: string): string {
-  const code = c.charCodeAt(0);
-  if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
-  if (code === 0x3000 || code === 0x00a0 || code === 0x2002 || code === 0x2003 || code === 0x2009 || code === 0x202f) return ' ';
-  if (code === 0xff0e) return '.';
-  return c;
-}
-
-/** The matching form of a string (see module doc). */
-export function toMatchForm(s: string): string {
-  // Most lines need no mapping at all; only the characters matchChar changes are replaced.
-  return NEEDS_MAPPING.test(s) ? s.replace(NEEDS_MAPPING_G, matchChar) : s;
-}
-const NEEDS_MAPPING = /[\uff01-\uff5e\u3000\u00a0\u2002\u2003\u2009\u202f]/;
-const NEEDS_MAPPING_G = new RegExp(NEEDS_MAPPING.source, 'g');
 
 /**
  * Spaces inside a figure that stands before a money unit ("1 480.96万元", "609. 35万元", from PDF copies)

@@ -5,6 +5,7 @@
  * rounded total by up to n × 0.005 万元 (rounded up to n × 100 元 here). Inside that band a difference is
  * `info` when the document admits rounding (因四舍五入…) and a `warning` otherwise; beyond it, an `error`.
  */
+import { THREE_PUBLIC_LABEL } from '../../../src/domain/terms/three-public.ts';
 import { agreesAtTextPrecision, formatWan, sum } from '../../../src/domain/money.ts';
 import type { Finding } from '../../../src/domain/schema/finding.ts';
 import type { Change } from '../../../src/domain/schema/change.ts';
@@ -95,7 +96,7 @@ export function validateRecord(r: Draft, roundingAdmitted: boolean): Finding[] {
   checkChangeYear(out, year, gba.change, '一般公共预算财政拨款的增减');
   checkChangeYear(out, year, gba.basic.change, '基本支出的增减');
   checkChangeYear(out, year, gba.project.change, '项目支出的增减');
-  for (const [k, label] of [['total', '“三公”经费'], ['outboundTravel', '因公出国（境）费'], ['reception', '公务接待费'], ['vehicleOperation', '公务用车运行维护费'], ['vehiclePurchase', '公务用车购置费']] as const) {
+  for (const [k, label] of Object.entries(THREE_PUBLIC_LABEL) as [keyof typeof THREE_PUBLIC_LABEL, string][]) {
     checkChangeYear(out, year, r.threePublic[k].change, `${label}的增减`);
   }
   if (r.operatingExpenses) checkChangeYear(out, year, r.operatingExpenses.change, '机关运行经费的增减');

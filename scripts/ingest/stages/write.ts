@@ -9,6 +9,7 @@ import { existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, 
 import { basename, dirname, join } from 'node:path';
 import type { UnitYearRecord } from '../../../src/domain/schema/record.ts';
 import type { GlossaryTerm } from '../../../src/domain/schema/glossary-term.ts';
+import { recordFile } from '../../../src/domain/record-files.ts';
 import type { Diagnostic } from '../errors.ts';
 
 export interface ContentSet {
@@ -17,13 +18,6 @@ export interface ContentSet {
   /** Files that could not be ingested, with their diagnostics (published nowhere; for tools and CI). */
   errors: Diagnostic[];
 }
-
-/**
- * Relative path of a record's file inside content/: `<year>.json`, or `<year>.v<N>.json` for the N-th
- * version of a re-issued disclosure (its `revision`).
- */
-export const recordFile = (r: Pick<UnitYearRecord, 'slug' | 'revision'> & { identity: { year: number } }): string =>
-  join('records', r.slug.district, r.slug.unit, `${r.identity.year}${r.revision ? `.v${r.revision.version}` : ''}.json`);
 
 /** The text of every JSON file in content/: one-space indent, final newline. */
 export const json = (v: unknown): string => `${JSON.stringify(v, null, 1)}\n`;

@@ -8,9 +8,10 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { SEEDS_DIR, tempDir } from '../../ingest/__tests__/helpers.ts';
 import { ingestFiles, listSeeds } from '../../ingest/run/corpus.ts';
-import { writeContent, recordFile } from '../../ingest/stages/write.ts';
-import { diffRecords, flattenFigures, formatDiff, formatFigureValue, type DiffableRecord } from '../diff.ts';
-import { readRecordsAtRef, readRecordsFromDir } from '../records-source.ts';
+import { writeContent } from '../../ingest/stages/write.ts';
+import { recordFile } from '../../../src/domain/record-files.ts';
+import { diffRecords, flattenFigures, formatDiff, formatFigureValue, type DiffableRecord } from '../../../src/domain/figure-diff.ts';
+import { readRecordsAtRef, readRecordsFromDir } from '../../../src/domain/record-files.ts';
 import { runCli, runNpmScript } from './helpers.ts';
 import type { UnitYearRecord } from '../../../src/domain/schema/record.ts';
 

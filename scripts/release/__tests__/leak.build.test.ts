@@ -11,7 +11,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SEEDS, tempDir } from '../../ingest/__tests__/helpers.ts';
 import { formatWan } from '../../../src/domain/money.ts';
-import { flattenFigures } from '../diff.ts';
+import { flattenFigures } from '../../../src/domain/figure-diff.ts';
 import type { UnitYearRecord } from '../../../src/domain/schema/record.ts';
 import { addDays } from './helpers.ts';
 import { copyProject, npmRun, occurrences, readTree } from './project.ts';

@@ -1,6 +1,6 @@
 /**
  * `astro dev` on a copy of the project: editing a seed, or adding a sidecar beside it, updates the
- * preview without a restart (src/integrations/seed-watcher.ts re-parses the seed and rewrites its record;
+ * preview without a restart (scripts/ingest/run/seed-watcher.ts re-parses the seed and rewrites its record;
  * src/lib/records.ts re-reads it). A seed added while the server runs gets its pages and index entries.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';

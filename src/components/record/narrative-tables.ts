@@ -7,6 +7,7 @@ import type { UnitYearRecord } from '../../domain/schema/record.ts';
 import type { Change } from '../../domain/schema/change.ts';
 import type { ThreePublic } from '../../domain/schema/three-public.ts';
 import { firstLine, provenanceLine } from './source-line.ts';
+import { THREE_PUBLIC, THREE_PUBLIC_ITEMS } from '../../domain/terms/three-public.ts';
 
 /** One row of a narrative table: a label and 元 amounts with the line each was read from. */
 export interface NarrativeRow {
@@ -56,14 +57,6 @@ export function functionRows(record: UnitYearRecord): NarrativeRow[] {
   ];
 }
 
-/** “三公”经费 items in the order the documents list them, with their labels. */
-export const THREE_PUBLIC_ITEMS: ReadonlyArray<readonly [keyof ThreePublic, string]> = [
-  ['outboundTravel', '因公出国（境）费'],
-  ['reception', '公务接待费'],
-  ['vehicleOperation', '公务用车运行维护费'],
-  ['vehiclePurchase', '公务用车购置费'],
-];
-
 /** “三公”经费 items followed by the total row. */
 export function threePublicRows(record: UnitYearRecord): NarrativeRow[] {
   const tp = record.threePublic;
@@ -73,6 +66,6 @@ export function threePublicRows(record: UnitYearRecord): NarrativeRow[] {
   });
   return [
     ...THREE_PUBLIC_ITEMS.map(([key, label]) => item(key, label, false)),
-    item('total', '“三公”经费合计', true),
+    item('total', `${THREE_PUBLIC}合计`, true),
   ];
 }

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { fixtureContentDir } from '../../../tests/fixtures.ts';
 import { writeDownloads } from '../downloads-writer.ts';
 import { downloadTables } from '../../components/record/downloads.ts';
-import { toCsv } from '../csv.ts';
+import { toCsv } from '../../lib/csv.ts';
 import type { UnitYearRecord } from '../../domain/schema/record.ts';
 
 let dir: string;

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { fixtureContentDir } from '../../../tests/fixtures.ts';
 import { recordPageKey, termsDigest } from '../cache-keys.ts';
-import { listRecordFiles, readSummaries, type RecordSummary } from '../records.ts';
+import { readSummaries, type RecordSummary } from '../records.ts';
+import { listRecordFiles } from '../../domain/record-files.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gongkai-keys-'));
 cpSync(fixtureContentDir(), dir, { recursive: true });

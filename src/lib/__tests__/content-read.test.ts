@@ -8,8 +8,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { fixtureContentDir } from '../../../tests/fixtures.ts';
 import {
-  ContentError, getSiteData, listRecordFiles, loadRecord, readSummaries, recordFilePath,
+  ContentError, getSiteData, loadRecord, readSummaries, recordFilePath,
 } from '../records.ts';
+import { listRecordFiles } from '../../domain/record-files.ts';
 import { HEAVY_FIELDS, summarize } from '../../domain/record-summary.ts';
 import { recordSchema } from '../../domain/schema/record.ts';
 import { downloadList, downloadTables } from '../../components/record/downloads.ts';

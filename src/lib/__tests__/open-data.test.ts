@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import {
   dataPackage, expenditureByFunctionCsvRows, expenditureByFunctionSchemaFields, keyFiguresCsvRows, keyFiguresSchemaFields,
 } from '../open-data.ts';
-import { keyFigureFields } from '../key-figures.ts';
+import { keyFigureFields } from '../../domain/key-figures.ts';
 import { sitemapXml } from '../sitemap.ts';
 import { toCsv } from '../csv.ts';
 import { makeRecord } from './fixtures.ts';

@@ -3,7 +3,7 @@ import {
   groupByDistrict, groupByUnit, latestPerUnit, recordJsonFileName, recordJsonPath, recordPath, selectVisible,
   tableCsvPath, unitPath, url, yearPath, years, absoluteUrl, districtPath, joinBase,
 } from '../records.ts';
-import { isReleased, previewMode, releaseToday, shanghaiDate } from '../visibility.ts';
+import { isReleased, previewMode, releaseToday, shanghaiDate } from '../../domain/release.ts';
 import { makeRecord } from './fixtures.ts';
 
 describe('release rules', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { sortYearRecords } from '../year-table.ts';
 import { unitYearColumns } from '../unit-history.ts';
-import { formatField, keyFigureField } from '../key-figures.ts';
+import { formatField, keyFigureField } from '../../domain/key-figures.ts';
 import { makeRecord } from './fixtures.ts';
 
 const threePublic = (total: number | null) =>

@@ -2,14 +2,14 @@
  * `/<district>/<unit>/<year>/<table>.csv` (see tableCsvPath): one CSV per attached table and per narrative
  * table (income, function, three-public), written by src/lib/csv.ts (BOM, formula-safe). The list of CSVs
  * comes from the record's summary; the rows from its full record, read when the CSV is rendered. Served by
- * the dev server; `astro build` writes the same files with src/lib/downloads-writer.ts.
+ * the dev server; `astro build` writes the same files with src/integrations/downloads-writer.ts.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getVisibleRecords, loadRecord, type RecordSummary } from '../../../../lib/records.ts';
 import { csvResponse, toCsv } from '../../../../lib/csv.ts';
 import { downloadList, downloadTables } from '../../../../components/record/downloads.ts';
 import { recordParams } from '../../../../components/record/page-data.ts';
-import { devServer } from '../../../../lib/visibility.ts';
+import { devServer } from '../../../../domain/release.ts';
 
 // Dev server only: `astro build` writes these files after the pages (src/integrations/downloads.ts).
 export const getStaticPaths = (async () => !devServer() ? [] :
