@@ -2,7 +2,7 @@
  * Display of chart amounts (万元 numbers), shared by the build (text alternatives) and the client (axes,
  * tooltips) so the picture and its text never read differently.
  */
-import type { ChartSpec } from './data.ts';
+import type { ChartSpec } from './spec.ts';
 
 /** Appended to the label of a year, or to a value, that is derived from a stated change (not printed). */
 export const DERIVED_SUFFIX = '（推算）';

@@ -12,7 +12,7 @@
  */
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
 import type { ChartConfiguration, Scale, TooltipItem } from 'chart.js';
-import type { ChartSpec } from '../charts/data.ts';
+import type { ChartSpec } from '../charts/spec.ts';
 import { DERIVED_SUFFIX, formatWanNumber, formatWanTick } from '../charts/format.ts';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);

@@ -77,9 +77,6 @@ export function agreesAtTextPrecision(textYuan: number, tableFen: number): boole
   return Math.abs(textYuan * 100 - tableFen) * 2 <= step * 100;
 }
 
-/** 元 → 分 (exact). */
-export const yuanToFen = (yuan: number): number => yuan * 100;
-
 /** Adds integer amounts; throws if any is not a safe integer (a programming error, never input). */
 export function sum(values: Iterable<number | null | undefined>): number {
   let total = 0;

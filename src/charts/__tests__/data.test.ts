@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import {
   economicClassCharts, functionClassChart, incomeSourceChart, recordBlockCharts, spendingSplitChart,
-  threePublicChart, unitTrendCharts, yearComparisonChart, type ChartSpec,
+  threePublicChart, unitTrendCharts, yearComparisonChart,
 } from '../data.ts';
+import type { ChartSpec } from '../spec.ts';
 import { contentRecord } from './records.ts';
 
 const jiulongpo = () => contentRecord('jiulongpo/dianzizhengwuzhongxin/2026');

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { describeChart, formatWanNumber, formatWanTick } from '../format.ts';
 import { formatWan, yuanToWanNumber } from '../../domain/money.ts';
-import type { ChartSpec } from '../data.ts';
+import type { ChartSpec } from '../spec.ts';
 
 describe('formatWanNumber', () => {
   test('reads exactly as formatWan reads the 元 it came from (grouping, two decimals, rounding)', () => {

@@ -2,7 +2,7 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, test } from 'vitest';
 import Chart from '../Chart.astro';
 import RecordCharts from '../RecordCharts.astro';
-import type { ChartSpec } from '../../../charts/data.ts';
+import type { ChartSpec } from '../../../charts/spec.ts';
 import { describeChart } from '../../../charts/format.ts';
 import { contentRecord } from '../../../charts/__tests__/records.ts';
 
