@@ -7,7 +7,7 @@ import type { UnitYearRecord } from '../../domain/schema/record.ts';
 import type { RecordSummary } from '../../domain/record-summary.ts';
 import type { Change } from '../../domain/schema/change.ts';
 import type { ThreePublic } from '../../domain/schema/three-public.ts';
-import { THREE_PUBLIC_ITEMS } from './narrative-tables.ts';
+import { THREE_PUBLIC_ITEMS } from '../../domain/terms/three-public.ts';
 import { firstLine, provenanceLine } from './source-line.ts';
 
 /** An amount in 元 as the record states it, with its source line. */
