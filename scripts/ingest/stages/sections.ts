@@ -9,7 +9,8 @@
  *  - otherwise a numbered paragraph (a list item such as "1、负责…").
  * An unnumbered short line that is a known section name ("名词解释", "部门预算编制说明") is a heading too.
  */
-import { toMatchForm, type Line } from './normalize.ts';
+import type { Line } from './normalize.ts';
+import { toMatchForm } from '../../../src/domain/text.ts';
 import { HEADING_STYLES, SECTION_VOCABULARY } from '../templates/index.ts';
 import type { Section } from '../../../src/domain/schema/section.ts';
 

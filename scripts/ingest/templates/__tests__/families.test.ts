@@ -7,7 +7,7 @@ import { jiangsu } from '../jiangsu.ts';
 import { shanghai } from '../shanghai.ts';
 import { familiesOf } from '../index.ts';
 import type { FamilyDocument, FamilyPara, FamilyParts } from '../hooks.ts';
-import { toMatchForm } from '../../stages/normalize.ts';
+import { toMatchForm } from '../../../../src/domain/text.ts';
 
 type Kind = FamilyPara['section'];
 
