@@ -157,10 +157,11 @@ function parseOrThrow(bytes: Uint8Array, file: string, options: ParseOptions): P
   const identity = extractIdentity(ctx);
   const doc = familyDocument(narrative, sections);
   const families = familiesOf(doc);
-  if (!identity.unit) {
-    for (const t of families) {
-      const found = t.identity?.(doc);
-      if (!found) continue;
+  for (const t of families) {
+    // The family's own title or first sentence names the unit when the generic identity found none, or found
+    // it cut short (a table's "部门名称：江苏省人大" wrapped before "常委会办公厅").
+    const found = t.identity?.(doc);
+    if (found && (!identity.unit || (found.unit !== identity.unit && found.unit.startsWith(identity.unit)))) {
       const place = splitPlace(found.unit);
       Object.assign(identity, { unit: found.unit, city: place.city, district: place.district });
       if (!identity.year && found.year) identity.year = found.year;

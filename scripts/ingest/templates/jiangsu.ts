@@ -39,9 +39,9 @@ function identity(doc: FamilyDocument): FamilyIdentity | null {
     const two = head[i + 1];
     const joined = two && two.line <= one.lines[one.lines.length - 1]! + 6 ? one.text + two.text : one.text;
     const lines = two && joined !== one.text ? [...one.lines, ...two.lines] : one.lines;
-    let m = /^(.{3,30}?)(\d{4})年度?(?:部门)?预算公开$/.exec(joined);
+    let m = /^(.{3,30}?)(\d{4})年度?(?:部门)?预算(?:公开)?$/.exec(joined);
     if (m && UNIT_END.test(m[1]!)) return { unit: m[1]!, year: Number(m[2]), lines };
-    m = /^(\d{4})年度?(.{3,30}?)(?:部门)?预算公开$/.exec(joined);
+    m = /^(\d{4})年度?(.{3,30}?)(?:部门)?预算(?:公开)?$/.exec(joined);
     if (m && UNIT_END.test(m[2]!)) return { unit: m[2]!, year: Number(m[1]), lines };
   }
   for (const [i, p] of doc.paras.entries()) {
