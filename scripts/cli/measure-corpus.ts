@@ -3,7 +3,8 @@
  * `npm run --silent parse -- FILE…` on every disclosure of the real corpus (one run per disclosure, its
  * files given together) and prints, per disclosure, the figures it states, those `parse` found and those
  * it got WRONG, against the hand-read fixtures of `scripts/ingest/__tests__/fixtures/corpus-truth/`.
- * Exit 1 when any value is wrong. `--input text` reads the `pdftotext -layout` renderings instead of the PDFs.
+ * Exit 1 when any value is wrong. `--input text` (the default until `parse` reads PDFs) gives it the `pdftotext -layout`
+ * renderings, `--input pdf` the PDFs.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -19,7 +20,7 @@ function option(name: string): string | undefined {
 }
 
 const corpus = option('corpus') ?? process.env.GONGKAI_CORPUS ?? join(REPO_ROOT, '../shared/corpus');
-const input = option('input') ?? 'pdf';
+const input = option('input') ?? 'text';
 const jsonOut = option('json');
 if (!existsSync(corpus)) {
   process.stderr.write(`${corpus}: 没有找到语料目录（--corpus DIR 或 GONGKAI_CORPUS）\n`);

@@ -15,18 +15,18 @@ import { CORPUS_DIR } from './helpers.ts';
 const present = existsSync(CORPUS_DIR);
 const TRUTH = loadTruth();
 
-/** Figures each disclosure must at least give right today (the text renderings, one file at a time). */
+/** Figures each disclosure must at least give right (the text renderings; today: every figure each states). */
 const FLOOR: Record<string, number> = {
   '02_js_jianchayuan_2019': 22,
   '03_js_gaojifayuan_2018': 23,
-  '06+22_js_zhengxie_2017': 22,
+  '06+22_js_zhengxie_2017': 23,
   '07_sh_putuo-zfbgs-bumen_2025': 25,
   '09_sh_putuo-wanlijiedao-bumen_2025': 30,
   '18_js_renda_2018': 23,
   '19_js_jianchayuan_2017': 23,
-  '20+21_js_shengweibgt_2017': 21,
-  '23+24_js_zhengxie_2018': 22,
-  '25+26_js_zhengxie_2019': 23,
+  '20+21_js_shengweibgt_2017': 22,
+  '23+24_js_zhengxie_2018': 23,
+  '25+26_js_zhengxie_2019': 24,
   '27_js_gaojifayuan_2017': 23,
 };
 
@@ -90,10 +90,14 @@ describe('corpus measurement', () => {
 const pagesOf = (pdf: string) =>
   readFileSync(join(CORPUS_DIR, 'text', pdf.replace(/\.pdf$/, '.txt')), 'utf8').split('\f').map((p) => p.replace(/\s+/g, ''));
 
-/** Parses a disclosure as `parse` does today: the text rendering of its first (text) file. */
+/**
+ * Parses a disclosure's text renderings as one document, its files joined at a page break (text first, then
+ * the tables), as `parse -- FILE FILE…` treats several files.
+ */
 function parseDisclosure(t: DisclosureTruth): KeyFigures | null {
-  const file = join(CORPUS_DIR, 'text', t.files[0]!.replace(/\.pdf$/, '.txt'));
-  return parseDocument(readFileSync(file), file).record?.keyFigures ?? null;
+  const files = t.files.map((f) => join(CORPUS_DIR, 'text', f.replace(/\.pdf$/, '.txt')));
+  const text = files.map((f) => readFileSync(f, 'utf8')).join('\n\f');
+  return parseDocument(Buffer.from(text, 'utf8'), files[0]!).record?.keyFigures ?? null;
 }
 
 const title = present
