@@ -7,14 +7,14 @@ import fc from 'fast-check';
 import { releaseToday } from '../../../src/domain/release.ts';
 import { isCalendarDate } from '../../../src/domain/calendar.ts';
 import { parseSidecar } from '../run/sidecar.ts';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ingest, ingestFiles, listSeeds } from '../run/corpus.ts';
 import { writeContent } from '../stages/write.ts';
 import { districtSlug, MAX_SLUG_BYTES, nameDigest, toSlug, unitSlug } from '../../../src/domain/slug.ts';
 import { RESERVED_SEGMENTS } from '../../../src/domain/reserved.ts';
 import type { UnitYearRecord } from '../../../src/domain/schema/record.ts';
-import { filesUnder, folderDifferences, REPO_ROOT, seedText, tempDir } from './helpers.ts';
+import { filesUnder, folderDifferences, REPO_ROOT, seedRecord, seedText, tempDir } from './helpers.ts';
 
 const FC = { seed: 19, numRuns: 300 };
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
@@ -219,5 +219,72 @@ describe('cases 7 and 8: slugs are bounded path segments and never a reserved wo
       for (const seg of r.id.split('/')) expect(Buffer.byteLength(seg)).toBeLessThanOrEqual(MAX_SLUG_BYTES);
     }
     expect([...records.values()].find((r) => r.identity.unit.endsWith(long))!.slug.unit).toMatch(/^[a-z]+-[0-9a-f]{8}$/);
+  });
+});
+
+describe('case 5: a sidecar must be named exactly after its seed (fail closed)', () => {
+  /** Misspellings of `a.txt.meta.yml`: case, extension, trailing spaces, dropped seed extension. */
+  const misnamed = fc.record({
+    stem: fc.constantFrom('a.txt', 'a', 'A.txt', 'a.TXT', 'a.txt ', 'renamed.txt', 'b'),
+    ext: fc.constantFrom('.meta.yml', '.meta.yaml', '.Meta.yml', '.META.YML', '.meta.Yaml', '.meta.YAML'),
+    trail: fc.constantFrom('', ' ', '  ', '\t'),
+  }).map(({ stem, ext, trail }) => `${stem}${ext}${trail}`).filter((n) => n !== 'a.txt.meta.yml' && n !== 'a.txt.meta.yaml' && n !== 'b.meta.yml' && n !== 'b.meta.yaml');
+
+  it('generated misnamed or orphan sidecars keep their seed out of content/, with a sidecar diagnostic naming them', () => {
+    fc.assert(fc.property(misnamed, (name) => {
+      const { records, result } = ingestFolder({ 'a.txt': seedText('000'), [name]: 'status: draft\n', 'c.txt': seedText('003'), 'c.txt.meta.yml': 'status: published\n' });
+      const a = result.outcomes.find((o) => o.file.endsWith('a.txt'))!;
+      expect(a.record).toBeNull();
+      expect(a.diagnostics.some((d) => d.kind === 'sidecar' && d.file.endsWith(name) && d.message.includes('没有对应的公开文件'))).toBe(true);
+      // Never read as a seed; the seed with its own sidecar is published as before.
+      expect(result.outcomes.map((o) => o.file.split('/').pop())).toEqual(['a.txt', 'c.txt']);
+      expect([...records.values()].map((r) => r.identity.unit)).toEqual([seedRecord('003').identity.unit]);
+    }), { seed: 5, numRuns: 25 });
+  });
+
+  it('`.meta.yaml` is accepted; both spellings at once are an error', () => {
+    const { records } = ingestFolder({ 'a.txt': seedText('000'), 'a.txt.meta.yaml': 'status: draft\n' });
+    expect(records.get(ORIGINAL_ID)!.release.status).toBe('draft');
+    const both = ingestFolder({ 'a.txt': seedText('000'), 'a.txt.meta.yaml': 'status: draft\n', 'a.txt.meta.yml': 'status: draft\n' });
+    expect(both.records.size).toBe(0);
+  });
+});
+
+describe('case 6: symbolic links in seeds/ are never followed', () => {
+  it('links to a file or folder outside, loops and a linked sidecar: each one diagnostic, nothing read, the rest published', () => {
+    const dir = tempDir('links');
+    try {
+      const outside = join(dir.path, 'outside');
+      mkdirSync(join(outside, 'folder'), { recursive: true });
+      writeFileSync(join(outside, 'secret.txt'), seedText('001'));
+      writeFileSync(join(outside, 'folder', 'x.txt'), seedText('002'));
+      writeFileSync(join(outside, 'draft.meta.yml'), 'status: published\n');
+      const seeds = join(dir.path, 'seeds');
+      mkdirSync(join(seeds, 'sub'), { recursive: true });
+      writeFileSync(join(seeds, 'a.txt'), seedText('000'));
+      writeFileSync(join(seeds, 'd.txt'), seedText('003'));
+      symlinkSync(join(outside, 'draft.meta.yml'), join(seeds, 'd.txt.meta.yml'));
+      symlinkSync(join(outside, 'secret.txt'), join(seeds, 'link.txt'));
+      symlinkSync(join(outside, 'folder'), join(seeds, 'linked-folder'));
+      symlinkSync(seeds, join(seeds, 'sub', 'loop'));
+      symlinkSync('..', join(seeds, 'sub', 'up'));
+      symlinkSync(join(seeds, 'missing.txt'), join(seeds, 'broken.txt'));
+      const start = performance.now();
+      const files = listSeeds(seeds).map((f) => f.slice(seeds.length + 1)).sort();
+      expect(performance.now() - start).toBeLessThan(2000);
+      expect(files).toEqual(['a.txt', 'broken.txt', 'd.txt', 'link.txt', 'linked-folder', 'sub/loop', 'sub/up']);
+      const result = ingest(seeds, join(dir.path, 'content'), { workers: 0 });
+      const byFile = new Map(result.outcomes.map((o) => [o.file.slice(o.file.indexOf('seeds/') + 6), o]));
+      for (const f of ['broken.txt', 'link.txt', 'linked-folder', 'sub/loop', 'sub/up']) {
+        expect(byFile.get(f)!.record, f).toBeNull();
+        expect(byFile.get(f)!.diagnostics.map((d) => d.message).join(), f).toMatch(/符号链接.*不会跟随/);
+      }
+      expect(byFile.get('d.txt')!.record).toBeNull();
+      expect(byFile.get('d.txt')!.diagnostics[0]!.message).toMatch(/符号链接/);
+      expect(result.published.map((s) => s.unit)).toEqual(['重庆市开州区政务信息中心']);
+      expect(readFileSync(join(dir.path, 'content/index.json'), 'utf8')).not.toContain(seedRecord('001').source.sha256);
+    } finally {
+      dir.cleanup();
+    }
   });
 });

@@ -11,7 +11,7 @@
  * Both parse on worker threads from MIN_FILES_FOR_WORKERS files on, and both give the same content/, byte
  * for byte, as a single-threaded run, whatever the scheduling.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { crossYearFindings } from '../stages/validate.ts';
 import { ContentWriter, json, manifestJson, type ContentSet } from '../stages/write.ts';
@@ -24,6 +24,7 @@ import type { UnitYearRecord } from '../../../src/domain/schema/record.ts';
 import type { Finding } from '../../../src/domain/schema/finding.ts';
 import { buildGlossary } from '../../../src/domain/glossary.ts';
 import { resolveSlugs } from '../../../src/domain/slug.ts';
+import { SIDECAR_LIKE } from './sidecar.ts';
 
 export type { FileOutcome, IngestSummary } from './parse-file.ts';
 
@@ -35,21 +36,22 @@ export interface IngestOptions {
 }
 
 /**
- * Seed files under `dir` (recursive), sorted; sidecars, hidden files and READMEs are not seeds. An entry
- * that cannot be examined (a broken link) is still listed, so that reading it yields a diagnosis.
+ * Seed files under `dir` (recursive), sorted; sidecars (however misspelt: SIDECAR_LIKE), hidden files and
+ * READMEs are not seeds. Symbolic links are listed, never followed (a link to a folder is not walked, so a
+ * loop cannot hang the walk): reading one yields a diagnosis, as does an entry that cannot be examined.
  * Throws IngestError when `dir` itself is not a readable folder.
  */
 export function listSeeds(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
     for (const name of readdirSync(d).sort()) {
-      if (name.startsWith('.') || name.endsWith('.meta.yml') || /^readme/i.test(name)) continue;
+      if (name.startsWith('.') || SIDECAR_LIKE.test(name) || /^readme/i.test(name)) continue;
       const p = join(d, name);
       let isDir = false;
       try {
-        isDir = statSync(p).isDirectory();
+        isDir = lstatSync(p).isDirectory();
       } catch {
-        // broken link or vanished file: reading it reports the problem
+        // vanished file: reading it reports the problem
       }
       if (isDir) walk(p);
       else out.push(p);

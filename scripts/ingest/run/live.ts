@@ -12,7 +12,8 @@
  * The result equals a full ingest of the same seeds, byte for byte (tested).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { SIDECAR_LIKE } from './sidecar.ts';
 import {
   assemble, finalJson, ingestToContentAsync, listSeeds, siteFiles, versionJson,
   type Assembled, type Entry, type StreamOptions, type StreamResult, type SummaryOutcome,
@@ -39,8 +40,8 @@ function replaceFile(path: string, text: string, force = false): boolean {
   return true;
 }
 
-/** The seed a watched path belongs to: a sidecar `x.txt.meta.yml` → `x.txt`. */
-const seedOf = (path: string): string => resolve(path.endsWith('.meta.yml') ? path.slice(0, -'.meta.yml'.length) : path);
+/** The seed a watched path belongs to: a sidecar `x.txt.meta.yml` (or `.meta.yaml`) → `x.txt`. */
+const seedOf = (path: string): string => resolve(path.replace(/\.meta\.ya?ml$/, ''));
 
 export class LiveContent {
   readonly seedsDir: string;
@@ -69,6 +70,11 @@ export class LiveContent {
     const changed = new Set([...paths].map(seedOf));
     const files = listSeeds(this.seedsDir);
     const listed = new Set(files.map((f) => resolve(f)));
+    // A sidecar renamed, added or removed, or a seed added or removed, may change which seeds of its folder
+    // a misnamed sidecar holds back (readSidecarFor): the whole folder is parsed again.
+    const folders = new Set([...paths].map((p) => resolve(p))
+      .filter((p) => SIDECAR_LIKE.test(basename(p)) || listed.has(p) !== this.entries.has(p)).map((p) => dirname(p)));
+    for (const f of listed) if (folders.has(dirname(f))) changed.add(f);
     const fresh = new Map<string, UnitYearRecord | null>();
     const next = new Map<string, Entry>();
     for (const path of files) {

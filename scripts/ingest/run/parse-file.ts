@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { mkdirSync } from 'node:fs';
+import { lstatSync, mkdirSync, readlinkSync } from 'node:fs';
 import { parseDocument } from '../index.ts';
 import { readSidecarFor } from './sidecar.ts';
 import { json, linkOrWrite, manifestEntry, type ManifestEntry } from '../stages/write.ts';
@@ -25,9 +25,27 @@ export interface FileOutcome {
   diagnostics: Diagnostic[];
 }
 
+/** A diagnostic when `path` is a symbolic link (to a file or a folder), else null. */
+function symlinkDiagnostic(path: string, file: string): Diagnostic | null {
+  let target: string;
+  try {
+    if (!lstatSync(path).isSymbolicLink()) return null;
+    target = readlinkSync(path);
+  } catch {
+    return null; // vanished: reading it reports the problem
+  }
+  return {
+    file, line: 1, kind: 'io',
+    message: `是符号链接（指向“${target}”），不会跟随：链接可能指向 seeds/ 以外的文件或形成循环；请把文件或文件夹本身放进 seeds/`,
+  };
+}
+
 /** Reads and parses one seed (and its sidecar). `file` in diagnostics is the path as the user gave it. */
 export function parseFile(path: string, baseDir: string): FileOutcome {
   const file = relative(process.cwd(), path) || path;
+  // Links are never followed: a link could publish a file from outside seeds/, or loop.
+  const link = symlinkDiagnostic(path, file);
+  if (link) return { file, record: null, diagnostics: [link] };
   const sidecar = readSidecarFor(path);
   if (!sidecar.ok) return { file, record: null, diagnostics: sidecar.diagnostics };
   let bytes: Uint8Array;

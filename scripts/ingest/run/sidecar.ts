@@ -4,7 +4,8 @@
  * and dates checked against the calendar; every error points at the offending line and says, in Chinese,
  * what is wrong and what was expected.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { parseDocument as parseYaml, isAlias, isNode, isMap, visit, type Document } from 'yaml';
 import { z } from 'astro/zod';
 import { acknowledgementSchema } from '../../../src/domain/schema/acknowledgement.ts';
@@ -17,6 +18,63 @@ import { IngestError, type Diagnostic } from '../errors.ts';
 export type SidecarResult = { ok: true; value: Sidecar; file: string | null } | { ok: false; diagnostics: Diagnostic[] };
 
 export const sidecarPath = (seedFile: string): string => `${seedFile}.meta.yml`;
+
+/** The other accepted spelling of a sidecar's name. */
+export const sidecarPathYaml = (seedFile: string): string => `${seedFile}.meta.yaml`;
+
+/**
+ * Names that look like a sidecar, however misspelt: `.meta.yml`/`.meta.yaml` in any case, with trailing
+ * spaces. Never read as seeds; one that is not exactly `<seed>.meta.yml` or `<seed>.meta.yaml` is an error.
+ */
+export const SIDECAR_LIKE = /\.meta\.ya?ml\s*$/i;
+
+/** Per folder (and its mtime, so an added or renamed file is seen): the problems of its seeds' sidecars. */
+const pairing = new Map<string, { mtimeMs: number; problems: Map<string, Diagnostic[]> }>();
+
+/**
+ * The sidecar problems of the seeds in `dir`, by seed name. Fail closed: a sidecar that names no seed
+ * exactly (`foo.meta.yml` for `foo.txt`, `foo.txt.Meta.yml`, `foo.txt.meta.yml ` with a space, or a
+ * sidecar whose seed was renamed) stops the seeds it may belong to from being published — those whose
+ * name it matches loosely, or, when it matches none, every seed of the folder without a sidecar of its own.
+ */
+function pairingProblems(dir: string): Map<string, Diagnostic[]> {
+  const mtimeMs = statSync(dir).mtimeMs;
+  const cached = pairing.get(dir);
+  if (cached?.mtimeMs === mtimeMs) return cached.problems;
+  const names = readdirSync(dir).filter((n) => !n.startsWith('.'));
+  const sidecars = names.filter((n) => SIDECAR_LIKE.test(n));
+  const seeds = names.filter((n) => !SIDECAR_LIKE.test(n));
+  const seedSet = new Set(seeds);
+  const problems = new Map<string, Diagnostic[]>();
+  const add = (seed: string, d: Diagnostic) => problems.set(seed, [...(problems.get(seed) ?? []), d]);
+  const exactFor = (n: string): string | null => {
+    const m = /^(.*)\.meta\.ya?ml$/.exec(n);
+    return m && seedSet.has(m[1]!) ? m[1]! : null;
+  };
+  const paired = new Set(sidecars.map(exactFor).filter((x): x is string => x !== null));
+  for (const seed of paired) {
+    if (sidecars.includes(`${seed}.meta.yml`) && sidecars.includes(`${seed}.meta.yaml`)) {
+      add(seed, { file: join(dir, `${seed}.meta.yaml`), line: 1, kind: 'sidecar', message: `“${seed}”有两个元数据文件（.meta.yml 和 .meta.yaml）；只能有一个，请删除其中之一` });
+    }
+  }
+  const loose = (n: string) => n.trim().toLowerCase();
+  const stemOf = (n: string) => loose(n).replace(/\.[^.]*$/, '');
+  for (const n of sidecars) {
+    if (exactFor(n)) continue;
+    const stem = loose(n.replace(SIDECAR_LIKE, ''));
+    const near = seeds.filter((s) => loose(s) === stem || stemOf(s) === stem || stemOf(s) === stemOf(stem));
+    const held = near.length ? near : seeds.filter((s) => !paired.has(s));
+    for (const seed of held) {
+      add(seed, {
+        file: join(dir, n), line: 1, kind: 'sidecar',
+        message: `元数据文件“${n}”没有对应的公开文件：文件名应为公开文件名加 .meta.yml（如“${near[0] ?? seed}.meta.yml”），大小写和空格都要一致；`
+          + `${near.length ? `它像是“${seed}”的元数据文件` : `看不出它属于哪份文件，“${seed}”也可能是它的`}，为免草稿或禁发日期被忽略，“${seed}”暂不发布。请改正文件名，或删除多余的元数据文件`,
+      });
+    }
+  }
+  pairing.set(dir, { mtimeMs, problems });
+  return problems;
+}
 
 /** The sidecar schema with unknown fields rejected inside list items too (a typo never passes silently). */
 const strictSidecar = sidecarSchema.extend({
@@ -143,10 +201,24 @@ export function parseSidecar(text: string, file: string): SidecarResult {
   };
 }
 
-/** Reads the sidecar beside a seed file; a missing or empty sidecar means the defaults (published). */
+/**
+ * Reads the sidecar beside a seed file (`.meta.yml`, or `.meta.yaml`); a missing or empty sidecar means
+ * the defaults (published). A misnamed sidecar in the folder that may be this seed's, or a sidecar that is
+ * a symbolic link, is an error: the seed is not published (see pairingProblems).
+ */
 export function readSidecarFor(seedFile: string): SidecarResult {
-  const path = sidecarPath(seedFile);
-  if (!existsSync(path)) return { ok: true, value: sidecarSchema.parse({}), file: null };
+  let problems: Diagnostic[] | undefined;
+  try {
+    problems = pairingProblems(dirname(seedFile)).get(basename(seedFile));
+  } catch {
+    // the folder cannot be listed: reading the seed reports it
+  }
+  if (problems?.length) return { ok: false, diagnostics: problems };
+  const path = [sidecarPath(seedFile), sidecarPathYaml(seedFile)].find((p) => lstatSync(p, { throwIfNoEntry: false }));
+  if (!path) return { ok: true, value: sidecarSchema.parse({}), file: null };
+  if (lstatSync(path).isSymbolicLink()) {
+    return { ok: false, diagnostics: [{ file: path, line: 1, kind: 'sidecar', message: '元数据文件是符号链接，不会跟随；请把元数据文件本身放在公开文件旁' }] };
+  }
   try {
     const bytes = readFileSync(path);
     if (bytes.length === 0) return { ok: true, value: sidecarSchema.parse({}), file: path };
