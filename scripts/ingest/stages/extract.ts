@@ -342,7 +342,9 @@ function findPara(ctx: ExtractContext, kinds: ParsedSection['kind'][], test: Reg
     .map((p, i) => ({ p, i, at: p.text.search(test) }))
     .filter(({ p, at }) => at >= 0 && ok(p))
     .sort((a, b) => Math.min(a.at, 12) - Math.min(b.at, 12) || a.i - b.i)[0]?.p ?? null;
-  return best(parasOf(ctx.sections, ...kinds)) ?? best(allParas(ctx.sections).filter((p) => /\d/.test(p.text)));
+  // Only the sections that own the figure: a paragraph elsewhere (政府采购, 名词解释…) that mentions the topic
+  // in passing is never borrowed; the figure is then missing.
+  return best(parasOf(ctx.sections, ...kinds));
 }
 
 /** The 年初预算数 total: the first amount after 预算数/预算总额/收入预算, else the first amount. */
