@@ -10,7 +10,7 @@ const [seedsDir = 'seeds', contentDir = 'content'] = process.argv.slice(2).filte
 const quiet = process.argv.includes('--quiet');
 let result: ReturnType<typeof ingest>;
 try {
-  result = ingest(seedsDir, contentDir);
+  result = ingest(seedsDir, contentDir, { lock: { onWait: (pid) => console.error(`ingest: 另一个导入（进程 ${pid}）正在写入 ${contentDir}/，等待它结束…`) } });
 } catch (e) {
   if (!(e instanceof IngestError)) throw e;
   console.error(formatDiagnostic(e.diagnostic));

@@ -25,6 +25,7 @@ import type { Finding } from '../../../src/domain/schema/finding.ts';
 import { buildGlossary } from '../../../src/domain/glossary.ts';
 import { resolveSlugs } from '../../../src/domain/slug.ts';
 import { SIDECAR_LIKE } from './sidecar.ts';
+import { lockContent, lockContentAsync, type LockOptions } from './lock.ts';
 
 export type { FileOutcome, IngestSummary } from './parse-file.ts';
 
@@ -239,6 +240,8 @@ export interface StreamResult extends Assembled {
 export interface StreamOptions extends IngestOptions {
   /** Leave content/ untouched (no swap) when the new one would be identical, byte for byte. */
   onlyIfChanged?: boolean;
+  /** Waiting for another writer of content/ (lock.ts). */
+  lock?: LockOptions;
 }
 
 function startStream(files: string[], baseDir: string, contentDir: string): { out: ContentWriter; mode: JobMode & { kind: 'stream' }; entries: Entry[]; collect: (r: JobResult) => void } {
@@ -309,26 +312,46 @@ export function finalJson(record: UnitYearRecord, s: IngestSummary, extra: reado
  * writeContent, and the same bytes as `writeContent(contentDir, ingestFiles(files, baseDir).content)`.
  */
 export function ingestToContent(files: string[], baseDir: string, contentDir: string, options: StreamOptions = {}): StreamResult {
-  const { out, mode, entries, collect } = startStream(files, baseDir, contentDir);
+  let release: () => void;
   try {
-    const callerParses = options.callerParses ?? true;
-    runJobsSync(jobsOf(files), mode, workerCount(files.length, options.workers, callerParses), collect, callerParses);
-    return finishStream(out, entries, mode.baseDir, options);
+    release = lockContent(contentDir, options.lock);
   } catch (e) {
-    out.abort();
     throw writeFailure(e, contentDir);
+  }
+  try {
+    const { out, mode, entries, collect } = startStream(files, baseDir, contentDir);
+    try {
+      const callerParses = options.callerParses ?? true;
+      runJobsSync(jobsOf(files), mode, workerCount(files.length, options.workers, callerParses), collect, callerParses);
+      return finishStream(out, entries, mode.baseDir, options);
+    } catch (e) {
+      out.abort();
+      throw writeFailure(e, contentDir);
+    }
+  } finally {
+    release();
   }
 }
 
 /** `ingestToContent` without blocking the event loop (the dev server). */
 export async function ingestToContentAsync(files: string[], baseDir: string, contentDir: string, options: StreamOptions = {}): Promise<StreamResult> {
-  const { out, mode, entries, collect } = startStream(files, baseDir, contentDir);
+  let release: () => void;
   try {
-    await runJobsAsync(jobsOf(files), mode, workerCount(files.length, options.workers, false), collect);
-    return finishStream(out, entries, mode.baseDir, options);
+    release = await lockContentAsync(contentDir, options.lock);
   } catch (e) {
-    out.abort();
     throw writeFailure(e, contentDir);
+  }
+  try {
+    const { out, mode, entries, collect } = startStream(files, baseDir, contentDir);
+    try {
+      await runJobsAsync(jobsOf(files), mode, workerCount(files.length, options.workers, false), collect);
+      return finishStream(out, entries, mode.baseDir, options);
+    } catch (e) {
+      out.abort();
+      throw writeFailure(e, contentDir);
+    }
+  } finally {
+    release();
   }
 }
 

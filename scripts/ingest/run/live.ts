@@ -14,6 +14,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { SIDECAR_LIKE } from './sidecar.ts';
+import { withContentLock } from './lock.ts';
 import {
   assemble, finalJson, ingestToContentAsync, listSeeds, siteFiles, versionJson,
   type Assembled, type Entry, type StreamOptions, type StreamResult, type SummaryOutcome,
@@ -65,8 +66,15 @@ export class LiveContent {
     return { live: new LiveContent(seedsDir, contentDir, result), result };
   }
 
-  /** Brings content/ up to date after `paths` (seeds, sidecars, or anything under seeds/) changed. */
+  /**
+   * Brings content/ up to date after `paths` (seeds, sidecars, or anything under seeds/) changed, holding
+   * content/'s lock (an `npm run ingest` in another terminal waits, and this waits for it).
+   */
   update(paths: Iterable<string>): LiveUpdate {
+    return withContentLock(this.contentDir, () => this.updateLocked(paths));
+  }
+
+  private updateLocked(paths: Iterable<string>): LiveUpdate {
     const changed = new Set([...paths].map(seedOf));
     const files = listSeeds(this.seedsDir);
     const listed = new Set(files.map((f) => resolve(f)));
