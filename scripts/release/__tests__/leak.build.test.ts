@@ -111,7 +111,7 @@ describe('npm run build (production)', () => {
 
   test('/quality/ lists the published error with its line link and nothing of the draft', () => {
     const html = dist.get('quality/index.html')!;
-    expect(html).toContain('href="/jiulongpo/dianzizhengwuzhongxin/2026/#L24"');
+    expect(html).toContain('href="/jiulongpo/dianzizhengwuzhongxin/2026/source/#L24"');
     expect(html).toContain('data-code="change.impossible-year"');
     expect(html).not.toContain('预览');
     expect(html).not.toContain('<meta name="robots" content="noindex"');
