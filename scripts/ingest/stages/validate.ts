@@ -153,6 +153,8 @@ export function validateRecord(r: Draft, roundingAdmitted: boolean): Finding[] {
 /** Attached tables against the narrative: 类-level function classes, totals, basic/project. */
 function checkTablesAgainstNarrative(r: Draft): Finding[] {
   const out: Finding[] = [];
+  const generalBudget = r.income.sources.find((x) => x.key === 'generalBudget')?.amount ?? null;
+  const allGeneral = r.income.total === null || generalBudget === null || generalBudget === r.income.total;
   for (const t of r.tables) {
     if (!['departmentExpenditure', 'generalBudgetExpenditure'].includes(t.kind)) continue;
     if (t.unitOfMeasure && !/万元|元/.test(t.unitOfMeasure)) continue;
@@ -175,6 +177,8 @@ function checkTablesAgainstNarrative(r: Draft): Finding[] {
         out.push({ severity: 'error', code: 'table.narrative-total', message: `附表「${t.title}」合计${formatWan(cell.fen / 100)}万元与说明中的支出预算${wan(r.expenditure.total)}不一致`, line: cell.line });
       }
       if (row.level !== 'class' || !row.code) continue;
+      // The 一般公共预算 table's classes are the narrative's (total spending) only when all income is 一般公共预算.
+      if (t.kind === 'generalBudgetExpenditure' && !allGeneral) continue;
       const nameCell = row.cells.find((c) => c.fen === null && c.text && !/^\d+$/.test(c.text.trim()));
       const name = nameCell?.text.trim();
       const narrative = r.expenditure.byFunction.find((f) => f.label === name);

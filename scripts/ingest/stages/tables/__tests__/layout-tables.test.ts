@@ -219,6 +219,21 @@ describe('Shanghai district 部门预算 (普陀区人民政府办公室 2025, t
   });
 });
 
+describe('Jiangsu text + tables pair (江苏省政协办公厅 2019: 部门预算 text, then its 公开表), read as one text', () => {
+  const source = `${text('js-zhengxie-wenjian-2019.txt')}\n${text('js-zhengxie-biaoge-2019.txt')}`;
+  const { record } = parseDocument(Buffer.from(source, 'utf8'), 'pair.txt');
+  const k = record!.keyFigures;
+  it('fills from the tables what the text leaves out, the 三公 total from the 小计', () => {
+    expect(k.threePublic.total).toBe(6_601_000);
+    expect(k.incomeTotal).toBe(133_771_100);
+    expect(k.basicExpenditure).toBe(65_227_500); // the department's 基本支出, as the text states it
+  });
+  it('does not compare the 一般公共预算 table’s classes with the total spending by class (other funds exist)', () => {
+    expect(record!.findings.filter((f) => f.code === 'table.narrative-function')).toEqual([]);
+    expect(record!.findings.filter((f) => f.code === 'table.text-disagrees')).toEqual([]);
+  });
+});
+
 describe('never silently incomplete', () => {
   it('a document with many unrecognised lines gets a warning naming them', () => {
     const source = text('sh-putuo-zfbgs-2025.txt');
