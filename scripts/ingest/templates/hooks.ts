@@ -116,3 +116,13 @@ export function findAcross(paras: readonly FamilyPara[], re: RegExp): { p: Famil
   while (k > 0 && starts[k]! > m.index) k--;
   return { p: kept[k]!, m };
 }
+
+/** 机关运行经费 from a matched sentence (its number and unit in groups 1 and 2), unless already known. */
+export function fillOperatingExpenses(r: FamilyParts, t: FamilyTrace, found: { p: FamilyPara; m: RegExpExecArray } | null): void {
+  if (r.operatingExpenses && r.operatingExpenses.amount !== null) return;
+  const yuan = found ? yuanOf(found.m[1]!, found.m[2]!) : null;
+  if (!found || yuan === null) return;
+  r.operatingExpenses = { amount: yuan, notInScope: false, change: null, purpose: null, text: found.p.display, line: found.p.line };
+  t.use(found.p.line);
+  t.prov('operatingExpenses', found.p.line);
+}

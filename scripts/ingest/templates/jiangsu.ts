@@ -12,7 +12,7 @@
  */
 import type { Template } from './types.ts';
 import {
-  AMOUNT, findAcross, findSentence, signedChange, yuanOf,
+  AMOUNT, fillOperatingExpenses, findAcross, findSentence, signedChange, yuanOf,
   type FamilyDocument, type FamilyIdentity, type FamilyPara, type FamilyParts, type FamilyTrace,
 } from './hooks.ts';
 import { isFunctionClass } from '../../../src/domain/terms/function-classes.ts';
@@ -161,15 +161,7 @@ function refine(doc: FamilyDocument, r: FamilyParts, t: FamilyTrace): void {
   item('vehiclePurchase', new RegExp(`公务用车购置(?:预算支出|费)(?:数)?${A}`));
 
   // 机关运行经费 under its own heading.
-  if (!r.operatingExpenses || r.operatingExpenses.amount === null) {
-    const oe = findAcross(inSections(doc, 'operatingExpenses'), new RegExp(`机关运行经费(?:预算)?支出(?:预算)?${A}`));
-    const yuan = oe ? yuanOf(oe.m[1]!, oe.m[2]!) : null;
-    if (oe && yuan !== null) {
-      r.operatingExpenses = { amount: yuan, notInScope: false, change: null, purpose: null, text: oe.p.display, line: oe.p.line };
-      t.use(oe.p.line);
-      t.prov('operatingExpenses', oe.p.line);
-    }
-  }
+  fillOperatingExpenses(r, t, findAcross(inSections(doc, 'operatingExpenses'), new RegExp(`机关运行经费(?:预算)?支出(?:预算)?${A}`)));
 
   // 政府采购: the total and its parts in one sentence.
   if (!r.procurement || r.procurement.total === null) {

@@ -10,7 +10,7 @@
  */
 import type { Template } from './types.ts';
 import {
-  AMOUNT, findSentence, signedChange, yuanOf,
+  AMOUNT, fillOperatingExpenses, findSentence, signedChange, yuanOf,
   type FamilyDocument, type FamilyParts, type FamilyTrace,
 } from './hooks.ts';
 
@@ -54,15 +54,7 @@ function refine(doc: FamilyDocument, r: FamilyParts, t: FamilyTrace): void {
   }
 
   // "…财政拨款的机关运行经费预算为213.28万元" under 其他相关情况说明.
-  if (!r.operatingExpenses || r.operatingExpenses.amount === null) {
-    const oe = findSentence(doc.paras.filter((p) => p.section === 'operatingExpenses'), new RegExp(`机关运行经费预算为${A}`));
-    const yuan = oe ? yuanOf(oe.m[1]!, oe.m[2]!) : null;
-    if (oe && yuan !== null) {
-      r.operatingExpenses = { amount: yuan, notInScope: false, change: null, purpose: null, text: oe.p.display, line: oe.p.line };
-      t.use(oe.p.line);
-      t.prov('operatingExpenses', oe.p.line);
-    }
-  }
+  fillOperatingExpenses(r, t, findSentence(doc.paras.filter((p) => p.section === 'operatingExpenses'), new RegExp(`机关运行经费预算为${A}`)));
 }
 
 export const shanghai: Template = {
