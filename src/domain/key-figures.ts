@@ -4,6 +4,7 @@
  */
 import { THREE_PUBLIC, THREE_PUBLIC_ITEMS } from './terms/three-public.ts';
 import type { RecordSummary } from './record-summary.ts';
+import type { KeyFigures } from './schema/key-figures.ts';
 import type { ImpliedPreviousYear } from './schema/implied-previous-year.ts';
 import { formatWan, formatWanSigned } from './money.ts';
 
@@ -55,9 +56,20 @@ export function keyFigureField(name: string): KeyFigureField {
   return field;
 }
 
-/** The headline total of a record: 支出预算合计, or 收入预算合计 when the document states no expenditure total. */
-export const budgetTotal = (r: RecordSummary): number | null =>
-  r.keyFigures.expenditureTotal ?? r.keyFigures.incomeTotal;
+/**
+ * Which side of the budget the headline 预算总额 is: 收入 when the document states an income total, else
+ * 支出, else none. The one definition every page uses (index, district, year, unit-year pages, charts), so
+ * a document whose income and expenditure totals differ shows the same total everywhere.
+ */
+export function headlineSide(kf: Pick<KeyFigures, 'incomeTotal' | 'expenditureTotal'>): 'income' | 'expenditure' | null {
+  return kf.incomeTotal !== null ? 'income' : kf.expenditureTotal !== null ? 'expenditure' : null;
+}
+
+/** The headline 预算总额 of a record (see headlineSide), in 元, or null. */
+export const budgetTotal = (r: { keyFigures: Pick<KeyFigures, 'incomeTotal' | 'expenditureTotal'> }): number | null => {
+  const side = headlineSide(r.keyFigures);
+  return side === null ? null : r.keyFigures[`${side}Total`];
+};
 
 /** Display text of a field's value: amounts in 万元 (changes signed), counts as digits, '—' when missing. */
 export function formatField(field: Pick<KeyFigureField, 'kind'>, value: number | string | null): string {

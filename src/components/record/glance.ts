@@ -3,6 +3,7 @@
  * goes on the 三公 — picked from the record for the top of the unit-year page. Pure: every amount is one
  * the record (or an attached table) states, with its source line; shares and percentages are display only.
  */
+import { budgetTotal, headlineSide } from '../../domain/key-figures.ts';
 import type { UnitYearRecord } from '../../domain/schema/record.ts';
 import type { RecordSummary } from '../../domain/record-summary.ts';
 import type { Change } from '../../domain/schema/change.ts';
@@ -55,10 +56,10 @@ export function formatShare(share: number): string {
 
 /** The record's headline total (预算总额) and its line. */
 export function headlineTotal(record: UnitYearRecord): Figure | null {
-  const kf = record.keyFigures;
-  if (kf.incomeTotal !== null) return { yuan: kf.incomeTotal, line: firstLine(provenanceLine(record, 'keyFigures.incomeTotal'), record.income.line) };
-  if (kf.expenditureTotal !== null) return { yuan: kf.expenditureTotal, line: firstLine(provenanceLine(record, 'keyFigures.expenditureTotal'), record.expenditure.line) };
-  return null;
+  const side = headlineSide(record.keyFigures);
+  const yuan = budgetTotal(record);
+  if (side === null || yuan === null) return null;
+  return { yuan, line: firstLine(provenanceLine(record, `keyFigures.${side}Total`), record[side].line) };
 }
 
 /**
