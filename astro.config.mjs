@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import seedWatcher from './scripts/ingest/run/seed-watcher.ts';
 import downloads from './src/integrations/downloads.ts';
+import deployCheck from './src/integrations/deploy-check.ts';
 import { unified } from '@astrojs/markdown-remark';
 import { remarkGlossaryLinks } from './src/remark/glossary-links.ts';
 import { contentDir, linkTerms, loadGlossary, visibleIdsFromManifest } from './src/lib/glossary.ts';
@@ -28,7 +29,7 @@ export default defineConfig({
   markdown: {
     processor: unified({ remarkPlugins: [[remarkGlossaryLinks, { terms, scope: 'section' }]] }),
   },
-  integrations: [mdx(), seedWatcher(), downloads()],
+  integrations: [deployCheck(), mdx(), seedWatcher(), downloads()],
   // A rebuild after one seed changed renders only the pages whose data changed: the record pages
   // return a `cacheKey` (a digest of what they render, src/lib/cache-keys.ts) and Astro copies
   // the others from its cache (node_modules/.astro/). Preview builds give no keys and render everything.

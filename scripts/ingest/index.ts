@@ -193,7 +193,7 @@ function parseOrThrow(bytes: Uint8Array, file: string, options: ParseOptions): P
   for (const n of tablesResult.used) ctx.use(n);
   if (layout.tables.length > 0) {
     const offset = tablesResult.tables.length;
-    tablesResult.tables.push(...layout.tables.map((t, k) => ({ ...t, id: `t${offset + k + 1}` })));
+    layout.tables.forEach((t, k) => tablesResult.tables.push({ ...t, id: `t${offset + k + 1}` }));
   }
 
   const { contact, ...identityFields } = identity;

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { releaseToday } from '../../../src/domain/release.ts';
 import { isCalendarDate } from '../../../src/domain/calendar.ts';
 import { parseSidecar } from '../run/sidecar.ts';
+import { parseDocument } from '../index.ts';
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ingest, ingestFiles, listSeeds } from '../run/corpus.ts';
@@ -287,4 +288,15 @@ describe('case 6: symbolic links in seeds/ are never followed', () => {
       dir.cleanup();
     }
   });
+});
+
+describe('case 11: 160,000 paragraphs in one section', () => {
+  it('give a record, not a stack overflow (no spread of a whole list into one call)', () => {
+    const lines = seedText('000').split('\n');
+    const at = lines.findIndex((l) => l.includes('收入预算'));
+    const many = Array.from({ length: 160_000 }, (_, i) => `第${i}段说明文字。`);
+    const { record, diagnostics } = parseDocument(Buffer.from([...lines.slice(0, at + 1), ...many, ...lines.slice(at + 1)].join('\n')), 'x.txt');
+    expect(diagnostics.filter((d) => d.kind === 'internal')).toEqual([]);
+    expect(record).not.toBeNull();
+  }, 180_000);
 });

@@ -267,7 +267,7 @@ export function parasOf(sections: ParsedSection[], ...kinds: SectionKind[]): Par
     for (let s = idx; s >= 0; s = sections[s]!.parent) if (kinds.includes(sections[s]!.kind)) return true;
     return false;
   };
-  sections.forEach((s, i) => { if (inKind(i)) out.push(...s.paras.filter((p) => !p.toc)); });
+  sections.forEach((s, i) => { if (inKind(i)) for (const p of s.paras) if (!p.toc) out.push(p); });
   return out;
 }
 

@@ -60,7 +60,7 @@ export function checkStructure(file: string, lines: Line[], sections: ParsedSect
     return { fatal: true, diagnostics, findings };
   }
 
-  diagnostics.push(...badFigures(file, lines));
+  for (const d of badFigures(file, lines)) diagnostics.push(d);
 
   // Duplicated sections: the same numbered top-level heading line, with content, twice — a section pasted
   // twice. (Different headings of one topic, e.g. several budget units' 三公 sections in a department

@@ -624,8 +624,8 @@ export function extractTables(lines: Line[], from: number, to: number, options: 
   drafts.forEach((d, k) => {
     const { table, targets, findings } = buildTable(d, k + 1, slack);
     result.tables.push(table);
-    result.performanceTargets.push(...targets);
-    result.findings.push(...findings);
+    for (const t of targets) result.performanceTargets.push(t);
+    for (const f of findings) result.findings.push(f);
   });
   return result;
 }

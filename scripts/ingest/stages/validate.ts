@@ -146,7 +146,7 @@ export function validateRecord(r: Draft, roundingAdmitted: boolean): Finding[] {
     out.push({ severity: 'info', code: 'performance.coverage-differs', message: `实行绩效目标管理的金额${wan(r.performance.coverageAmount)}与项目支出${wan(gba.project.amount)}不同`, line: r.performance.line });
   }
   // Tables vs narrative.
-  out.push(...checkTablesAgainstNarrative(r));
+  for (const f of checkTablesAgainstNarrative(r)) out.push(f);
   return out;
 }
 
