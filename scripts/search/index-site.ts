@@ -12,7 +12,7 @@
  *
  * - Only pages that mark a `data-pagefind-body` region are indexed, and only that region minus
  *   `data-pagefind-ignore` elements; the unit-year pages mark their <main> (Base layout `search` prop).
- * - A page whose HTML carries the preview banner (预览稿) is never indexed, even if a preview build is
+ * - A page of a preview build (its gongkai-preview marker, or the 预览稿 banner) is never indexed, even if a preview build is
  *   indexed by mistake: drafts are excluded by construction (production builds never render them) and
  *   again here.
  * - Only the index data is written (`pagefind-entry.json`, `*.pf_meta`, `index/`, `filter/`, `fragment/`).
@@ -34,6 +34,8 @@ const MAX_PENDING = 64;
 
 const BODY = /<[a-z][^>]*\sdata-pagefind-body[\s=/>]/i;
 const PREVIEW_BANNER = /<[a-z][^>]*\sclass="(?:[^"]*\s)?banner-preview[\s"]/i;
+/** Every page of a preview build carries it, including pages of published records (which have no banner). */
+const PREVIEW_META = /<meta\s+name="gongkai-preview"/i;
 
 export interface IndexReport {
   /** URLs indexed, in index (page number) order. */
@@ -44,8 +46,8 @@ export interface IndexReport {
   written: string[];
 }
 
-/** True when the page's HTML shows the 预览稿 banner (a preview build). */
-export const isPreviewPage = (html: string): boolean => PREVIEW_BANNER.test(html);
+/** True when the page comes from a preview build: the preview marker, or the 预览稿 banner of an unpublished record. */
+export const isPreviewPage = (html: string): boolean => PREVIEW_META.test(html) || PREVIEW_BANNER.test(html);
 
 /** True when the page marks a region for the search index. */
 export const hasSearchBody = (html: string): boolean => BODY.test(html);

@@ -48,3 +48,32 @@ export function isReleased(record: Pick<UnitYearRecord, 'release'>, today: strin
   const { status, publishAt } = record.release;
   return status === 'published' && (publishAt === null || publishAt <= today);
 }
+
+/**
+ * Why a record shown in preview is not (yet) on the production site: a draft, an embargo, or a correction
+ * that will replace the version production shows now. Null for a record a production build publishes.
+ */
+export type Unpublished =
+  | { kind: 'draft' }
+  | { kind: 'embargoed'; publishAt: string }
+  | { kind: 'correction'; publishAt: string | null };
+
+/**
+ * The record's state in a production build dated `today`; `replacesPublished` is true when the version it
+ * replaces (its revision) is published then.
+ */
+export function unpublishedState(
+  record: Pick<UnitYearRecord, 'release'>, today: string, replacesPublished = false,
+): Unpublished | null {
+  if (isReleased(record, today)) return null;
+  const { status, publishAt } = record.release;
+  if (replacesPublished) return { kind: 'correction', publishAt: status === 'draft' ? null : publishAt };
+  return status === 'draft' ? { kind: 'draft' } : { kind: 'embargoed', publishAt: publishAt! };
+}
+
+/** The state in the words of the banner and the lists: 草稿 / 定于 YYYY-MM-DD 发布 / 更正稿（将替换已发布版本）. */
+export function unpublishedLabel(state: Unpublished): string {
+  if (state.kind === 'draft') return '草稿';
+  if (state.kind === 'embargoed') return `定于 ${state.publishAt} 发布`;
+  return `更正稿（将替换已发布版本）${state.publishAt ? `，定于 ${state.publishAt} 发布` : ''}`;
+}

@@ -5,8 +5,8 @@
  * besides its code and the Astro config (both hashed by Astro itself):
  *
  * its record file, the years of the unit's other records, the record file of the year it compares with, and
- * the glossary terms linked in its text. (record.json and the CSVs are written after the build by
- * src/integrations/downloads-writer.ts, not rendered.)
+ * the glossary terms linked in its text, and which earlier versions of a corrected disclosure are online.
+ * (record.json and the CSVs are written after the build by src/integrations/downloads-writer.ts, not rendered.)
  *
  * Preview builds (dev server, `GONGKAI_PREVIEW=1`) return no key: their pages also show the change list
  * against git and the 预览稿 banner, and are always rendered.
@@ -25,11 +25,12 @@ export function termsDigest(terms: readonly GlossaryLinkTerm[]): string {
 /** Key of a unit-year page, or undefined in preview. */
 export function recordPageKey(
   summary: RecordSummary, others: readonly RecordSummary[], previous: RecordSummary | null, terms: string,
-  preview = isPreview(),
+  earlier: readonly RecordSummary[] = [], preview = isPreview(),
 ): string | undefined {
   if (preview) return undefined;
   return sha256(JSON.stringify([
     'record-page', recordDigest(summary), others.map((r) => r.identity.year), previous && recordDigest(previous), terms,
+    earlier.map((r) => r.revision?.version ?? 1),
   ]));
 }
 

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import type { UnitYearRecord } from '../domain/schema/record.ts';
 import { summarize, type RecordSummary } from '../domain/record-summary.ts';
 import { recordSummarySchema } from '../domain/schema/record-summary.ts';
-import { isReleased, previewMode, releaseToday } from '../domain/release.ts';
+import { isReleased, previewMode, releaseToday, unpublishedState, type Unpublished } from '../domain/release.ts';
 import { reservedSegments } from './routes.ts';
 import { contentDir } from '../domain/content-dir.ts';
 import { listRecordFiles, recordFile } from '../domain/record-files.ts';
@@ -58,6 +58,13 @@ export interface SiteData {
   districts: DistrictSummary[];
   /** Years with at least one record, most recent first. */
   years: number[];
+  /**
+   * Corrected unit-years by record id: every visible version, oldest first; the last is the one in
+   * `records`, the others are shown at their version's page (`versionPath`).
+   */
+  versions: Map<string, RecordSummary[]>;
+  /** In preview, why a record would not be on the production site today, by `versionKey` (absent: it would be). */
+  unpublished: Map<string, Unpublished>;
 }
 
 const collator = new Intl.Collator('zh-CN');
@@ -140,9 +147,41 @@ export function assertRoutableSlugs(records: readonly RecordSummary[]): void {
   }
 }
 
-/** Path of a record's file: `<content>/` + recordFile (as the ingest writes it). */
-export function recordFilePath(r: Pick<RecordSummary, 'slug' | 'identity'>, dir = contentDir()): string {
+/** Path of a record's file: `<content>/` + recordFile (as the ingest writes it; `<year>.v<N>.json` for a re-issue). */
+export function recordFilePath(r: Pick<RecordSummary, 'slug' | 'identity' | 'revision'>, dir = contentDir()): string {
   return join(dir, recordFile(r));
+}
+
+/**
+ * The versions of each unit-year among `visible` (oldest first) and the current one of each (the latest
+ * visible), in the order given.
+ */
+export function currentVersions(visible: readonly RecordSummary[]): { current: RecordSummary[]; versions: Map<string, RecordSummary[]> } {
+  const byId = new Map<string, RecordSummary[]>();
+  for (const r of visible) byId.set(r.id, [...(byId.get(r.id) ?? []), r]);
+  const versions = new Map<string, RecordSummary[]>();
+  for (const [id, list] of byId) {
+    if (list.length > 1) versions.set(id, list.sort((a, b) => (a.revision?.version ?? 1) - (b.revision?.version ?? 1)));
+  }
+  const current = visible.filter((r) => { const v = versions.get(r.id); return !v || v[v.length - 1] === r; });
+  return { current, versions };
+}
+
+/** A record's key among all versions: its id, with `#v<N>` for a re-issue. */
+export const versionKey = (r: Pick<RecordSummary, 'id' | 'revision'>): string => (r.revision ? `${r.id}#v${r.revision.version}` : r.id);
+
+/** In preview, each shown record's state in a production build dated `today` (only those not published). */
+export function unpublishedStates(
+  shown: readonly RecordSummary[], versions: ReadonlyMap<string, RecordSummary[]>, today: string,
+): Map<string, Unpublished> {
+  const out = new Map<string, Unpublished>();
+  for (const r of shown) {
+    const list = versions.get(r.id);
+    const replaced = r.revision && list?.find((v) => (v.revision?.version ?? 1) === r.revision!.version - 1);
+    const state = unpublishedState(r, today, replaced ? isReleased(replaced, today) : false);
+    if (state) out.set(versionKey(r), state);
+  }
+  return out;
 }
 
 /** A content/ file that is not what the ingest writes: named, with what to do. */
@@ -249,10 +288,12 @@ export function getSiteData(): Promise<SiteData> {
         const preview = isPreview();
         const all = readSummaries(contentDir(), { reuse: preview });
         assertRoutableSlugs(all);
-        const records = selectVisible(all, { preview, today: releaseToday() });
-        const districts = groupByDistrict(records);
+        const today = releaseToday();
+        const { current, versions } = currentVersions(selectVisible(all, { preview, today }));
+        const districts = groupByDistrict(current);
         const ordered = districts.flatMap((d) => d.units.flatMap((u) => u.records));
-        return { preview, records: ordered, districts, years: years(ordered) };
+        const unpublished = preview ? unpublishedStates([...current, ...[...versions.values()].flat()], versions, today) : new Map();
+        return { preview, records: ordered, districts, years: years(ordered), versions, unpublished };
       })(),
     };
   }

@@ -40,6 +40,9 @@ export const unitPath = (r: Pick<UnitYearRecord, 'slug'>): string => `/${r.slug.
 /** `/<district>/<unit>/<year>/`: the unit-year page. */
 export const recordPath = (r: RecordRef): string => `${unitPath(r)}${r.identity.year}/`;
 
+/** `/<district>/<unit>/<year>/v<N>/`: an earlier version of a corrected disclosure (version 1 is the original). */
+export const versionPath = (r: RecordRef & Pick<UnitYearRecord, 'revision'>): string => `${recordPath(r)}v${r.revision?.version ?? 1}/`;
+
 /** `/<district>/<unit>/<year>/record.json`: the whole record. */
 export const recordJsonPath = (r: RecordRef): string => `${recordPath(r)}record.json`;
 

@@ -92,10 +92,17 @@ describe('ChangeList component', () => {
     try {
       const record = edited((x) => { x.keyFigures.incomeTotal = 15_000_000; });
       const html = await render(ChangeList, { record, preview: true });
-      expect(html).toContain('与上次提交相比的变化');
-      expect(html).toMatch(/<tr data-path="keyFigures.incomeTotal"><th scope="row">收入预算合计 <code>keyFigures.incomeTotal<\/code><\/th><td class="num"><del>1,483.96<\/del><\/td><td class="num"><ins>1,500.00<\/ins><\/td><\/tr>/);
+      expect(html).toContain('与上次定稿相比的变化');
+      expect(html).not.toMatch(/content\/|提交/);
+      expect(html).toMatch(/<tr data-path="keyFigures.incomeTotal"><th scope="row">收入预算合计<\/th><td class="num"><del>1,483.96<\/del><\/td><td class="num"><ins>1,500.00<\/ins><\/td><\/tr>/);
       expect((await render(ChangeList, { record, preview: false })).trim()).toBe('');
-      expect(await render(ChangeList, { record: makeRecord({ unit: 'other' }), preview: true })).toContain('这是新增的记录');
+      expect(await render(ChangeList, { record: makeRecord({ unit: 'other' }), preview: true })).toContain('这是新增的文件');
+      // A correction: compared with the version it replaces, not with the last saved state.
+      const replaced = edited((x) => { x.keyFigures.incomeTotal = 14_000_000; });
+      const correction = await render(ChangeList, { record, replaced: { record: replaced, href: '/v1/' }, preview: true });
+      expect(correction).toContain('更正稿改动了哪些数字');
+      expect(correction).toContain('<a href="/v1/">已发布的版本</a>');
+      expect(correction).toMatch(/<del>1,400.00<\/del>.*<ins>1,500.00<\/ins>/s);
     } finally {
       cwd.mockRestore();
     }

@@ -21,6 +21,8 @@ import Structure from '../Structure.astro';
 import TermsUsed from '../TermsUsed.astro';
 import ThreePublicTable from '../ThreePublicTable.astro';
 import Unrecognised from '../Unrecognised.astro';
+import CorrectionNotice from '../../release/CorrectionNotice.astro';
+import PreviewFindings from '../../release/PreviewFindings.astro';
 import type { ThreePublic } from '../../../domain/schema/three-public.ts';
 
 const kaizhou = seedRecord('000');
@@ -191,10 +193,29 @@ describe('Findings', () => {
     expect(html).toContain('<span class="severity">提示</span>');
     expect(html).toContain('<span class="severity">说明</span>');
   });
-  it('lists corrections with their dates', async () => {
-    const html = await render(Findings, { findings: record.findings, release: record.release });
-    expect(html).toContain('<h3 id="corrections">更正说明</h3>');
+  it('CorrectionNotice lists corrections with their dates and links the earlier versions', async () => {
+    const html = await render(CorrectionNotice, { corrections: record.release.corrections, earlier: [{ version: 1, href: '/x/y/2026/v1/' }] });
+    expect(html).toContain('<h2 id="corrections-title">更正说明</h2>');
     expect(html).toContain('<time datetime="2026-03-20">2026-03-20</time>：更正支出预算比较年份。');
+    expect(html).toMatch(/更正前的版本：<a href="\/x\/y\/2026\/v1\/">第1版<\/a>/);
+    expect((await render(CorrectionNotice, { corrections: [], earlier: [] })).trim()).toBe('');
+  });
+  it('PreviewFindings: counts by severity, each code with its lines, advice and the sidecar lines to acknowledge it', async () => {
+    const plain = seedWith('004', {});
+    const html = await render(PreviewFindings, { record: plain, otherYears: [], published: true, preview: true });
+    expect(html).toContain('错误 1 项');
+    const item = html.slice(html.indexOf('data-code="change.impossible-year"'));
+    expect(item).toContain('原文第24行');
+    expect(item).toContain('请核对：');
+    expect(item).toContain('<code>change.impossible-year</code>');
+    expect(html).toContain('  - code: change.impossible-year\n    explanation: 请在此写明单位的说明');
+    expect(html).toContain('<code>acknowledgements:</code>');
+    expect(html).toContain('发布检查不会通过');
+    // Acknowledged: the unit's explanation instead of the lines to add.
+    const acked = await render(PreviewFindings, { record, otherYears: [], published: true, preview: true });
+    expect(acked).toContain('单位已确认：</strong>系笔误');
+    expect(acked).not.toContain('- code: change.impossible-year');
+    expect((await render(PreviewFindings, { record, otherYears: [], published: true, preview: false })).trim()).toBe('');
   });
   it('says so when there is nothing to report', async () => {
     expect(await render(Findings, { findings: [], release: kaizhou.release })).toContain('未发现需要说明的问题');

@@ -57,12 +57,18 @@ describe('Base layout', () => {
     expect(await render({ preview: false })).not.toContain('name="robots"');
   });
 
-  test('preview shows the banner and is never indexed; a release build shows neither', async () => {
+  test('preview is never indexed; the banner is only on a record that is not published, and says which state', async () => {
     const preview = await render({ preview: true });
-    expect(preview).toContain('预览稿 · 未发布');
-    expect(preview).toMatch(/class="banner-preview"/);
     expect(preview).toContain('<meta name="robots" content="noindex">');
-    expect(await render({ preview: false })).not.toContain('预览稿');
+    expect(preview, 'a preview page of a published record has no banner').not.toContain('banner-preview');
+    const draft = await render({ preview: true, unpublished: { state: { kind: 'draft' } } });
+    expect(draft).toMatch(/<aside class="banner-preview"[^>]*data-state="draft"/);
+    expect(draft).toContain('预览稿 · 草稿');
+    expect(await render({ preview: true, unpublished: { state: { kind: 'embargoed', publishAt: '2026-06-01' } } })).toContain('预览稿 · 定于 2026-06-01 发布');
+    const correction = await render({ preview: true, unpublished: { state: { kind: 'correction', publishAt: null }, publishedHref: '/a/b/2026/v1/' } });
+    expect(correction).toContain('预览稿 · 更正稿（将替换已发布版本）');
+    expect(correction).toContain('<a href="/a/b/2026/v1/">查看已发布版本</a>');
+    expect(await render({ preview: false, unpublished: { state: { kind: 'draft' } } })).not.toContain('预览稿');
   });
 
   test('canonical and og:url are absolute on the site; og:title and description are set', async () => {
