@@ -565,6 +565,11 @@ describe('seed 004 — 重庆市九龙坡区电子政务中心 2026 (单位预�
     ]);
   });
 
+  it('states changes in words, as the document does: 减少78.06万元, never 增减-78.06万元', () => {
+    const m = r().findings.find((f) => f.code === 'change.income-expenditure-mismatch')!.message;
+    expect(m).toBe('收入比上年减少78.06万元，支出比上年增加1,051.74万元，收支平衡时两者应相同');
+  });
+
   it('reads 基本/项目 with change, reason and purpose', () => {
     const g = r().generalBudgetAppropriation;
     expect(g.change).toEqual(change(-780600, 2025, null, 28));

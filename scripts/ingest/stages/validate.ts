@@ -17,6 +17,8 @@ type Draft = Omit<UnitYearRecord, 'id' | 'slug' | 'source' | 'coverage' | 'relea
 };
 
 const wan = (yuan: number) => `${formatWan(yuan)}万元`;
+/** A change in words, as a document states it: 增加12.34万元 / 减少78.06万元 / 持平 (never “增减-78.06万元”). */
+const change = (yuan: number) => (yuan > 0 ? `增加${wan(yuan)}` : yuan < 0 ? `减少${wan(-yuan)}` : '持平');
 
 /** Compares parts with a total and reports a finding when they differ. */
 function checkSum(
@@ -104,7 +106,7 @@ export function validateRecord(r: Draft, roundingAdmitted: boolean): Finding[] {
   const inc = r.income.change?.amount ?? null;
   const exp = r.expenditure.change?.amount ?? null;
   if (inc !== null && exp !== null && inc !== exp && r.income.total === r.expenditure.total) {
-    out.push({ severity: 'warning', code: 'change.income-expenditure-mismatch', message: `收入比上年增减${wan(inc)}，支出比上年增减${wan(exp)}，收支平衡时两者应相同`, line: r.expenditure.change!.line });
+    out.push({ severity: 'warning', code: 'change.income-expenditure-mismatch', message: `收入比上年${change(inc)}，支出比上年${change(exp)}，收支平衡时两者应相同`, line: r.expenditure.change!.line });
   }
   // The 支出预算 paragraph's own breakdown of its change (the 财政拨款 explanation is checked below).
   const bc = r.expenditure.basicChange?.amount ?? null;
@@ -112,11 +114,11 @@ export function validateRecord(r: Draft, roundingAdmitted: boolean): Finding[] {
   const wholeChange = (r.expenditure.change && r.expenditure.change.comparedYear !== null && r.expenditure.change.comparedYear >= year)
     ? inc : exp ?? inc;
   if (bc !== null && pc !== null && wholeChange !== null && bc + pc !== wholeChange) {
-    out.push({ severity: 'warning', code: 'change.parts-sum', message: `基本支出增减${wan(bc)}与项目支出增减${wan(pc)}之和为${wan(bc + pc)}，与总增减${wan(wholeChange)}不一致`, line: r.expenditure.line ?? gba.line });
+    out.push({ severity: 'warning', code: 'change.parts-sum', message: `基本支出比上年${change(bc)}，项目支出比上年${change(pc)}，两者合计${change(bc + pc)}，与支出总额比上年${change(wholeChange)}不一致`, line: r.expenditure.line ?? gba.line });
   }
   if (gba.change && gba.basic.change && gba.project.change && gba.change.amount !== null && gba.basic.change.amount !== null && gba.project.change.amount !== null) {
     if (gba.basic.change.amount + gba.project.change.amount !== gba.change.amount) {
-      out.push({ severity: 'warning', code: 'change.basic-project-sum', message: `基本支出增减${wan(gba.basic.change.amount)}与项目支出增减${wan(gba.project.change.amount)}之和，与一般公共预算财政拨款增减${wan(gba.change.amount)}不一致`, line: gba.line });
+      out.push({ severity: 'warning', code: 'change.basic-project-sum', message: `基本支出比上年${change(gba.basic.change.amount)}，项目支出比上年${change(gba.project.change.amount)}，两者合计与一般公共预算财政拨款比上年${change(gba.change.amount)}不一致`, line: gba.line });
     }
   }
   // 三公 items vs total.
@@ -126,7 +128,7 @@ export function validateRecord(r: Draft, roundingAdmitted: boolean): Finding[] {
   if (tp.total.change?.amount != null) {
     const items = [tp.outboundTravel, tp.reception, tp.vehicleOperation, tp.vehiclePurchase].map((i) => i.change?.amount ?? null);
     if (items.every((x) => x !== null) && sum(items) !== tp.total.change.amount) {
-      out.push({ severity: 'warning', code: 'threePublic.change-sum', message: `“三公”经费各项增减之和${wan(sum(items))}与总额增减${wan(tp.total.change.amount)}不一致`, line: tp.total.line });
+      out.push({ severity: 'warning', code: 'threePublic.change-sum', message: `“三公”经费各项比上年的增减合计为${change(sum(items))}，与总额比上年${change(tp.total.change.amount)}不一致`, line: tp.total.line });
     }
   }
   // Procurement parts.

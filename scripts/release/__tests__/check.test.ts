@@ -1,10 +1,10 @@
 /**
- * `npm run check` as a sign-off: findings grouped by file with `file:line: [级别] message (code)` lines,
+ * `npm run check` as a sign-off: findings grouped by unit and file with `file:line: [级别] message (code)` lines,
  * exit 1 on an unacknowledged error in a record that would be published (strict: warnings too), exit 0
  * otherwise; drafts and embargoed records never block; a bad sidecar or unreadable seed always does.
  */
 import { afterEach, describe, expect, test } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SEEDS, SEEDS_DIR, tempDir } from '../../ingest/__tests__/helpers.ts';
 import { addDays, copySeeds, runCli, runNpmScript } from './helpers.ts';
@@ -113,6 +113,57 @@ describe('files that cannot be ingested always block (CLI)', () => {
     const r = check(dir);
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/^seeds\/zzz\.txt:\d+: \[错误\] .+ \(ingest\.[a-z-]+\)$/m);
+  });
+});
+
+describe('grouped by unit; --format json; a correction', () => {
+  test('text: one `## unit` line per unit with its files under it; the two years of 开州区政务信息中心 together', () => {
+    const r = check(project());
+    const lines = r.stdout.split('\n').filter((l) => l.startsWith('## ') || l.startsWith('== '));
+    expect(lines.slice(0, 3)).toEqual([
+      '## 重庆市开州区政务信息中心（2 份文件）',
+      expect.stringContaining(`== seeds/${SEEDS['000']} · `),
+      expect.stringContaining(`== seeds/${SEEDS['001']} · `),
+    ]);
+    expect(lines.filter((l) => l.startsWith('## '))).toHaveLength(4);
+  });
+
+  test('json: the same findings per unit and file, the same exit codes; a bad --format is bad usage', () => {
+    const dir = project();
+    const text = check(dir);
+    const r = check(dir, ['--format', 'json']);
+    expect(r.status).toBe(text.status);
+    const report = JSON.parse(r.stdout) as {
+      failed: boolean; summary: { files: number; error: number; blocking: number };
+      units: { unit: string; files: { file: string; items: { file: string; line: number; severity: string; code: string; blocking: boolean }[] }[] }[];
+    };
+    expect(report.failed).toBe(true);
+    expect(report.summary).toMatchObject({ files: 5, error: 1, blocking: 1 });
+    expect(report.units.map((u) => u.files.length)).toEqual([2, 1, 1, 1]);
+    const items = report.units.flatMap((u) => u.files.flatMap((f) => f.items));
+    expect(items).toContainEqual(expect.objectContaining({
+      file: `seeds/${SEEDS['004']}`, line: 24, severity: 'error', code: 'change.impossible-year', blocking: true,
+    }));
+    expect(check(project({ '004': ACK_ERROR }), ['--format=json']).status).toBe(0);
+    expect(check(dir, ['--format', 'xml']).status).toBe(2);
+  });
+
+  test('a draft copy of a published seed is checked as its correction, and must say what it corrects before it goes out', () => {
+    const dir = project();
+    writeFileSync(join(dir, 'seeds', 'zz-corrected.txt'), readFileSync(join(dir, 'seeds', SEEDS['003']), 'utf8'));
+    writeFileSync(join(dir, 'seeds', 'zz-corrected.txt.meta.yml'), 'status: draft\n');
+    const draft = check(dir, ['--format', 'json']);
+    const files = (JSON.parse(draft.stdout) as { units: { files: { file: string; record: unknown; items: { code: string; blocking: boolean }[] }[] }[] }).units.flatMap((u) => u.files);
+    const corrected = files.find((f) => f.file === 'seeds/zz-corrected.txt')!;
+    expect(corrected.record).toMatchObject({ revision: { version: 2, replaces: SEEDS['003'] }, publication: { state: 'draft' } });
+    expect(corrected.items).toEqual([expect.objectContaining({ code: 'release.correction-note', blocking: false })]);
+    expect(check(dir).stdout).toContain(`== seeds/zz-corrected.txt · 重庆市渝中区人民政府办公室 2026年 · 更正稿（第2版，替换 ${SEEDS['003']}） · 草稿，不发布`);
+    // Published without a 更正说明: blocks; with one: passes (seed 004's error acknowledged).
+    writeFileSync(join(dir, 'seeds', `${SEEDS['004']}.meta.yml`), ACK_ERROR);
+    writeFileSync(join(dir, 'seeds', 'zz-corrected.txt.meta.yml'), `replaces: ${SEEDS['003']}\n`);
+    expect(check(dir).status).toBe(1);
+    writeFileSync(join(dir, 'seeds', 'zz-corrected.txt.meta.yml'), `replaces: ${SEEDS['003']}\ncorrections:\n  - date: 2026-05-01\n    note: 更正了公务接待费。\n`);
+    expect(check(dir).status).toBe(0);
   });
 });
 
