@@ -122,6 +122,16 @@ describe('a correction beside the published disclosure', () => {
   });
 });
 
+describe('publishing the correction', () => {
+  it('removing `status: draft` from a correction with its 更正说明 publishes it as version 2 (no `replaces:` needed)', () => {
+    const c = ingestWith({ 'zz-corrected.txt': corrected, 'zz-corrected.txt.meta.yml': 'corrections:\n  - date: 2026-06-10\n    note: 更正了收入预算。\n' });
+    expect(JSON.parse(c.read('errors.json'))).toEqual([]);
+    const v2 = record(c.read(`records/${id}.v2.json`));
+    expect(v2.release.status).toBe('published');
+    expect(v2.revision).toEqual({ version: 2, replaces: earlierFile });
+  });
+});
+
 describe('two seeds of one unit-year that are not a correction', () => {
   it('two published seeds: neither is published, both files named', () => {
     const c = ingestWith({ 'zz-corrected.txt': corrected });

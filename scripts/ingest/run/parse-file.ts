@@ -100,8 +100,8 @@ export interface IngestSummary {
   unitLine: number;
   /** The seed file, relative to seeds/ (`source.file`): what a sidecar's `replaces:` names. */
   source: string;
-  /** The sidecar's release state, for the versions of a unit-year (assemble, corpus.ts). */
-  release: Pick<UnitYearRecord['release'], 'status' | 'publishAt' | 'replaces'>;
+  /** The sidecar's release state, for the versions of a unit-year (assemble, corpus.ts); `corrected`: it has 更正说明. */
+  release: Pick<UnitYearRecord['release'], 'status' | 'publishAt' | 'replaces'> & { corrected: boolean };
   /** Set by assemble on a re-issue (then `path` and `manifest` are the version's). */
   revision?: Revision;
   /** Findings by severity, before the checks across years. */
@@ -125,7 +125,10 @@ export function summarizeIngested(r: UnitYearRecord): IngestSummary {
     year: r.identity.year,
     unitLine: r.provenance['identity.unit'] ?? 1,
     source: r.source.file,
-    release: { status: r.release.status, publishAt: r.release.publishAt, ...(r.release.replaces ? { replaces: r.release.replaces } : {}) },
+    release: {
+      status: r.release.status, publishAt: r.release.publishAt, corrected: r.release.corrections.length > 0,
+      ...(r.release.replaces ? { replaces: r.release.replaces } : {}),
+    },
     findings,
     unrecognised: r.coverage.unrecognised.length,
     manifest: manifestEntry(r),

@@ -1,9 +1,10 @@
 /**
  * Versions of one unit-year. Several seeds may hold the same unit-year (record id) only as a chain of
  * re-issues: the original disclosure (version 1) and corrections of it, each naming the seed it replaces in
- * its sidecar (`replaces: <seed file>`). A draft beside exactly one published seed of its unit-year replaces
- * that one without saying so (the common case: an official copies the published text, fixes it and marks
- * the copy `status: draft` to preview it). Anything else — two published seeds, two drafts, two corrections
+ * its sidecar (`replaces: <seed file>`). Of two seeds of a unit-year, without `replaces:`, a draft beside a
+ * published seed replaces it (the common case: an official copies the published text, fixes it and marks
+ * the copy `status: draft` to preview it), and once both are published, the one with 更正说明
+ * (`corrections:`) replaces the one without (the draft published by removing `status: draft`). Anything else — two published seeds, two drafts, two corrections
  * of one seed, a `replaces:` naming a seed of another unit-year — is an error that names the files.
  */
 import { basename } from 'node:path';
@@ -70,7 +71,11 @@ export function resolveVersions(members: readonly Member[]): Versions {
   } else {
     const drafts = live.filter((m) => m.summary.release.status === 'draft');
     const published = live.filter((m) => m.summary.release.status === 'published');
+    const corrected = published.filter((m) => m.summary.release.corrected);
     if (live.length === 2 && drafts.length === 1 && published.length === 1) previous.set(drafts[0]!.k, published[0]!);
+    else if (live.length === 2 && published.length === 2 && corrected.length === 1) {
+      previous.set(corrected[0]!.k, published.find((m) => m !== corrected[0])!);
+    }
   }
 
   // A chain: one original, each version replaced by at most one other, every member reached.
