@@ -4,6 +4,7 @@
  * copy so that builds running elsewhere at the same time never share a data store.
  */
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { cpSync, existsSync, readdirSync, readFileSync, renameSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -64,4 +65,16 @@ export function occurrences(tree: ReadonlyMap<string, string>, needles: readonly
   const hits: string[] = [];
   for (const [file, text] of tree) for (const n of needles) if (text.includes(n)) hits.push(`${file}: ${n}`);
   return hits;
+}
+
+/** A TCP port nobody listens on right now (for a dev server under test). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
 }

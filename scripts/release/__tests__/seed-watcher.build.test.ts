@@ -5,30 +5,17 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SEEDS, tempDir } from '../../ingest/__tests__/helpers.ts';
 import { ingest } from '../../ingest/run/corpus.ts';
 import { childEnv } from './helpers.ts';
-import { copyProject } from './project.ts';
+import { copyProject, freePort } from './project.ts';
 
 const project = tempDir('dev');
 const PAGE = '/kaizhou/shuzihuachengshiyunxinghezhilizhongxin/2026/';
 let server: ChildProcess | undefined;
 let origin = '';
-
-/** A TCP port nobody listens on right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** The page's HTML, or '' while the server cannot answer. */
 async function page(path: string): Promise<string> {

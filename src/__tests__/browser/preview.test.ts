@@ -9,13 +9,12 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { SEEDS, tempDir } from '../../../scripts/ingest/__tests__/helpers.ts';
 import { childEnv } from '../../../scripts/release/__tests__/helpers.ts';
-import { copyProject, npmRun } from '../../../scripts/release/__tests__/project.ts';
+import { copyProject, freePort, npmRun } from '../../../scripts/release/__tests__/project.ts';
 import { axeViolations, horizontalOverflow, launchBrowser, visit } from './browser.ts';
 import { serveStatic, type StaticServer } from './server.ts';
 
@@ -29,17 +28,6 @@ let browser: Browser;
 let dev: ChildProcess | undefined;
 let devOrigin = '';
 let staticServer: StaticServer;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** Waits until the dev server answers `path` with a page containing `text`. */
 async function devReady(path: string, text: string, limitMs: number): Promise<void> {
@@ -174,12 +162,12 @@ describe('build:preview in Chromium', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${staticServer.root}${PUBLISHED.slice(1)}`);
     const panel = page.locator('#preview-findings');
-    await expect.poll(() => panel.locator('.count').allTextContents()).toEqual(['错误 1 项', '提示 1 项', '说明 4 项']);
+    expect(await panel.locator('.count').allTextContents()).toEqual(['错误 1 项', '提示 1 项', '说明 4 项']);
     const item = panel.locator('.pf-item[data-code="change.impossible-year"]');
     expect(await item.textContent()).toContain('原文第24行');
     expect(await item.textContent()).toContain('请核对：');
     await item.locator('.ack-snippet').click();
-    expect(await page.evaluate(() => window.getSelection()?.toString())).toBe('  - code: change.impossible-year\n    explanation: 请在此写明单位的说明\n');
+    expect((await page.evaluate(() => window.getSelection()?.toString() ?? '')).trimEnd()).toBe('  - code: change.impossible-year\n    explanation: 请在此写明单位的说明');
     expect(await panel.textContent()).toContain('收入比上年减少78.06万元');
     await page.close();
   });
