@@ -16,6 +16,11 @@ import { normalize, toLines, type Line } from '../stages/normalize.ts';
 import { DIAGNOSTIC_KINDS, NON_FATAL_KINDS, type Diagnostic } from '../errors.ts';
 import { recordSchema } from '../../../src/domain/schema/record.ts';
 import { accountedLines, seedText, SEEDS, type SeedId } from './helpers.ts';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { listSeeds } from '../run/corpus.ts';
+import { parseSidecar, readSidecarFor, SIDECAR_LIKE } from '../run/sidecar.ts';
 
 /** Mutations per seed: 10,000+ in all, fewer for the long seed 004 so the file runs in about a minute. */
 const RUNS: Record<SeedId, number> = { '000': 2400, '001': 2200, '002': 3000, '003': 1800, '004': 600 };
@@ -192,6 +197,58 @@ function check(bytes: Buffer, decoded: string | null, file: string): string | nu
   }
   return null;
 }
+
+/** Issue 19: generators for names, sizes, sidecars and paths (each run also counts in the total above). */
+describe('generated names, sizes, sidecars and paths (fast-check)', () => {
+  const cjk = fc.string({ unit: fc.integer({ min: 0x4e00, max: 0x9fa5 }).map((c) => String.fromCharCode(c)), maxLength: 300 });
+  it('unit names of any length and alphabet: no crash', () => {
+    const text = seedText('000');
+    fc.assert(fc.property(fc.oneof(cjk, fc.string({ unit: 'grapheme', maxLength: 200 })), (name) => {
+      const problem = check(Buffer.from(text.replaceAll('政务信息中心', name), 'utf8'), text.replaceAll('政务信息中心', name), 'named.txt');
+      if (problem) throw new Error(problem);
+    }), { numRuns: 150, seed: FAST_CHECK_SEED });
+  }, 120_000);
+
+  it('a line repeated up to 3,000 times, or made up to 60,000 characters long: no crash', () => {
+    const lines = seedText('000').split('\n');
+    fc.assert(fc.property(fc.nat({ max: lines.length - 1 }), fc.integer({ min: 1, max: 3000 }), fc.boolean(), (at, times, wide) => {
+      const copy = [...lines];
+      if (wide) copy[at] = copy[at]!.repeat(Math.max(1, Math.floor(60_000 / Math.max(1, copy[at]!.length))));
+      else copy.splice(at, 0, ...Array.from({ length: times }, () => lines[at]!));
+      const text = copy.join('\n');
+      const problem = check(Buffer.from(text, 'utf8'), text, 'sized.txt');
+      if (problem) throw new Error(problem);
+    }), { numRuns: 40, seed: FAST_CHECK_SEED });
+  }, 120_000);
+
+  it('sidecar texts: parseSidecar never throws; every problem is a sidecar diagnostic with a line', () => {
+    const token = fc.constantFrom('status: ', 'draft', 'published', 'publishAt: ', '2026-02-30', '2026-03-01', '&a ', '*a', '[', ']', '{', '}', '- ', '\n', '  ', '\t', '"', "'", '#', ':', 'acknowledgements:', 'corrections:', '!!binary ', '<<: *a', '~', '\u0000');
+    fc.assert(fc.property(fc.array(token, { maxLength: 30 }).map((t) => t.join('')), (text) => {
+      const r = parseSidecar(text, 'x.txt.meta.yml');
+      if (!r.ok) for (const d of r.diagnostics) if (d.kind !== 'sidecar' || d.line < 1 || !/[\u4e00-\u9fff]/.test(d.message)) throw new Error(JSON.stringify(d));
+    }), { numRuns: 1000, seed: FAST_CHECK_SEED });
+  });
+
+  it('file names beside a seed (sidecar-like, spaces, case, dots): listing and pairing never throw, and no sidecar is read as a seed', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-names-'));
+    try {
+      const name = fc.tuple(fc.constantFrom('a.txt', 'a', 'A.TXT', 'b.txt', '.a.txt', 'readme', 'a.txt '), fc.constantFrom('', '.meta.yml', '.meta.yaml', '.META.yml', '.meta.yml ', '.meta.yml.bak', '.txt'))
+        .map(([a, b]) => `${a}${b}`);
+      fc.assert(fc.property(fc.uniqueArray(name, { maxLength: 5 }), (names) => {
+        const sub = mkdtempSync(join(dir, 'd-'));
+        writeFileSync(join(sub, 'a.txt'), seedText('000'));
+        for (const n of names) if (n !== 'a.txt') writeFileSync(join(sub, n), 'status: draft\n');
+        const seeds = listSeeds(sub);
+        const sidecar = readSidecarFor(join(sub, 'a.txt'));
+        // Sidecars (however misspelt) are never seeds; the seed's own sidecar result is ok or diagnostics.
+        for (const x of seeds) if (SIDECAR_LIKE.test(x)) throw new Error(`sidecar listed as a seed: ${x}`);
+        if (!sidecar.ok && !sidecar.diagnostics.every((d) => d.kind === 'sidecar' && d.line >= 1)) throw new Error(JSON.stringify(sidecar));
+      }), { numRuns: 200, seed: FAST_CHECK_SEED });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('mutated seeds (fast-check)', () => {
   for (const id of Object.keys(SEEDS) as SeedId[]) {
