@@ -143,3 +143,9 @@ export function formatPercentChange(change: number | null | undefined, base: num
 
 /** 元 as a 万元 number for charts only (display, never stored or added). */
 export const yuanToWanNumber = (yuan: number): number => yuan / 10000;
+
+/** A share (0…1) as "95.3%" (one decimal), display only; `signed` prefixes increases with "+". */
+export function formatShare(share: number, opts: { signed?: boolean } = {}): string {
+  const text = `${(share * 100).toFixed(1)}%`;
+  return opts.signed && share > 0 ? `+${text}` : text;
+}

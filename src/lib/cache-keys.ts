@@ -4,8 +4,9 @@
  * key must change whenever anything the page shows changes, so it digests every input the page reads
  * besides its code and the Astro config (both hashed by Astro itself):
  *
- * its record file, the years of the unit's other records, the record file of the year it compares with, and
- * the glossary terms linked in its text, and which earlier versions of a corrected disclosure are online.
+ * its record file, the years of the unit's other records, the record file of the year it compares with, its
+ * standing in its district that year (share and rank), the glossary terms linked in its text, and which
+ * earlier versions of a corrected disclosure are online.
  * (record.json and the CSVs are written after the build by src/integrations/downloads-writer.ts, not rendered.)
  *
  * Preview builds (dev server, `GONGKAI_PREVIEW=1`) return no key: their pages also show the change list
@@ -25,12 +26,12 @@ export function termsDigest(terms: readonly GlossaryLinkTerm[]): string {
 /** Key of a unit-year page, or undefined in preview. */
 export function recordPageKey(
   summary: RecordSummary, others: readonly RecordSummary[], previous: RecordSummary | null, terms: string,
-  earlier: readonly RecordSummary[] = [], preview = isPreview(),
+  earlier: readonly RecordSummary[] = [], standing: unknown = null, preview = isPreview(),
 ): string | undefined {
   if (preview) return undefined;
   return sha256(JSON.stringify([
     'record-page', recordDigest(summary), others.map((r) => r.identity.year), previous && recordDigest(previous), terms,
-    earlier.map((r) => r.revision?.version ?? 1),
+    earlier.map((r) => r.revision?.version ?? 1), standing,
   ]));
 }
 

@@ -36,3 +36,51 @@ export function sortYearRecords(records: readonly RecordSummary[], sort: YearSor
     return collator.compare(a.identity.unit, b.identity.unit) || a.id.localeCompare(b.id);
   });
 }
+
+/** Sum of integer amounts (元), or null when any is missing: a total never silently leaves a unit out. */
+export function columnTotal(values: ReadonlyArray<number | null>): number | null {
+  let sum = 0;
+  for (const v of values) {
+    if (v === null) return null;
+    sum += v;
+  }
+  return sum;
+}
+
+/**
+ * Per cent change of the 一般公共预算财政拨款 (the figure `changeFromPreviousYear` is stated for), against
+ * the previous year's figure implied by it (this year's less the change); display only, null when unknown.
+ */
+export function changeRatio(r: RecordSummary): number | null {
+  const change = r.keyFigures.changeFromPreviousYear;
+  const now = r.keyFigures.generalBudget;
+  if (change === null || now === null) return null;
+  const base = now - change;
+  return base > 0 ? change / base : null;
+}
+
+/** A record's share of a total (0…1, display only), null when either is unknown or the total is not positive. */
+export function shareOfTotal(value: number | null, total: number | null): number | null {
+  return value === null || total === null || total <= 0 ? null : value / total;
+}
+
+/**
+ * A record's place among the records of its district in its year, by budget total (1 = largest), with the
+ * district's total and the record's share of it; null when its own total is unknown.
+ */
+export interface Standing {
+  rank: number;
+  of: number;
+  districtTotal: number | null;
+  share: number | null;
+}
+
+export function districtStanding(record: RecordSummary, sameYear: readonly RecordSummary[]): Standing | null {
+  const own = budgetTotal(record);
+  if (own === null) return null;
+  const peers = sameYear.filter((r) => r.slug.district === record.slug.district && r.identity.year === record.identity.year);
+  const totals = peers.map(budgetTotal);
+  const districtTotal = columnTotal(totals);
+  const rank = 1 + totals.filter((t) => t !== null && t > own).length;
+  return { rank, of: peers.length, districtTotal, share: shareOfTotal(own, districtTotal) };
+}

@@ -111,3 +111,72 @@ describe('a figure a check doubts', () => {
     await page.close();
   });
 });
+
+describe('print (A4)', () => {
+  test('a wide attached table prints whole on a landscape page; no contents list; downloads show their address', async () => {
+    // A4 landscape less 10 mm margins: 277 mm ≈ 1047 CSS px.
+    const page = await browser.newPage({ viewport: { width: 1047, height: 740 } });
+    await page.goto(`${server.root}${JIULONGPO}`, { waitUntil: 'load' });
+    await page.emulateMedia({ media: 'print' });
+    const table = page.locator('.attached-table', { hasText: '部门收入总表' }).first();
+    expect(await table.evaluate((el) => getComputedStyle(el).page)).toBe('wide');
+    const fit = await table.locator('.table-scroll').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, table: el.querySelector('table')!.getBoundingClientRect().width }));
+    expect(fit.scroll).toBeLessThanOrEqual(fit.client + 1);
+    expect(await table.locator('th', { hasText: '其他收入' }).isVisible()).toBe(true);
+    expect(await page.locator('.contents-wide').isVisible()).toBe(false);
+    expect(await page.locator('.contents-narrow').isVisible()).toBe(false);
+    const after = await page.locator('.downloads a[data-print-url]').first().evaluate((el) => getComputedStyle(el, '::after').content);
+    expect(after).toMatch(/https?:\/\/.+\.json/);
+    // The printed document: the first page is the 要点, not a half-empty page.
+    await page.emulateMedia({ media: 'screen' });
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.length).toBeGreaterThan(10_000);
+    await page.close();
+  });
+});
+
+describe('tables on a phone', () => {
+  test('the year table puts the sorted column next to the unit, in view; the page never scrolls sideways', async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 812 } });
+    await page.goto(`${server.root}years/2026/three-public/`, { waitUntil: 'load' });
+    const header = page.locator('#year-table thead th[aria-sort="descending"]');
+    expect(await header.textContent()).toBe('“三公”经费');
+    const box = await header.boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(375);
+    expect(await page.locator('#year-table .scroll-hint').isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await page.close();
+  });
+
+  test('the unit history puts the latest year first; derived years say 推算', async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 812 } });
+    await page.goto(`${server.root}kaizhou/zhengwuxinxizhongxin/`, { waitUntil: 'load' });
+    const years = await page.locator('#history-caption ~ thead th[scope="col"]').allTextContents();
+    expect(years[1]).toBe('2026年');
+    expect(years.some((y) => y.includes('（推算）'))).toBe(true);
+    const latest = await page.locator('#history-caption ~ thead th[scope="col"]').nth(1).boundingBox();
+    expect(latest!.x + latest!.width).toBeLessThanOrEqual(375);
+    await page.close();
+  });
+});
+
+describe('comparisons', () => {
+  test('the year page has a totals row, shares, % change and a district filter that recomputes the totals', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${server.root}years/2026/`, { waitUntil: 'load' });
+    const totals = page.locator('#year-table tfoot [data-sum="total"]');
+    expect(await totals.textContent()).toBe('14,636.66');
+    await page.selectOption('#year-district', 'kaizhou');
+    expect(await page.locator('#year-table tbody tr:visible').count()).toBe(2);
+    expect(await totals.textContent()).toBe('2,093.31');
+    expect(await page.locator('[data-filter-status]').textContent()).toContain('开州区');
+    await page.close();
+  });
+
+  test('a unit-year page gives its share of the district and its rank', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${server.root}kaizhou/zhengwuxinxizhongxin/2026/`, { waitUntil: 'load' });
+    expect((await page.locator('.glance-standing').textContent())!.replace(/\s+/g, '')).toBe('在本站公开的开州区2026年2个单位中，预算总额排第1位，占这些单位合计2,093.31万元的70.9%。');
+    await page.close();
+  });
+});

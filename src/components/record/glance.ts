@@ -49,10 +49,7 @@ export interface Glance {
 /** Display-only share; 0 when the whole is not positive. */
 const shareOf = (part: number, whole: number | null): number => (whole && whole > 0 ? part / whole : 0);
 
-/** "95.3%" (one decimal), display only. */
-export function formatShare(share: number): string {
-  return `${(share * 100).toFixed(1)}%`;
-}
+export { formatShare } from '../../domain/money.ts';
 
 /** The record's headline total (预算总额) and its line. */
 export function headlineTotal(record: UnitYearRecord): Figure | null {

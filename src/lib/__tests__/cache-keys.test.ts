@@ -19,24 +19,25 @@ describe('cache keys of the record pages', () => {
   const before = readSummaries(dir);
   const r2026 = find(before, 2026);
   const r2024 = find(before, 2024);
-  const key = recordPageKey(r2026, [r2024], r2024, terms, [], false)!;
+  const key = recordPageKey(r2026, [r2024], r2024, terms, [], null, false)!;
 
   test('are stable for the same inputs', () => {
-    expect(recordPageKey(find(readSummaries(dir), 2026), [r2024], r2024, terms, [], false)).toBe(key);
+    expect(recordPageKey(find(readSummaries(dir), 2026), [r2024], r2024, terms, [], null, false)).toBe(key);
   });
 
   test('change with the record file, the compared year\'s file, the other years and the glossary', () => {
     const file = listRecordFiles(dir).find((f) => f.endsWith('zhengwuxinxizhongxin/2024.json'))!;
     writeFileSync(file, readFileSync(file, 'utf8').replace('政务信息中心', '政务信息中心改'));
     const after = readSummaries(dir);
-    expect(recordPageKey(r2026, [find(after, 2024)], find(after, 2024), terms, [], false)).not.toBe(key);
-    expect(recordPageKey(r2026, [], r2024, terms, [], false)).not.toBe(key);
-    expect(recordPageKey(r2026, [r2024], null, terms, [], false)).not.toBe(key);
-    expect(recordPageKey(r2026, [r2024], r2024, termsDigest([]), [], false)).not.toBe(key);
-    expect(recordPageKey(r2026, [r2024], r2024, terms, [r2026], false), 'an earlier version came online').not.toBe(key);
+    expect(recordPageKey(r2026, [find(after, 2024)], find(after, 2024), terms, [], null, false)).not.toBe(key);
+    expect(recordPageKey(r2026, [], r2024, terms, [], null, false)).not.toBe(key);
+    expect(recordPageKey(r2026, [r2024], null, terms, [], null, false)).not.toBe(key);
+    expect(recordPageKey(r2026, [r2024], r2024, termsDigest([]), [], null, false)).not.toBe(key);
+    expect(recordPageKey(r2026, [r2024], r2024, terms, [r2026], null, false), 'an earlier version came online').not.toBe(key);
+    expect(recordPageKey(r2026, [r2024], r2024, terms, [], { rank: 2, of: 3, districtTotal: 1, share: 0.5 }, false)).not.toBe(key);
   });
 
   test('are absent in preview, where every page is rendered', () => {
-    expect(recordPageKey(r2026, [r2024], r2024, terms, [], true)).toBeUndefined();
+    expect(recordPageKey(r2026, [r2024], r2024, terms, [], null, true)).toBeUndefined();
   });
 });
