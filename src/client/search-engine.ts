@@ -46,6 +46,9 @@ export interface SearchResult {
   highlights: string[];
 }
 
+/** Joins the words of a phrase in a highlight (see `snippet`): they may stand apart by one punctuation mark. */
+export const PHRASE_JOINER = '\u0001';
+
 /** Positions of consecutive words of a run may differ by at most this (one punctuation mark between). */
 const MAX_GAP = 2;
 /** A hit in the title or a metadata field counts as this many body hits. */
@@ -209,7 +212,9 @@ async function partFrequencies(index: SearchIndex, part: QueryPart): Promise<{ f
   if (part.kind === 'word') return { freq, highlights: [part.text] };
   const split = await splitRun(index, part.text);
   if (split) for (const [page, tf] of await phraseFrequencies(index, split)) addTo(freq, page, tf);
-  return { freq, highlights: [part.text, ...(split?.words ?? [])] };
+  // The split's words are highlighted only together, as the phrase (三公 + 经费 in “三公”经费), never one
+  // by one: a lone 费 or 经费 elsewhere is not what was searched for.
+  return { freq, highlights: split ? [part.text, split.words.join(PHRASE_JOINER)] : [part.text] };
 }
 
 /** Pages carrying every chosen filter value; null when no filter is chosen. */
@@ -249,9 +254,14 @@ export async function search(index: SearchIndex, query: string, filters: Record<
     for (const page of [...scores.keys()]) if (!freq.has(page)) scores.delete(page);
     first = false;
   }
+  // Equal relevance (the same unit's pages of several years, say): the newest year first.
+  const yearOf = new Map<number, number>();
+  for (const [year, list] of Object.entries(await index.filter('year'))) for (const page of list) yearOf.set(page, Number(year) || 0);
+  const equal = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
   const hits = [...scores].filter(([page]) => !allowed || allowed.has(page))
     .map(([page, score]) => ({ page, score }))
-    .sort((a, b) => b.score - a.score || a.page - b.page);
+    .sort((a, b) => (equal(a.score, b.score) ? 0 : b.score - a.score)
+      || (yearOf.get(b.page) ?? 0) - (yearOf.get(a.page) ?? 0) || a.page - b.page);
   const highlights = [...new Set(matched.flatMap((m) => m.highlights))].sort((a, b) => b.length - a.length);
   return { hits, highlights };
 }
@@ -264,32 +274,74 @@ export interface SnippetPiece {
 
 /** Where (at most) this many occurrences of each highlight are considered for the excerpt. */
 const MAX_OCCURRENCES = 200;
+/** What may stand between the words of a phrase: one punctuation mark or space. */
+const BETWEEN = /[\s\p{P}\p{S}]/u;
+/** A letter or digit: a word highlight matches only where no such character comes before it. */
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * Length of the match of a highlight at `i` of `text`, or 0: a plain string matches as is (Latin words
+ * only at the start of a word: "xin" does not light up inside "zhongxin"); a phrase (words joined by
+ * PHRASE_JOINER) matches its words in order with at most one punctuation mark or space between them.
+ */
+export function matchAt(text: string, i: number, highlight: string): number {
+  const words = highlight.split(PHRASE_JOINER);
+  if (words.length === 1) {
+    if (!text.startsWith(highlight, i)) return 0;
+    if (!HAN.test(highlight) && i > 0 && WORD_CHAR.test(text[i - 1]!)) return 0;
+    return highlight.length;
+  }
+  let at = i;
+  for (const [k, w] of words.entries()) {
+    if (k > 0 && !text.startsWith(w, at) && BETWEEN.test(text[at] ?? '') && text.startsWith(w, at + 1)) at++;
+    if (!text.startsWith(w, at)) return 0;
+    at += w.length;
+  }
+  return at - i;
+}
+
+/** Where each highlight matches in `text` (at most MAX_OCCURRENCES per highlight). */
+function occurrences(text: string, needles: readonly string[]): { at: number; length: number; needle: number }[] {
+  const found: { at: number; length: number; needle: number }[] = [];
+  needles.forEach((needle, n) => {
+    const first = needle.split(PHRASE_JOINER)[0]!;
+    for (let i = text.indexOf(first), k = 0; i >= 0 && k < MAX_OCCURRENCES; i = text.indexOf(first, i + 1)) {
+      const length = matchAt(text, i, needle);
+      if (length > 0) {
+        found.push({ at: i, length, needle: n });
+        k++;
+      }
+    }
+  });
+  return found.sort((a, b) => a.at - b.at);
+}
 
 /**
  * The match the excerpt is cut around: the one whose window shows the most different highlights, the
  * earliest among equals (0 when nothing matches).
  */
 function bestWindowStart(text: string, needles: readonly string[], before: number, length: number): number {
-  const found: { at: number; needle: number }[] = [];
-  needles.forEach((needle, n) => {
-    for (let i = text.indexOf(needle), k = 0; i >= 0 && k < MAX_OCCURRENCES; i = text.indexOf(needle, i + 1), k++) {
-      found.push({ at: i, needle: n });
-    }
-  });
-  found.sort((a, b) => a.at - b.at);
+  const found = occurrences(text, needles);
   let best = { at: 0, count: 0 };
   for (const { at } of found) {
     const start = Math.max(0, at - before);
-    const inside = new Set(found.filter((f) => f.at >= start && f.at + needles[f.needle]!.length <= start + length)
-      .map((f) => f.needle));
+    const inside = new Set(found.filter((f) => f.at >= start && f.at + f.length <= start + length).map((f) => f.needle));
     if (inside.size > best.count) best = { at, count: inside.size };
   }
   return best.at;
 }
 
+/** True when a cut at `j` would split a number (1,051.74): a digit before, and a digit or a separator then a digit after. */
+function inNumber(text: string, j: number): boolean {
+  const digit = (k: number) => /\d/.test(text[k] ?? '');
+  const separator = (k: number) => /[.,]/.test(text[k] ?? '');
+  return (digit(j - 1) && (digit(j) || (separator(j) && digit(j + 1)))) || (separator(j - 1) && digit(j - 2) && digit(j));
+}
+
 /**
- * An excerpt of a page's indexed text around the best match (see bestWindowStart), with every highlight marked.
- * Pagefind's U+200B word separators are removed; `…` marks cut ends.
+ * An excerpt of a page's indexed text around the best match (see bestWindowStart), with every highlight
+ * marked (see matchAt). Pagefind's U+200B word separators are removed; `…` marks cut ends; an amount is
+ * never cut in two.
  */
 export function snippet(content: string, highlights: readonly string[], before = 30, length = 120): SnippetPiece[] {
   const text = content.replace(/\u200b/g, '').replace(/\s+/g, ' ').trim();
@@ -300,10 +352,12 @@ export function snippet(content: string, highlights: readonly string[], before =
   const lowSurrogate = (i: number) => /[\udc00-\udfff]/.test(text[i] ?? '');
   let start = Math.max(0, at - before);
   if (lowSurrogate(start)) start--;
+  while (start > 0 && inNumber(text, start)) start--;
   // A cut excerpt does not start with the ". " Pagefind puts between blocks, nor with a space.
   while (start > 0 && start < at && /[.\s]/.test(text[start]!)) start++;
   let end = Math.min(text.length, start + length);
   if (lowSurrogate(end)) end++;
+  while (end < text.length && inNumber(text, end)) end++;
   const pieces: SnippetPiece[] = [];
   const push = (piece: string, mark: boolean) => {
     if (piece === '') return;
@@ -314,10 +368,10 @@ export function snippet(content: string, highlights: readonly string[], before =
   if (start > 0) push('…', false);
   let i = start;
   while (i < end) {
-    const hit = needles.find((h) => haystack.startsWith(h, i));
+    const hit = needles.map((h) => matchAt(haystack, i, h)).find((n) => n > 0);
     if (hit) {
-      push(text.slice(i, i + hit.length), true);
-      i += hit.length;
+      push(text.slice(i, i + hit), true);
+      i += hit;
     } else {
       push(text[i]!, false);
       i++;

@@ -33,13 +33,16 @@ async function renderHit(index: SearchIndex, page: number, highlights: string[])
   const item = el('li', 'search-result');
   const heading = el('h3', 'search-result-title');
   const link = el('a', undefined, title || (unit && year ? `${unit} ${year}年` : fragment.url));
-  link.href = url(fragment.url);
+  const pieces = snippet(fragment.content, highlights);
+  // The link lands on the first match in the page (a text fragment, which the browser scrolls to and marks).
+  const first = pieces.find((p) => p.mark)?.text;
+  link.href = url(fragment.url) + (first ? `#:~:text=${encodeURIComponent(first)}` : '');
   heading.append(link);
   item.append(heading);
   const facts = [district, year && `${year}年`, unit].filter((f): f is string => Boolean(f));
   if (facts.length) item.append(el('p', 'search-result-meta', facts.join(' · ')));
   const excerpt = el('p', 'search-result-snippet');
-  for (const piece of snippet(fragment.content, highlights)) {
+  for (const piece of pieces) {
     excerpt.append(piece.mark ? el('mark', undefined, piece.text) : document.createTextNode(piece.text));
   }
   item.append(excerpt);

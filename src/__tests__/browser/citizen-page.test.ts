@@ -180,3 +180,56 @@ describe('comparisons', () => {
     await page.close();
   });
 });
+
+describe('search, as a citizen types it', () => {
+  const results = async (q: string) => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${server.root}search/?q=${encodeURIComponent(q)}`, { waitUntil: 'load' });
+    await page.waitForSelector('[data-search-list] li, [data-search-status]:not(:empty)');
+    await page.waitForFunction(() => !document.querySelector('[data-search-status]')?.textContent?.includes('正在搜索'));
+    const items = await page.$$eval('[data-search-list] li', (lis) => lis.map((li) => ({
+      href: li.querySelector('a')!.getAttribute('href')!,
+      meta: li.querySelector('.search-result-meta')?.textContent ?? '',
+      snippet: li.querySelector('.search-result-snippet')?.textContent ?? '',
+      marks: [...li.querySelectorAll('mark')].map((m) => m.textContent ?? ''),
+    })));
+    return { page, items };
+  };
+
+  test('三公: every unit-year page, snippets from the text (not the contents list), the phrase marked, links into the page', async () => {
+    const { page, items } = await results('三公');
+    expect(items).toHaveLength(5);
+    for (const item of items) {
+      expect(item.marks.length, item.href).toBeGreaterThan(0);
+      for (const m of item.marks) expect(m).toBe('三公');
+      expect(item.snippet).not.toMatch(/本页目录|要点\s*一、/);
+      expect(item.href).toMatch(/\/#:~:text=/);
+    }
+    await page.close();
+  });
+
+  test('公务接待费: marked as a whole, never a lone 费; the newest year first among the same unit', async () => {
+    const { page, items } = await results('公务接待费');
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) for (const m of item.marks) expect(m).toBe('公务接待费');
+    const kaizhou = items.filter((i) => i.href.includes('/kaizhou/zhengwuxinxizhongxin/')).map((i) => i.meta);
+    if (kaizhou.length === 2) expect(kaizhou[0]).toContain('2026年');
+    await page.close();
+  });
+
+  test('a unit by its pinyin and by its initials', async () => {
+    for (const q of ['dianzizhengwu', 'dzzwzx']) {
+      const { page, items } = await results(q);
+      expect(items.map((i) => i.href.split('#')[0]), q).toEqual(['/jiulongpo/dianzizhengwuzhongxin/2026/']);
+      await page.close();
+    }
+  });
+
+  test('a result lands on the matching text of the page', async () => {
+    const { page } = await results('公务接待费');
+    await Promise.all([page.waitForURL(/\/2026\/#:~:text=|\/2026\/$/), page.locator('[data-search-list] li a').first().click()]);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(300);
+    await page.close();
+  });
+});

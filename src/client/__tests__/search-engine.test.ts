@@ -7,7 +7,7 @@
  */
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { chunksFor, compareCodePoints, openIndex, queryParts, search, snippet, type SearchIndex } from '../search-engine.ts';
+import { chunksFor, compareCodePoints, matchAt, openIndex, PHRASE_JOINER, queryParts, search, snippet, type SearchIndex } from '../search-engine.ts';
 import { parseEntry, stripSignature, unpack } from '../pagefind-format.ts';
 import { indexPages } from '../../../scripts/search/index-site.ts';
 
@@ -132,12 +132,29 @@ describe.each(Object.keys(BUILDERS))('search over an index written by %s', (buil
 describe('snippet', () => {
   test('cuts around the match showing the most highlights and marks every match', () => {
     const content = `经费${'前文'.repeat(100)}2026年“​三公​”​经费​预算。三公经费${'后文'.repeat(80)}`;
-    const pieces = snippet(content, ['三公经费', '三公', '经费']);
+    const pieces = snippet(content, ['三公经费', `三公${PHRASE_JOINER}经费`]);
     const text = pieces.map((p) => p.text).join('');
     expect(text.startsWith('…前文')).toBe(true);
     expect(text.endsWith('后文…')).toBe(true);
     expect(text).not.toContain('\u200b');
-    expect(pieces.filter((p) => p.mark).map((p) => p.text)).toEqual(['三公', '经费', '三公经费']);
+    expect(pieces.filter((p) => p.mark).map((p) => p.text)).toEqual(['三公”经费', '三公经费']);
+  });
+
+  test('the words of a phrase light up only together, never one by one', () => {
+    const pieces = snippet('办公费3.21万元；公务接待费1.60万元，公务用车运行维护费0万元。', ['公务接待费', `公务${PHRASE_JOINER}接待${PHRASE_JOINER}费`]);
+    expect(pieces.filter((p) => p.mark).map((p) => p.text)).toEqual(['公务接待费']);
+  });
+
+  test('a Latin word lights up only at the start of a word', () => {
+    expect(matchAt('zhengwuxinxizhongxin xinxi', 21, 'xin')).toBe(3);
+    expect(matchAt('zhengwuxinxizhongxin xinxi', 7, 'xin')).toBe(0);
+  });
+
+  test('an amount is never cut at either end', () => {
+    const content = `${'甲'.repeat(20)}预算数1,051.74万元，三公经费0.00万元，合计12,345.67万元`;
+    const text = snippet(content, ['三公经费'], 10, 30).map((p) => p.text).join('');
+    expect(text).toContain('1,051.74');
+    expect(text).toContain('12,345.67');
   });
 
   test('a cut start skips the block separator Pagefind inserts', () => {
@@ -154,6 +171,19 @@ describe('snippet', () => {
     expect(snippet('<img src=x onerror=alert(1)>', ['alert'])).toEqual([
       { text: '<img src=x onerror=', mark: false }, { text: 'alert', mark: true }, { text: '(1)>', mark: false },
     ]);
+  });
+});
+
+describe('ranking', () => {
+  test('equal relevance puts the newest year first', async () => {
+    const page = (n: number) => ({ page: n, positions: [0], weight: 1, metaHits: 0 });
+    const fake: SearchIndex = {
+      meta: { version: '1.6.0', pages: [0, 1, 2].map(() => ({ hash: 'x', wordCount: 10 })) as never, chunks: [], filters: { year: 'y' } },
+      wordsWithPrefix: async (prefix) => ('三公'.startsWith(prefix) ? [{ word: '三公', pages: [page(0), page(1), page(2)] }] : []),
+      filter: async () => ({ 2024: [0], 2026: [1], 2025: [2] }),
+      fragment: async () => { throw new Error('unused'); },
+    };
+    expect((await search(fake, '三公')).hits.map((h) => h.page)).toEqual([1, 2, 0]);
   });
 });
 

@@ -10,7 +10,7 @@ beforeAll(async () => {
 });
 
 const record = {
-  identity: { unit: '重庆市开州区政务信息中心 "<b>', district: '开州区', year: 2026 },
+  identity: { unit: '重庆市开州区政务信息中心 "<b>', city: '重庆市', district: '开州区', year: 2026 },
   slug: { district: 'kaizhou', unit: 'zhengwuxinxizhongxin' },
 } as Parameters<typeof searchMeta>[0];
 
@@ -34,6 +34,7 @@ describe('Base layout search prop', () => {
     expect(head).toContain('<meta data-pagefind-meta="year[content]" content="2026">');
     expect(head).toContain('<meta data-pagefind-filter="district[content]" content="kaizhou">');
     expect(head).toContain('<meta data-pagefind-filter="year[content]" content="2026">');
+    expect(head).toMatch(/<meta data-pagefind-meta="names\[content\]" content="zhengwuxinxizhongxin[^"]* zwxxzx[^"]* chongqingshikaizhouquzhengwuxinxizhongxin/);
   });
 
   test('pages without the prop are not searchable', async () => {
