@@ -40,7 +40,7 @@ function definitionKey(text: string): string {
  * ASCII slug from the pinyin of a key: syllables without tones (ü as v), lowercased, joined by '-', other
  * characters dropped (runs of letters/digits kept); `term` when nothing is left.
  */
-function slugOf(key: string): string {
+export function slugOf(key: string): string {
   const syllables = pinyin(key, { toneType: 'none', type: 'array', v: true, nonZh: 'consecutive' });
   const slug = syllables.join('-').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
   return slug || 'term';
@@ -191,7 +191,11 @@ export function filterGlossary(terms: readonly GlossaryTerm[], visibleIds: Reado
 
 /** A one-line definition for tooltips: the most used wording, cut at the first sentence or 80 characters. */
 export function shortDefinition(term: GlossaryTerm): string {
-  const text = term.definitions[0]?.text ?? '';
+  return firstSentence(term.definitions[0]?.text ?? '');
+}
+
+/** A definition cut for a tooltip: its first sentence, at most 80 characters. */
+export function firstSentence(text: string): string {
   const sentence = text.split(/(?<=。)/)[0] ?? text;
   return sentence.length > 80 ? `${sentence.slice(0, 79)}…` : sentence;
 }

@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { filterGlossary, shortDefinition } from '../domain/glossary.ts';
+import { plainDefinition } from '../domain/plain-definitions.ts';
+import { filterGlossary, firstSentence, shortDefinition } from '../domain/glossary.ts';
 import type { GlossaryTerm } from '../domain/schema/glossary-term.ts';
 import type { GlossaryLinkTerm } from '../remark/glossary-links.ts';
 import { isReleased } from '../domain/release.ts';
@@ -36,5 +37,5 @@ export function loadGlossary(dir: string, visibleIds: ReadonlySet<string>): Glos
 
 /** Terms for the link plugin; `hrefFor` builds each entry's URL (from its slug, never from text). */
 export function linkTerms(glossary: readonly GlossaryTerm[], hrefFor: (t: GlossaryTerm) => string): GlossaryLinkTerm[] {
-  return glossary.map((t) => ({ key: t.key, term: t.term, href: hrefFor(t), short: shortDefinition(t) }));
+  return glossary.map((t) => ({ key: t.key, term: t.term, href: hrefFor(t), short: shortDefinition(t) || firstSentence(plainDefinition(t.term) ?? '') }));
 }

@@ -1,11 +1,28 @@
 /**
- * The glossary of this build, for pages: content/glossary.json filtered to the visible records.
+ * The glossary of this build, for pages: content/glossary.json filtered to the visible records, plus the
+ * budget terms only this site explains.
  * Memoised: computed once per build (once per content/ version in the dev server), not per page.
  */
 import type { GlossaryTerm } from '../domain/schema/glossary-term.ts';
 import { getVisibleRecords, paths, siteDataVersion, url } from './records.ts';
 import { contentDir, linkTerms, loadGlossary } from './glossary.ts';
 import type { GlossaryLinkTerm } from '../remark/glossary-links.ts';
+import { slugOf } from '../domain/glossary.ts';
+import { plainTerms } from '../domain/plain-definitions.ts';
+
+/**
+ * Budget terms this site explains (src/domain/plain-definitions.ts) that no visible document defines or
+ * prints in a table — 机关运行经费, 政府采购, the income sources, the “三公” items — as glossary entries of
+ * their own, so pages link them too. Their slug is made like the documents' terms' (no collision: a
+ * term already in the glossary is not added).
+ */
+function siteOnlyTerms(glossary: readonly GlossaryTerm[]): GlossaryTerm[] {
+  const keys = new Set(glossary.map((t) => t.key));
+  const slugs = new Set(glossary.map((t) => t.slug));
+  return plainTerms().filter((p) => p.category === 'budget' && !keys.has(p.key) && !slugs.has(slugOf(p.key))).map((p) => ({
+    key: p.key, slug: slugOf(p.key), term: p.term, category: p.category, code: null, codes: [], definitions: [], usedBy: [],
+  }));
+}
 
 let memo: { version: string; value: Promise<{ glossary: GlossaryTerm[]; terms: GlossaryLinkTerm[] }> } | null = null;
 
@@ -16,7 +33,8 @@ export function getSiteGlossary(): Promise<{ glossary: GlossaryTerm[]; terms: Gl
     memo = {
       version,
       value: getVisibleRecords().then((records) => {
-        const glossary = loadGlossary(contentDir(), new Set(records.map((r) => r.id)));
+        const documents = loadGlossary(contentDir(), new Set(records.map((r) => r.id)));
+        const glossary = [...documents, ...siteOnlyTerms(documents)];
         return { glossary, terms: linkTerms(glossary, (t) => `${url(paths.glossary)}#${t.slug}`) };
       }),
     };

@@ -185,8 +185,10 @@ describe('search, as a citizen types it', () => {
   const results = async (q: string) => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${server.root}search/?q=${encodeURIComponent(q)}`, { waitUntil: 'load' });
-    await page.waitForSelector('[data-search-list] li, [data-search-status]:not(:empty)');
-    await page.waitForFunction(() => !document.querySelector('[data-search-status]')?.textContent?.includes('正在搜索'));
+    await page.waitForFunction(() => {
+      const status = document.querySelector('[data-search-status]')?.textContent ?? '';
+      return status.startsWith('没有找到') || status.startsWith('搜索暂时') || document.querySelectorAll('[data-search-list] li').length > 0;
+    });
     const items = await page.$$eval('[data-search-list] li', (lis) => lis.map((li) => ({
       href: li.querySelector('a')!.getAttribute('href')!,
       meta: li.querySelector('.search-result-meta')?.textContent ?? '',

@@ -42,3 +42,24 @@ describe('GlossaryEntry', () => {
     expect(html.length).toBeLessThan(6000);
   });
 });
+
+describe('GlossaryEntry with the site dictionary', () => {
+  test('shows this site\'s plain definition first, then the documents\' wording', async () => {
+    const html = await render(GlossaryEntry, { term: {
+      key: '基本支出', slug: 'jibenzhichu', term: '基本支出', category: 'budget', code: null, codes: [],
+      definitions: [{ text: '指为保障机构正常运转而发生的支出。', usedBy: users(1) }], usedBy: users(1),
+    } });
+    expect(html.indexOf('本站解释')).toBeGreaterThan(0);
+    expect(html.indexOf('本站解释')).toBeLessThan(html.indexOf('公开文件中的解释'));
+    expect(html).toContain('人员经费');
+  });
+
+  test('a site-only term says no document uses it yet, and links none', async () => {
+    const html = await render(GlossaryEntry, { term: {
+      key: '机关运行经费', slug: 'ji-guan-yun-xing-jing-fei', term: '机关运行经费', category: 'budget', code: null, codes: [], definitions: [], usedBy: [],
+    } });
+    expect(html).toContain('本站解释');
+    expect(html).toContain('尚未使用这一名词');
+    expect(html).not.toContain('出现于');
+  });
+});
