@@ -237,8 +237,18 @@ export function yearComparisonChart(
     id: `chart-year-${sort}`,
     kind: 'horizontalBar',
     title: `${year}年各单位${yearSortLabels[sort]}${shown.length < known.length ? `（前${limit}个单位）` : ''}`,
-    labels: shown.map((r) => r.identity.unit),
+    labels: shown.map(chartUnitLabel),
     datasets,
     unit: UNIT,
   };
+}
+
+/**
+ * A unit's name as a chart label: without the city every unit of the site shares (重庆市…), which on a
+ * phone left no room for the part that tells units apart. The district stays: units of several
+ * districts stand side by side.
+ */
+export function chartUnitLabel(r: Pick<RecordSummary, 'identity'>): string {
+  const { unit, city } = r.identity;
+  return city && unit.startsWith(city) && unit.length > city.length ? unit.slice(city.length) : unit;
 }

@@ -7,7 +7,7 @@
  *
  *   <span class="term" data-term="三公经费">
  *     <a href="/glossary/#san-gong-jing-fei" aria-describedby="term-tip-1">“三公”经费</a>
- *     <span class="term-tip" role="tooltip" id="term-tip-1">指用一般公共预算财政拨款安排的…</span>
+ *     <span class="term-tip" role="tooltip" id="term-tip-1" data-pagefind-ignore="">指用一般公共预算财政拨款安排的…</span>
  *   </span>
  *
  *   .term      wrapper (position: relative); the term reads as a link to its glossary entry
@@ -128,7 +128,8 @@ function termNode(term: GlossaryLinkTerm, written: string, context: LinkContext)
     const id = `${context.idPrefix}${++context.state.tips}`;
     link.properties.ariaDescribedBy = [id];
     hChildren.push({
-      type: 'element', tagName: 'span', properties: { className: ['term-tip'], role: 'tooltip', id },
+      // Not indexed for search: a definition inside a sentence would split its phrases and fill snippets.
+      type: 'element', tagName: 'span', properties: { className: ['term-tip'], role: 'tooltip', id, dataPagefindIgnore: '' },
       children: [{ type: 'text', value: term.short }],
     });
   }

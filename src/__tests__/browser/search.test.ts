@@ -25,13 +25,14 @@ function openSiteIndex(outDir: string): Promise<SearchIndex> {
 }
 
 /**
- * Text of a page's <main> without the 原文 section (the original text, which repeats the document and is
- * not indexed), without tags or whitespace: what the index should find, for ground truth.
+ * Text of a page's <main> without what is not indexed (elements marked data-pagefind-ignore: contents,
+ * breadcrumbs, term tooltips), without tags or whitespace: what the index should find, for ground truth.
  */
 function mainText(outDir: string, pagePath: string): string {
   const html = readFileSync(join(outDir, pagePath, 'index.html'), 'utf8');
   const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'))
-    .replace(/<section class="source-text"[\s\S]*?<\/section>/, '');
+    .replace(/<section class="source-text"[\s\S]*?<\/section>/, '')
+    .replace(/<([a-z]+)\b[^>]*\sdata-pagefind-ignore[^>]*>[\s\S]*?<\/\1>/g, '');
   return decodeEntities(main.replace(/<[^>]*>/g, '')).replace(/\s+/g, '');
 }
 

@@ -113,11 +113,14 @@ export interface PageSection {
 /**
  * The sections to render, in document order, with heading levels that never skip a level (一、 → h2,
  * （一） → h3, deeper → h4; parts 第一部分 → h2). The preamble (no heading) is left out: the page header
- * shows it. A sub-section whose every paragraph a block of an enclosing section already shows is left out.
+ * shows it. A sub-section whose every paragraph a block of an enclosing section already shows is left out;
+ * the contact line is left out of its section (the page shows it under 联系方式).
  */
 export function pageSections(record: UnitYearRecord, bySection: Map<string, Block[]>): PageSection[] {
   const tests = [...bySection.values()].flat().map((b) => shownByBlock(record, b));
-  const shown = (p: Paragraph) => tests.some((t) => t(p));
+  // The contact line is shown by the page's 联系方式 (it would otherwise sit under whatever heading precedes it).
+  const contactLine = record.contact.line;
+  const shown = (p: Paragraph) => p.line === contactLine || tests.some((t) => t(p));
   const out: PageSection[] = [];
   const stack: Array<{ depth: number; hostsBlock: boolean }> = [];
   let prevLevel = 1;
@@ -135,4 +138,14 @@ export function pageSections(record: UnitYearRecord, bySection: Map<string, Bloc
     out.push({ section, level, paragraphs, blocks });
   }
   return out;
+}
+
+/**
+ * The attached table a paragraph of the 附表 list names ("1.2026年…财政拨款收支总表", "附表：1.…"), or
+ * null: the list's items link to the tables.
+ */
+export function listedTable(record: UnitYearRecord, text: string): UnitYearRecord['tables'][number] | null {
+  const title = text.trim().replace(/^附表[:：]?\s*/, '').replace(/^[（(]?\d+[)）.、．]\s*/, '').replace(/[。；;]$/, '').trim();
+  if (title === '') return null;
+  return record.tables.find((t) => t.title.trim() === title) ?? null;
 }

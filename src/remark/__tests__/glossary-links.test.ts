@@ -44,7 +44,7 @@ describe('remarkGlossaryLinks', () => {
   it('produces a link with a tooltip described by it', () => {
     expect(render('按财政拨款安排。')).toBe(
       '<p>按<span class="term" data-term="财政拨款"><a href="/glossary/#cai-zheng-bo-kuan" aria-describedby="term-tip-1">'
-      + '财政拨款</a><span class="term-tip" role="tooltip" id="term-tip-1">从本级财政取得的拨款</span></span>安排。</p>',
+      + '财政拨款</a><span class="term-tip" role="tooltip" id="term-tip-1" data-pagefind-ignore="">从本级财政取得的拨款</span></span>安排。</p>',
     );
     expect(render('一般公共预算财政拨款', { terms, idPrefix: 'x-' })).toBe(
       '<p><span class="term" data-term="一般公共预算财政拨款"><a href="/glossary/#yi-ban">一般公共预算财政拨款</a></span></p>',
@@ -181,7 +181,7 @@ describe('linkGlossaryInText', () => {
       // Inside a quoted attribute only the quote needs escaping; < is inert there.
       '&#x3C;script>alert(1)&#x3C;/script><span class="term" data-term="财政拨款&#x22;><script>x</script>">'
       + '<a href="/g/#a" aria-describedby="term-tip-1">财政拨款</a>'
-      + '<span class="term-tip" role="tooltip" id="term-tip-1">&#x3C;img src=x onerror=alert(1)>"\'</span></span>&#x3C;b>',
+      + '<span class="term-tip" role="tooltip" id="term-tip-1" data-pagefind-ignore="">&#x3C;img src=x onerror=alert(1)>"\'</span></span>&#x3C;b>',
     );
     const tags = [...html.replace(/"[^"]*"/g, '""').matchAll(/<([a-z]+)/g)].map((m) => m[1]);
     expect(new Set(tags)).toEqual(new Set(['span', 'a']));
