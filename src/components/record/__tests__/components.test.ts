@@ -78,7 +78,7 @@ describe('AttachedTable', () => {
   it('is a real table: caption with title and unit, column and row headers, amounts in .num linked to lines', async () => {
     const t = tableOf('departmentExpenditure');
     const html = await render(AttachedTable, { table: t, csvHref: '/x/t9.csv', csvFileName: 'x-t9.csv' });
-    expect(html).toMatch(/<caption id="caption-t9">2026年九龙坡区电子政务中心部门支出总表<span class="unit">单位：万元<\/span><\/caption>/);
+    expect(html).toMatch(/<caption id="caption-t9">2026年九龙坡区电子政务中心部门支出总表<span class="unit">单位：万元<\/span><span class="scroll-hint">表格较宽，可左右滑动查看全部5列<\/span><\/caption>/);
     expect(count(html, /<th scope="col"/g)).toBe(5);
     expect(count(html, /<th scope="row"/g)).toBe(t.rows.length);
     expect(html).toMatch(/<td class="num"><a href="source\/#L\d+" title="原文第\d+行">1,051.74<\/a><\/td>/);
