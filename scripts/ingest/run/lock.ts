@@ -4,8 +4,8 @@
  * they write. A second writer waits for the first to finish, then writes; after `waitMs` it gives up with a
  * diagnostic naming the holder. A lock left by a process that no longer exists (killed) is taken over.
  */
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { IngestError } from '../errors.ts';
 
@@ -33,6 +33,8 @@ type Attempt = { release: () => void } | { holder: number };
 function attempt(path: string): Attempt {
   const token = `${process.pid} ${randomUUID()}`;
   try {
+    // content/ may be new, and so may its parent folder (`ingest -- SEEDS out/content`).
+    mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, token, { flag: 'wx' });
     return {
       release: () => {
