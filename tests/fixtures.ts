@@ -18,11 +18,11 @@ let content: string | undefined;
  * A content folder ingested from the fixture seeds, made once per test process (each vitest file runs in
  * its own process) and removed when it exits. Treat it as read-only; copy it to change it.
  */
-export function fixtureContentDir(): string {
+export async function fixtureContentDir(): Promise<string> {
   if (content) return content;
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-fixture-content-'));
   process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-  ingest(FIXTURE_SEEDS_DIR, join(dir, 'content'));
+  await ingest(FIXTURE_SEEDS_DIR, join(dir, 'content'));
   content = join(dir, 'content');
   return content;
 }

@@ -127,7 +127,8 @@ export function* generateDocs(options: GenerateOptions): Generator<GeneratedDoc>
       const error = docRng.chance(errorShare) ? docRng.pick(possibleErrors(shape)) : null;
       const text = renderDocument({ unit, figures: f, previous: prev, shape, error, errorDelta: docRng.int(1, 99) * 10000 + docRng.int(0, 99) * 100, rng: docRng });
       yield {
-        file: `${unit.slug.district}/${unit.slug.unit}-${year}.txt`,
+        // Flat: a folder under seeds/ is one disclosure of several files (listSeeds).
+        file: `${unit.slug.district}_${unit.slug.unit}-${year}.txt`,
         id: `${key}/${year}`,
         text,
         expected: expectedKeyFigures(unit, f, prev, shape),

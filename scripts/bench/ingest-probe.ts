@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { listSeeds, ingestToContent } from '../ingest/run/corpus.ts';
+import { disclosureFiles } from '../ingest/run/parse-file.ts';
 
 /** Phase times of one ingest. */
 export interface ProbeResult {
@@ -30,10 +31,10 @@ if (!seeds || !content) {
 const startupMs = performance.now();
 const files = listSeeds(seeds);
 const listed = performance.now();
-const bytes = files.reduce((s, f) => s + readFileSync(f).length, 0);
+const bytes = files.reduce((s, f) => s + disclosureFiles(f).reduce((t, p) => t + readFileSync(p).length, 0), 0);
 const t0 = performance.now();
 const cpu0 = process.cpuUsage();
-const { published } = ingestToContent(files, seeds, content);
+const { published } = await ingestToContent(files, seeds, content);
 const cpu = process.cpuUsage(cpu0);
 const t1 = performance.now();
 const result: ProbeResult = {

@@ -54,7 +54,7 @@ try {
   process.exit(2);
 }
 
-const { outcomes } = ingestFiles(listSeeds(seedsDir), seedsDir);
+const { outcomes } = await ingestFiles(listSeeds(seedsDir), seedsDir);
 const options = { today, strict };
 const { files, failed } = checkOutcomes(outcomes, options);
 if (format === 'json') process.stdout.write(checkJson(files, options));

@@ -8,9 +8,9 @@ import { formatDiagnostic, IngestError } from '../ingest/errors.ts';
 
 const [seedsDir = 'seeds', contentDir = 'content'] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const quiet = process.argv.includes('--quiet');
-let result: ReturnType<typeof ingest>;
+let result: Awaited<ReturnType<typeof ingest>>;
 try {
-  result = ingest(seedsDir, contentDir, { lock: { onWait: (pid) => console.error(`ingest: 另一个导入（进程 ${pid}）正在写入 ${contentDir}/，等待它结束…`) } });
+  result = await ingest(seedsDir, contentDir, { lock: { onWait: (pid) => console.error(`ingest: 另一个导入（进程 ${pid}）正在写入 ${contentDir}/，等待它结束…`) } });
 } catch (e) {
   if (!(e instanceof IngestError)) throw e;
   console.error(formatDiagnostic(e.diagnostic));

@@ -4,8 +4,8 @@
  * `parseDocument` never throws for bad input: it returns diagnostics (file:line: message) instead.
  */
 import { createHash } from 'node:crypto';
-import { readText } from './readers/text.ts';
-import { toLines, type Line } from './stages/normalize.ts';
+import { readDocument, readTextual, type ReadDocument } from './readers/index.ts';
+import { toLine, type Line } from './stages/normalize.ts';
 import { buildSections, splitNumber, type ParsedSection } from './stages/sections.ts';
 import { familiesOf } from './templates/index.ts';
 import type { FamilyDocument } from './templates/hooks.ts';
@@ -24,6 +24,7 @@ import { sidecarSchema, type Sidecar } from '../../src/domain/schema/sidecar.ts'
 import type { UnitYearRecord } from '../../src/domain/schema/record.ts';
 import type { KeyFigures } from '../../src/domain/schema/key-figures.ts';
 import type { Section } from '../../src/domain/schema/section.ts';
+import type { SourcePart } from '../../src/domain/schema/source-part.ts';
 
 export interface ParseResult {
   /** The record, or null when the file is not a readable disclosure. */
@@ -111,10 +112,55 @@ export interface ParseOptions {
   sidecar?: Sidecar;
 }
 
-/** Parses one disclosure. Never throws for bad input. */
+/** One file of a disclosure and what its reader made of it. */
+export interface ReadPart {
+  /** The file, as diagnostics and the record name it (relative to seeds/). */
+  file: string;
+  bytes: Uint8Array;
+  doc: ReadDocument;
+}
+
+/**
+ * Parses one disclosure given as text or a web page (synchronous: tests, the bench's text corpus). PDF and
+ * Word input needs `parseDisclosure`. Never throws for bad input.
+ */
 export function parseDocument(bytes: Uint8Array, file: string, options: ParseOptions = {}): ParseResult {
+  return guarded(file, () => {
+    const doc = readTextual(bytes, file);
+    return parseParts([{ file, bytes, doc }], file, options);
+  });
+}
+
+/**
+ * Parses one disclosure made of one or more files of any format (text, web page, PDF, Word): their lines
+ * one after the other, the explanatory text before files that hold only tables. `name` is the disclosure's
+ * name in the record (its folder, or its one file). A file that cannot be read makes the whole disclosure
+ * unreadable (its diagnostic names that file). Never throws for bad input.
+ */
+export async function parseDisclosure(files: { file: string; bytes: Uint8Array }[], name: string, options: ParseOptions = {}): Promise<ParseResult> {
+  const parts: ReadPart[] = [];
+  const failed: Diagnostic[] = [];
+  for (const f of files) {
+    try {
+      parts.push({ ...f, doc: await readDocument(f.bytes, f.file) });
+    } catch (e) {
+      if (!(e instanceof IngestError)) throw e;
+      failed.push(e.diagnostic);
+    }
+  }
+  if (failed.length) return { record: null, diagnostics: failed };
+  return guarded(name, () => parseParts(orderParts(parts), name, options));
+}
+
+/** Files that read as narrative (sentences ending in 。) come before files that hold only tables; otherwise in the order given. */
+export function orderParts<T extends { doc: ReadDocument }>(parts: T[]): T[] {
+  const narrative = (p: T) => p.doc.lines.filter((l) => l.text.includes('。')).length >= 3;
+  return [...parts.filter(narrative), ...parts.filter((p) => !narrative(p))];
+}
+
+function guarded(file: string, parse: () => ParseResult): ParseResult {
   try {
-    return parseOrThrow(bytes, file, options);
+    return parse();
   } catch (e) {
     if (e instanceof IngestError) return { record: null, diagnostics: [e.diagnostic] };
     // A bug in the parser must not look like bad input, but must not crash the whole ingest either.
@@ -138,9 +184,49 @@ function familyDocument(lines: Line[], sections: ParsedSection[]): FamilyDocumen
   };
 }
 
-function parseOrThrow(bytes: Uint8Array, file: string, options: ParseOptions): ParseResult {
-  const { text, encoding } = readText(bytes, file);
-  const lines = toLines(text);
+/** The parts' lines as one document (numbered 1… across the parts), and what the record says of each part. */
+function joinParts(parts: ReadPart[]): { lines: Line[]; sources: SourcePart[] } {
+  const lines: Line[] = [];
+  const sources: SourcePart[] = [];
+  for (const p of parts) {
+    const firstLine = lines.length + 1;
+    const pageLines: (number | null)[] = p.doc.pages ? new Array<number | null>(p.doc.pages).fill(null) : [];
+    for (const l of p.doc.lines) {
+      const line = toLine(l.text, lines.length + 1);
+      if (l.page !== null) {
+        line.page = l.page;
+        pageLines[l.page - 1] ??= line.n;
+      }
+      if (l.segments) line.segments = l.segments;
+      lines.push(line);
+    }
+    sources.push({
+      file: p.file, sha256: sha256(p.bytes), format: p.doc.format, encoding: p.doc.encoding,
+      firstLine, lineCount: lines.length - firstLine + 1, pages: p.doc.pages, pageLines, dropped: p.doc.dropped.length,
+    });
+  }
+  return { lines, sources };
+}
+
+const sha256 = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
+
+/** Diagnostics of a disclosure of several files name the file and its own line. */
+function localize(d: Diagnostic, sources: SourcePart[]): Diagnostic {
+  if (sources.length < 2) return d;
+  const part = sources.findLast((s) => s.firstLine <= d.line) ?? sources[0]!;
+  return { ...d, file: part.file, line: Math.max(1, d.line - part.firstLine + 1) };
+}
+
+function parseParts(parts: ReadPart[], file: string, options: ParseOptions): ParseResult {
+  const { record, diagnostics } = parseOrThrow(parts, file, options);
+  const { sources } = record ? { sources: record.source.parts ?? [] } : joinParts(parts);
+  return { record, diagnostics: diagnostics.map((d) => localize(d, sources)) };
+}
+
+function parseOrThrow(files: ReadPart[], file: string, options: ParseOptions): ParseResult {
+  const { lines, sources } = joinParts(files);
+  const single = files.length === 1 ? files[0]! : null;
+  const encoding = [...new Set(files.map((p) => p.doc.encoding))].join('+');
   const nonBlank = lines.filter((l) => l.text.trim());
   if (nonBlank.length === 0) throw new IngestError(file, 1, 'empty', '文件只有空白，没有内容；应为预算公开说明的文本');
 
@@ -244,9 +330,10 @@ function parseOrThrow(bytes: Uint8Array, file: string, options: ParseOptions): P
     slug: { district, unit },
     source: {
       file,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
+      sha256: single ? sha256(single.bytes) : sha256(sources.map((p) => p.sha256).join('\n')),
       encoding,
       lines: lines.map((l) => l.display),
+      ...(single && single.doc.format === 'text' ? {} : { parts: sources }),
     },
     identity: identityFields,
     keyFigures,

@@ -67,9 +67,9 @@ describe('one diagnosis per kind of bad input', () => {
     for (const d of diagnostics) expectClear(d);
   });
 
-  it('the same unit and year in two files: both files named, neither published', () => {
+  it('the same unit and year in two files: both files named, neither published', async () => {
     const files = ['duplicate-a.txt', 'duplicate-b.txt'].map((f) => join(FIXTURES, f));
-    const { outcomes, content } = ingestFiles(files, FIXTURES);
+    const { outcomes, content } = await ingestFiles(files, FIXTURES);
     expect(content.records).toEqual([]);
     for (const o of outcomes) {
       expect(o.record).toBeNull();
@@ -81,8 +81,8 @@ describe('one diagnosis per kind of bad input', () => {
     }
   });
 
-  it('a sidecar with bad fields: sidecar diagnostics at their lines, naming the sidecar, no record', () => {
-    const { outcomes } = ingestFiles([join(FIXTURES, 'sidecar.txt')], FIXTURES);
+  it('a sidecar with bad fields: sidecar diagnostics at their lines, naming the sidecar, no record', async () => {
+    const { outcomes } = await ingestFiles([join(FIXTURES, 'sidecar.txt')], FIXTURES);
     expect(outcomes[0]!.record).toBeNull();
     const ds = outcomes[0]!.diagnostics;
     expect(ds.map((d) => [d.kind, basename(d.file), d.line])).toEqual([['sidecar', 'sidecar.txt.meta.yml', 2], ['sidecar', 'sidecar.txt.meta.yml', 3]]);
@@ -91,8 +91,8 @@ describe('one diagnosis per kind of bad input', () => {
     for (const d of ds) expectClear(d);
   });
 
-  it('a file that cannot be read is an io diagnostic, not a crash', () => {
-    const { outcomes } = ingestFiles([join(FIXTURES, 'vanished.txt')], FIXTURES);
+  it('a file that cannot be read is an io diagnostic, not a crash', async () => {
+    const { outcomes } = await ingestFiles([join(FIXTURES, 'vanished.txt')], FIXTURES);
     expect(outcomes[0]!.diagnostics).toEqual([expect.objectContaining({ kind: 'io', line: 1, message: expect.stringMatching(/无法读取文件（ENOENT）/) })]);
   });
 });

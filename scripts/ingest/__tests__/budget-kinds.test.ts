@@ -20,7 +20,7 @@ writeFileSync(unitFile, unitText);
 writeFileSync(departmentFile, unitText.replaceAll('单位预算', '部门预算'));
 
 describe('部门预算 and 单位预算 of one name and year', () => {
-  const { outcomes, content } = ingestFiles([unitFile, departmentFile], tmp.path);
+  const { outcomes, content } = await ingestFiles([unitFile, departmentFile], tmp.path);
 
   it('are two records with different ids, not a duplicate', () => {
     expect(outcomes.map((o) => o.diagnostics.map((d) => d.kind))).not.toContainEqual(expect.arrayContaining(['duplicate-record']));
@@ -36,7 +36,7 @@ describe('部门预算 and 单位预算 of one name and year', () => {
     const [unit, department] = outcomes.map((o) => o.record!);
     expect(department.id).toBe('jiulongpo/dianzizhengwuzhongxin/2026');
     expect(unit.id).toMatch(/^jiulongpo\/dianzizhengwuzhongxin-[0-9a-z]+\/2026$/);
-    const alone = ingestFiles([unitFile], tmp.path).outcomes[0]!.record!;
+    const alone = (await ingestFiles([unitFile], tmp.path)).outcomes[0]!.record!;
     expect(alone.id).toBe('jiulongpo/dianzizhengwuzhongxin/2026');
   });
 });

@@ -15,10 +15,10 @@ describe('committed content/', () => {
   const tmp = tempDir('fresh');
   afterAll(tmp.cleanup);
 
-  it('equals a fresh ingest of seeds/, byte for byte', () => {
+  it('equals a fresh ingest of seeds/, byte for byte', async () => {
     expect(existsSync(SITE_CONTENT_DIR), `content/ is missing: run npm run ingest and commit content/`).toBe(true);
     const fresh = join(tmp.path, 'content');
-    ingest(SITE_SEEDS_DIR, fresh);
+    await ingest(SITE_SEEDS_DIR, fresh);
     expect(folderDifferences(fresh, SITE_CONTENT_DIR), STALE).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
  */
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest, ingestFiles, listSeeds } from '../run/corpus.ts';
 import { contentFiles } from '../stages/write.ts';
 import { SEEDS, SEEDS_DIR, filesUnder, folderDifferences, tempDir } from './helpers.ts';
@@ -14,8 +14,10 @@ describe('determinism of npm run ingest', () => {
   afterAll(tmp.cleanup);
   const first = join(tmp.path, 'first');
   const second = join(tmp.path, 'second');
-  ingest(SEEDS_DIR, first);
-  ingest(SEEDS_DIR, second);
+  beforeAll(async () => {
+    await ingest(SEEDS_DIR, first);
+    await ingest(SEEDS_DIR, second);
+  });
 
   it('writes a record per seed, the glossary and the error list', () => {
     const files = filesUnder(first);
@@ -27,18 +29,18 @@ describe('determinism of npm run ingest', () => {
     expect(folderDifferences(first, second)).toEqual([]);
   });
 
-  it('writes identical bytes when the seeds folder lives elsewhere', () => {
+  it('writes identical bytes when the seeds folder lives elsewhere', async () => {
     const copy = join(tmp.path, 'seeds-copy');
     cpSync(SEEDS_DIR, copy, { recursive: true });
     const elsewhere = join(tmp.path, 'elsewhere');
-    ingest(copy, elsewhere);
+    await ingest(copy, elsewhere);
     expect(folderDifferences(first, elsewhere)).toEqual([]);
   });
 
-  it('gives the same content whatever order the files are read in', () => {
+  it('gives the same content whatever order the files are read in', async () => {
     const files = listSeeds(SEEDS_DIR);
-    const forward = contentFiles(ingestFiles(files, SEEDS_DIR).content);
-    const backward = contentFiles(ingestFiles([...files].reverse(), SEEDS_DIR).content);
+    const forward = contentFiles((await ingestFiles(files, SEEDS_DIR)).content);
+    const backward = contentFiles((await ingestFiles([...files].reverse(), SEEDS_DIR)).content);
     expect(backward.map(([path]) => path)).toEqual(forward.map(([path]) => path));
     expect(backward).toEqual(forward);
   });

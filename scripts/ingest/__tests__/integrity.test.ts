@@ -88,7 +88,7 @@ function ingestFolder(files: Record<string, string>) {
     const seeds = join(dir.path, 'seeds');
     mkdirSync(seeds);
     for (const [name, text] of Object.entries(files)) writeFileSync(join(seeds, name), text);
-    const result = ingest(seeds, join(dir.path, 'content'), { workers: 0 });
+    const result = await ingest(seeds, join(dir.path, 'content'), { workers: 0 });
     const index = JSON.parse(readFileSync(join(dir.path, 'content/index.json'), 'utf8')) as { id: string; version?: number }[];
     const file = (e: { id: string; version?: number }) => `${e.id}${e.version ? `.v${e.version}` : ''}.json`;
     // By id: the original of a re-issued unit-year (versions are tested in their own suite).
@@ -97,7 +97,7 @@ function ingestFolder(files: Record<string, string>) {
     expect(filesUnder(join(dir.path, 'content/records')).sort()).toEqual(index.map(file).sort());
     // The streaming ingest gives the same bytes as the one that keeps whole records.
     const full = join(dir.path, 'full');
-    writeContent(full, ingestFiles(listSeeds(seeds), seeds, { workers: 0 }).content);
+    writeContent(full, (await ingestFiles(listSeeds(seeds), seeds, { workers: 0 })).content);
     expect(folderDifferences(join(dir.path, 'content'), full)).toEqual([]);
     return { result, records, index };
   } finally {

@@ -22,9 +22,9 @@ let live: LiveContent;
 let fresh = 0;
 
 /** content/ equals a full ingest of seeds/ now. */
-function expectFresh(): void {
+async function expectFresh(): Promise<void> {
   const full = join(tmp.path, `full-${fresh++}`);
-  ingest(seeds, full, { workers: 0 });
+  await ingest(seeds, full, { workers: 0 });
   expect(folderDifferences(full, content)).toEqual([]);
 }
 
@@ -47,87 +47,87 @@ function unitWithYears(): string[] {
 
 describe('LiveContent', () => {
   it('starts from a full ingest; a second start finds content/ up to date and leaves it alone', async () => {
-    expectFresh();
+    await expectFresh();
     const ino = statSync(join(content, 'index.json')).ino;
     const again = await LiveContent.start(seeds, content);
     expect(again.result.changed).toBe(false);
     expect(statSync(join(content, 'index.json')).ino).toBe(ino);
   });
 
-  it('a changed figure rewrites that record and the next year\'s (its cross-year finding), not the others', () => {
+  it('a changed figure rewrites that record and the next year\'s (its cross-year finding), not the others', async () => {
     const [, middle, next] = unitWithYears();
     const text = readFileSync(middle!, 'utf8');
     const m = /年初预算数([\d.]+)万元/.exec(text)!;
     writeFileSync(middle!, text.replace(m[0], `年初预算数${(Number(m[1]) + 1).toFixed(2)}万元`));
     const mtime = statSync(join(content, 'index.json')).mtimeMs;
-    const u = live.update([middle!]);
-    const id = (f: string) => f.slice(seeds.length + 1).replace(/-(\d{4})\.txt$/, '/$1');
+    const u = await live.update([middle!]);
+    const id = (f: string) => f.slice(seeds.length + 1).replace('_', '/').replace(/-(\d{4})\.txt$/, '/$1');
     expect(u.written.filter((p) => p.startsWith('records/')).sort()).toEqual([`records/${id(middle!)}.json`, `records/${id(next!)}.json`].sort());
     expect(u.written.at(-1)).toBe('index.json');
     expect(statSync(join(content, 'index.json')).mtimeMs).toBeGreaterThanOrEqual(mtime);
     expect(readFileSync(join(content, 'records', `${id(next!)}.json`), 'utf8')).toContain('crossYear.previous-mismatch');
-    expectFresh();
+    await expectFresh();
   });
 
-  it('a duplicate seed unpublishes both; removing it publishes the record again', () => {
+  it('a duplicate seed unpublishes both; removing it publishes the record again', async () => {
     const [first] = unitWithYears();
     const dup = join(seeds, 'zz-copy.txt');
     copyFileSync(first!, dup);
-    const u = live.update([dup]);
+    const u = await live.update([dup]);
     expect(u.removed).toHaveLength(1);
     expect(u.parsed.map((o) => o.diagnostics.map((d) => d.kind))).toEqual([['duplicate-record']]);
-    expectFresh();
+    await expectFresh();
     rmSync(dup);
-    const back = live.update([dup]);
+    const back = await live.update([dup]);
     // The record is back (and the next year's, whose cross-year check has its previous year again).
     expect(back.written).toContain(u.removed[0]);
-    expectFresh();
+    await expectFresh();
   });
 
-  it('a sidecar change rewrites its seed\'s record; a bad sidecar unpublishes it', () => {
+  it('a sidecar change rewrites its seed\'s record; a bad sidecar unpublishes it', async () => {
     const [, , , fourth] = [...unitWithYears(), listSeeds(seeds)[5]!];
     const seed = fourth ?? listSeeds(seeds)[5]!;
     writeFileSync(`${seed}.meta.yml`, 'status: draft\n');
-    expect(live.update([`${seed}.meta.yml`]).written.filter((p) => p.startsWith('records/'))).toHaveLength(1);
-    expectFresh();
+    expect((await live.update([`${seed}.meta.yml`])).written.filter((p) => p.startsWith('records/'))).toHaveLength(1);
+    await expectFresh();
     writeFileSync(`${seed}.meta.yml`, 'stauts: draft\n');
-    expect(live.update([`${seed}.meta.yml`]).removed).toHaveLength(1);
-    expectFresh();
+    expect((await live.update([`${seed}.meta.yml`])).removed).toHaveLength(1);
+    await expectFresh();
     rmSync(`${seed}.meta.yml`);
-    live.update([`${seed}.meta.yml`]);
-    expectFresh();
+    await live.update([`${seed}.meta.yml`]);
+    await expectFresh();
   });
 
-  it('a deleted seed removes its record file (and folders left empty); an unreadable new file is listed in errors.json', () => {
+  it('a deleted seed removes its record file (and folders left empty); an unreadable new file is listed in errors.json', async () => {
     const all = listSeeds(seeds);
     const lone = all.find((f) => all.filter((g) => dirname(g) === dirname(f) && g.replace(/-\d{4}\.txt$/, '') === f.replace(/-\d{4}\.txt$/, '')).length === 1)
       ?? all.at(-1)!;
     rmSync(lone);
     const bad = join(seeds, 'zz-bad.txt');
     writeFileSync(bad, '\n');
-    const u = live.update([lone, bad]);
+    const u = await live.update([lone, bad]);
     expect(u.removed).toHaveLength(1);
     expect(existsSync(join(content, u.removed[0]!))).toBe(false);
     const empty = readdirSync(join(content, 'records'), { recursive: true, withFileTypes: true })
       .filter((e) => e.isDirectory() && !readdirSync(join(e.parentPath, e.name)).length);
     expect(empty).toEqual([]);
     expect(u.written).toContain('errors.json');
-    expectFresh();
+    await expectFresh();
   });
 
-  it('a changed glossary definition rebuilds glossary.json; a changed figure keeps it', () => {
+  it('a changed glossary definition rebuilds glossary.json; a changed figure keeps it', async () => {
     const seed = listSeeds(seeds).find((f) => readFileSync(f, 'utf8').includes('基本支出：指'))!;
     const text = readFileSync(seed, 'utf8');
     writeFileSync(seed, text.replace('基本支出：指', '基本支出：是指'));
-    expect(live.update([seed]).written).toContain('glossary.json');
-    expectFresh();
+    expect((await live.update([seed])).written).toContain('glossary.json');
+    await expectFresh();
     writeFileSync(seed, text.replace('基本支出：指', '基本支出：是指').replace(/联系人[:：]\s*(\S+)/, '联系人：某某'));
-    expect(live.update([seed]).written).not.toContain('glossary.json');
-    expectFresh();
+    expect((await live.update([seed])).written).not.toContain('glossary.json');
+    await expectFresh();
   });
 
-  it('an event that changes nothing writes nothing', () => {
-    const u = live.update([join(seeds, 'README.md')]);
+  it('an event that changes nothing writes nothing', async () => {
+    const u = await live.update([join(seeds, 'README.md')]);
     expect(u).toEqual({ parsed: [], written: [], removed: [] });
   });
 });

@@ -6,7 +6,7 @@
  */
 import { copyFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestFiles, ingestToContent, listSeeds } from '../run/corpus.ts';
 import { contentFiles, writeContent } from '../stages/write.ts';
 import { lastPoolStats } from '../run/pool.ts';
@@ -26,7 +26,7 @@ writeFileSync(`${some[20]!}.meta.yml`, 'status: draft\n');
 writeFileSync(`${some[30]!}.meta.yml`, 'stauts: draft\n');
 const files = listSeeds(seeds);
 
-const single = ingestFiles(files, seeds, { workers: 0 });
+const single = await ingestFiles(files, seeds, { workers: 0 });
 const singleStats = lastPoolStats();
 const reference = join(tmp.path, 'reference');
 writeContent(reference, single.content);
@@ -42,10 +42,15 @@ describe('the corpus exercises the checks across files', () => {
 });
 
 describe('ingestFiles on worker threads', () => {
-  // The calling thread only waits here, so that the workers surely parse (it may otherwise finish first).
-  const parallel = ingestFiles(files, seeds, { workers: 2, callerParses: false });
-  const stats = lastPoolStats();
-  const mixed = ingestFiles(files, seeds, { workers: 1 });
+  let parallel: Awaited<ReturnType<typeof ingestFiles>>;
+  let stats: ReturnType<typeof lastPoolStats>;
+  let mixed: Awaited<ReturnType<typeof ingestFiles>>;
+  beforeAll(async () => {
+    // The calling thread only waits here, so that the workers surely parse (it may otherwise finish first).
+    parallel = await ingestFiles(files, seeds, { workers: 2, callerParses: false });
+    stats = lastPoolStats();
+    mixed = await ingestFiles(files, seeds, { workers: 1 });
+  });
 
   it('really ran on two workers', () => {
     expect(stats).toEqual({ workers: 2, byWorkers: files.length, local: 0 });
@@ -66,9 +71,9 @@ describe('ingestFiles on worker threads', () => {
 
 describe('ingestToContent (streaming)', () => {
   for (const workers of [0, 2]) {
-    it(`with ${workers} workers writes the same content/ as ingestFiles + writeContent`, () => {
+    it(`with ${workers} workers writes the same content/ as ingestFiles + writeContent`, async () => {
       const out = join(tmp.path, `stream-${workers}`);
-      const result = ingestToContent(files, seeds, out, { workers, callerParses: workers === 0 });
+      const result = await ingestToContent(files, seeds, out, { workers, callerParses: workers === 0 });
       expect(lastPoolStats()).toEqual({ workers, byWorkers: workers ? files.length : 0, local: workers ? 0 : files.length });
       expect(folderDifferences(reference, out)).toEqual([]);
       expect(result.changed).toBe(true);
@@ -79,10 +84,10 @@ describe('ingestToContent (streaming)', () => {
     });
   }
 
-  it('into an up-to-date content/ links every record and, with onlyIfChanged, leaves content/ alone', () => {
+  it('into an up-to-date content/ links every record and, with onlyIfChanged, leaves content/ alone', async () => {
     const out = join(tmp.path, 'stream-2');
     const index = statSync(join(out, 'index.json')).ino;
-    const again = ingestToContent(files, seeds, out, { workers: 2, onlyIfChanged: true });
+    const again = await ingestToContent(files, seeds, out, { workers: 2, onlyIfChanged: true });
     expect(again.changed).toBe(false);
     expect(statSync(join(out, 'index.json')).ino).toBe(index);
     expect(folderDifferences(reference, out)).toEqual([]);
@@ -90,9 +95,9 @@ describe('ingestToContent (streaming)', () => {
 });
 
 describe('re-ingest hard-links unchanged records', () => {
-  it('keeps the inode of unchanged record files, writes changed ones anew and never alters the previous files', () => {
+  it('keeps the inode of unchanged record files, writes changed ones anew and never alters the previous files', async () => {
     const out = join(tmp.path, 'relink');
-    ingestToContent(files, seeds, out, { workers: 2 });
+    await ingestToContent(files, seeds, out, { workers: 2 });
     const record = (id: string) => join(out, 'records', `${id}.json`);
     const [keep, change] = single.content.records.filter((r) => !r.findings.some((f) => f.code.startsWith('crossYear'))).map((r) => r.id);
     const keepIno = statSync(record(keep!)).ino;
@@ -107,7 +112,7 @@ describe('re-ingest hard-links unchanged records', () => {
       // Keep a second name for the old file: the previous content/ is removed after the swap, this survives.
       const held = join(tmp.path, 'held.json');
       copyFileSync(record(change!), held);
-      ingestToContent(files, seeds, out, { workers: 2 });
+      await ingestToContent(files, seeds, out, { workers: 2 });
       expect(statSync(record(keep!)).ino).toBe(keepIno);
       expect(statSync(record(change!)).ino).not.toBe(changeIno);
       expect(readFileSync(record(change!), 'utf8')).toContain(`${name}乙`);

@@ -682,36 +682,36 @@ describe('checks: across years of one unit (ingestFiles)', () => {
     ['“三公”经费预算1.6万元', '“三公”经费预算1.7万元'], ['公务接待费1.6万元', '公务接待费1.7万元'],
   ];
   /** crossYear findings on the 2026 record after ingesting seed 000 with the given 2025 text. */
-  function crossYear(name: string, text2025: string) {
+  async function crossYear(name: string, text2025: string) {
     const sub = join(dir.path, name);
     const files = [join(sub, 'a-2025.txt'), join(sub, 'b-2026.txt')];
     tempWrite(sub, files, [text2025, seedText('000')]);
-    const { outcomes } = ingestFiles(files, sub);
+    const { outcomes } = await ingestFiles(files, sub);
     const [r2025, r2026] = outcomes.map((o) => o.record!);
     expect([r2025!.identity.year, r2026!.identity.year]).toEqual([2025, 2026]);
     expect(r2025!.findings.filter((f) => f.code.startsWith('crossYear'))).toEqual([]);
     return r2026!.findings.filter((f) => f.code.startsWith('crossYear'));
   }
 
-  it('is silent when the 2025 record has the figures 2026 implies', () => {
-    expect(crossYear('consistent', previousYear(CONSISTENT))).toEqual([]);
+  it('is silent when the 2025 record has the figures 2026 implies', async () => {
+    expect(await crossYear('consistent', previousYear(CONSISTENT))).toEqual([]);
   });
 
-  it('warns when 2026’s 比2025年增加132.02万元 does not match the 2025 record', () => {
+  it('warns when 2026’s 比2025年增加132.02万元 does not match the 2025 record', async () => {
     // 2025 says 1350.00 where 2026 implies 1483.96 − 132.02 = 1351.94 (收入, 支出, 一般公共预算财政拨款支出).
-    const found = crossYear('mismatch', previousYear([['1483.96', '1350.00'], ...CONSISTENT.slice(1)]));
+    const found = await crossYear('mismatch', previousYear([['1483.96', '1350.00'], ...CONSISTENT.slice(1)]));
     expect(found.map((f) => [f.severity, f.code])).toEqual(Array(3).fill(['warning', 'crossYear.previous-mismatch']));
     expect(found.map((f) => f.message).join('\n')).toContain('1,351.94');
   });
 
-  it('warns about “三公” alone when only the 2025 “三公” differs', () => {
-    const found = crossYear('threepublic', previousYear(CONSISTENT.slice(0, 3)));
+  it('warns about “三公” alone when only the 2025 “三公” differs', async () => {
+    const found = await crossYear('threepublic', previousYear(CONSISTENT.slice(0, 3)));
     expect(found).toHaveLength(1);
     expect(found[0]!.message).toContain('“三公”经费');
   });
 
-  it('points each cross-year warning at the statement it contradicts', () => {
-    const found = crossYear('lines', previousYear([['1483.96', '1350.00'], ...CONSISTENT.slice(1)]));
+  it('points each cross-year warning at the statement it contradicts', async () => {
+    const found = await crossYear('lines', previousYear([['1483.96', '1350.00'], ...CONSISTENT.slice(1)]));
     expect(found.map((f) => f.line)).toEqual([44, 46, 50]);
   });
 });

@@ -139,14 +139,14 @@ describe('readSidecarFor and ingest', () => {
     if (!r.ok) expect(r.diagnostics.map((d) => [d.kind, d.file, d.line])).toEqual([['sidecar', sidecarPath(seed), 1]]);
   });
 
-  it('the sidecar reaches the record; a bad sidecar keeps its seed out and names the sidecar file', () => {
+  it('the sidecar reaches the record; a bad sidecar keeps its seed out and names the sidecar file', async () => {
     const good = join(dir.path, '002.txt');
     const bad = join(dir.path, '000.txt');
     writeFileSync(good, seedText('002'));
     writeFileSync(bad, seedText('000'));
     writeFileSync(sidecarPath(good), 'status: draft\npublishAt: 2026-04-01\n');
     writeFileSync(sidecarPath(bad), 'status: draft\nembargo: 2026-04-01\n');
-    const { outcomes, content } = ingestFiles([good, bad], dir.path);
+    const { outcomes, content } = await ingestFiles([good, bad], dir.path);
     expect(content.records.map((r) => [r.release.status, r.release.publishAt])).toEqual([['draft', '2026-04-01']]);
     const failed = outcomes.find((o) => !o.record)!;
     expect(failed.diagnostics).toEqual([expect.objectContaining({ kind: 'sidecar', line: 2, file: sidecarPath(bad) })]);

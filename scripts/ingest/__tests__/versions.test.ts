@@ -27,7 +27,7 @@ function consecutive(): { earlier: string; next: string; id: string; nextId: str
     const m = /-(\d{4})\.txt$/.exec(f);
     const next = m && files.find((g) => g === f.replace(/-\d{4}\.txt$/, `-${Number(m[1]) + 1}.txt`));
     if (next) {
-      const id = (p: string) => p.slice(seeds.length + 1).replace(/-(\d{4})\.txt$/, '/$1');
+      const id = (p: string) => p.slice(seeds.length + 1).replace('_', '/').replace(/-(\d{4})\.txt$/, '/$1');
       return { earlier: f, next, id: id(f), nextId: id(next) };
     }
   }
@@ -43,11 +43,11 @@ const corrected = original.replace(figure[0], `年初预算数${(Number(figure[1
 const copy = join(seeds, 'zz-corrected.txt');
 
 /** Runs `setup`, ingests seeds/ into a fresh folder and returns it; removes the extra files after. */
-function ingestWith(setup: Record<string, string>): { dir: string; read: (rel: string) => string } {
+async function ingestWith(setup: Record<string, string>): Promise<{ dir: string; read: (rel: string) => string }> {
   for (const [name, text] of Object.entries(setup)) writeFileSync(join(seeds, name), text);
   const dir = join(tmp.path, `content-${Math.random().toString(36).slice(2)}`);
   try {
-    ingest(seeds, dir, { workers: 0 });
+    await ingest(seeds, dir, { workers: 0 });
   } finally {
     for (const name of Object.keys(setup)) rmSync(join(seeds, name), { force: true });
   }
@@ -55,14 +55,14 @@ function ingestWith(setup: Record<string, string>): { dir: string; read: (rel: s
 }
 const record = (text: string) => JSON.parse(text) as UnitYearRecord;
 
-let plain: ReturnType<typeof ingestWith>;
-beforeAll(() => {
-  plain = ingestWith({});
+let plain: Awaited<ReturnType<typeof ingestWith>>;
+beforeAll(async () => {
+  plain = await ingestWith({});
 });
 
 describe('a correction beside the published disclosure', () => {
-  it('a draft copy of a published unit-year is its version 2: both records written, nothing rejected', () => {
-    const c = ingestWith({ 'zz-corrected.txt': corrected, 'zz-corrected.txt.meta.yml': 'status: draft\n' });
+  it('a draft copy of a published unit-year is its version 2: both records written, nothing rejected', async () => {
+    const c = await ingestWith({ 'zz-corrected.txt': corrected, 'zz-corrected.txt.meta.yml': 'status: draft\n' });
     expect(JSON.parse(c.read('errors.json'))).toEqual([]);
     const v1 = record(c.read(`records/${id}.json`));
     const v2 = record(c.read(`records/${id}.v2.json`));
@@ -75,15 +75,15 @@ describe('a correction beside the published disclosure', () => {
     expect(index.filter((e) => e.id === id).map((e) => e.version ?? 1)).toEqual([1, 2]);
   });
 
-  it('the next year is compared with the published version, and the glossary is the published one\'s', () => {
-    const c = ingestWith({ 'zz-corrected.txt': corrected.replace('基本支出：指', '基本支出：草稿中的新定义，指'), 'zz-corrected.txt.meta.yml': 'status: draft\n' });
+  it('the next year is compared with the published version, and the glossary is the published one\'s', async () => {
+    const c = await ingestWith({ 'zz-corrected.txt': corrected.replace('基本支出：指', '基本支出：草稿中的新定义，指'), 'zz-corrected.txt.meta.yml': 'status: draft\n' });
     expect(c.read(`records/${nextId}.json`)).toBe(plain.read(`records/${nextId}.json`));
     expect(c.read('glossary.json')).toBe(plain.read('glossary.json'));
     expect(c.read('glossary.json')).not.toContain('草稿中的新定义');
   });
 
-  it('with `replaces:` a published correction is version 2; a further draft naming it is version 3', () => {
-    const c = ingestWith({
+  it('with `replaces:` a published correction is version 2; a further draft naming it is version 3', async () => {
+    const c = await ingestWith({
       'zz-corrected.txt': corrected,
       'zz-corrected.txt.meta.yml': `replaces: ${basename(earlier)}\ncorrections:\n  - date: 2026-06-10\n    note: 更正了支出预算。\n`,
       'zz-third.txt': corrected,
@@ -101,19 +101,19 @@ describe('a correction beside the published disclosure', () => {
     try {
       const streamed = join(tmp.path, 'streamed');
       const inMemory = join(tmp.path, 'in-memory');
-      ingest(seeds, streamed, { workers: 0 });
-      writeContent(inMemory, ingestFiles(listSeeds(seeds), seeds, { workers: 0 }).content);
+      await ingest(seeds, streamed, { workers: 0 });
+      writeContent(inMemory, (await ingestFiles(listSeeds(seeds), seeds, { workers: 0 })).content);
       expect(folderDifferences(streamed, inMemory)).toEqual([]);
 
       // Live: the correction goes away and comes back.
       const liveDir = join(tmp.path, 'live');
       const { live } = await LiveContent.start(seeds, liveDir, { workers: 0 });
       rmSync(copy);
-      const gone = live.update([copy]);
+      const gone = await live.update([copy]);
       expect(gone.removed).toEqual([`records/${id}.v2.json`]);
       expect(folderDifferences(plain.dir, liveDir)).toEqual([]);
       writeFileSync(copy, corrected);
-      expect(live.update([copy]).written).toContain(`records/${id}.v2.json`);
+      expect((await live.update([copy])).written).toContain(`records/${id}.v2.json`);
       expect(folderDifferences(streamed, liveDir)).toEqual([]);
     } finally {
       rmSync(copy, { force: true });
@@ -133,8 +133,8 @@ describe('publishing the correction', () => {
 });
 
 describe('two seeds of one unit-year that are not a correction', () => {
-  it('two published seeds: neither is published, both files named', () => {
-    const c = ingestWith({ 'zz-corrected.txt': corrected });
+  it('two published seeds: neither is published, both files named', async () => {
+    const c = await ingestWith({ 'zz-corrected.txt': corrected });
     const errors = JSON.parse(c.read('errors.json')) as { file: string; kind: string; message: string }[];
     expect(errors.map((e) => e.kind)).toEqual(['duplicate-record', 'duplicate-record']);
     expect(errors[0]!.message).toContain('2份都将发布');
@@ -143,8 +143,8 @@ describe('two seeds of one unit-year that are not a correction', () => {
     expect(errors[0]!.message).toContain('replaces:');
   });
 
-  it('a `replaces:` naming no seed of the unit-year keeps the correction out and the original published', () => {
-    const c = ingestWith({ 'zz-corrected.txt': corrected, 'zz-corrected.txt.meta.yml': 'status: draft\nreplaces: gone.txt\n' });
+  it('a `replaces:` naming no seed of the unit-year keeps the correction out and the original published', async () => {
+    const c = await ingestWith({ 'zz-corrected.txt': corrected, 'zz-corrected.txt.meta.yml': 'status: draft\nreplaces: gone.txt\n' });
     const errors = JSON.parse(c.read('errors.json')) as { file: string; kind: string; message: string }[];
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ kind: 'sidecar' });
@@ -152,13 +152,14 @@ describe('two seeds of one unit-year that are not a correction', () => {
     expect(c.read(`records/${id}.json`)).toBe(plain.read(`records/${id}.json`));
   });
 
-  it('two corrections of the same seed: an error naming both', () => {
+  it('two corrections of the same seed: an error naming both', async () => {
     mkdirSync(join(seeds, 'zz'), { recursive: true });
     copyFileSync(earlier, join(seeds, 'zz', 'again.txt'));
     try {
-      const c = ingestWith({
+      const c = await ingestWith({
         'zz-corrected.txt': corrected, 'zz-corrected.txt.meta.yml': `status: draft\nreplaces: ${basename(earlier)}\n`,
-        'zz/again.txt.meta.yml': `status: draft\nreplaces: ${basename(earlier)}\n`,
+        // seeds/zz/ is one disclosure (a folder of files): its sidecar is seeds/zz.meta.yml.
+        'zz.meta.yml': `status: draft\nreplaces: ${basename(earlier)}\n`,
       });
       const errors = JSON.parse(c.read('errors.json')) as { message: string }[];
       expect(errors.length).toBe(3);

@@ -30,11 +30,11 @@ vi.mock('node:fs', async (importOriginal) => {
 const { ingest } = await import('../run/corpus.ts');
 
 let dir: string;
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'gongkai-wf-'));
   cpSync(SEEDS_DIR, join(dir, 'seeds'), { recursive: true });
   failure.code = null;
-  ingest(join(dir, 'seeds'), join(dir, 'content'), { workers: 0 });
+  await ingest(join(dir, 'seeds'), join(dir, 'content'), { workers: 0 });
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -45,7 +45,7 @@ const snapshot = (d: string) => Object.fromEntries((readdirSync(d, { recursive: 
 describe('a failing write is a diagnostic and leaves content/ as it was', () => {
   const codes = ['ENOSPC', 'EDQUOT', 'EACCES', 'EPERM', 'EROFS', 'EIO', 'EMFILE', 'ENAMETOOLONG', 'EXDEV'];
   for (const code of codes) {
-    it(code, () => {
+    it(code, async () => {
       const before = snapshot(join(dir, 'content'));
       // A seed changed so that its record is written, not linked.
       const seed = join(dir, 'seeds', readdirSync(join(dir, 'seeds'))[0]!);
@@ -56,7 +56,7 @@ describe('a failing write is a diagnostic and leaves content/ as it was', () => 
         failure.seen = 0;
         let thrown: unknown = null;
         try {
-          ingest(join(dir, 'seeds'), join(dir, 'content'), { workers: 0 });
+          await ingest(join(dir, 'seeds'), join(dir, 'content'), { workers: 0 });
         } catch (e) {
           thrown = e;
         }

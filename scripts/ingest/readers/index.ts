@@ -4,7 +4,7 @@
  * text. Each gives a `ReadDocument` (types.ts), the one shape the stages read.
  */
 import { IngestError } from '../errors.ts';
-import { toLines } from '../stages/normalize.ts';
+import { splitLines } from '../stages/normalize.ts';
 import { readText } from './text.ts';
 import { isDocx, isOle, isZip, readDocx } from './docx.ts';
 import { looksLikeHtml, readHtml } from './html.ts';
@@ -28,6 +28,6 @@ export async function readDocument(bytes: Uint8Array, file: string): Promise<Rea
 export function readTextual(bytes: Uint8Array, file: string): ReadDocument {
   const { text, encoding } = readText(bytes, file);
   if (looksLikeHtml(text)) return readHtml(text, encoding);
-  return { format: 'text', encoding, lines: toLines(text).map((l) => ({ text: l.display, page: null })), tables: [], pages: null, dropped: [] };
+  return { format: 'text', encoding, lines: splitLines(text).map((raw) => ({ text: raw, page: null })), tables: [], pages: null, dropped: [] };
 }
 

@@ -18,8 +18,8 @@ import { ContentWriter, json, manifestJson, type ContentSet } from '../stages/wr
 import { recordFile } from '../../../src/domain/record-files.ts';
 import { resolveVersions, type Member } from './versions.ts';
 import { IngestError, writeFailure, type Diagnostic } from '../errors.ts';
-import { runJobsAsync, runJobsSync, workerCount } from './pool.ts';
-import { parseFile, recordWithSlug, summarizeIngested, withSlug, type FileOutcome, type Job, type JobMode, type JobResult, type IngestSummary } from './parse-file.ts';
+import { runJobs, runJobsAsync, workerCount } from './pool.ts';
+import { isSeedName, parseFile, recordWithSlug, summarizeIngested, withSlug, type FileOutcome, type Job, type JobMode, type JobResult, type IngestSummary } from './parse-file.ts';
 import type { UnitYearRecord } from '../../../src/domain/schema/record.ts';
 import type { Finding } from '../../../src/domain/schema/finding.ts';
 import { buildGlossary } from '../../../src/domain/glossary.ts';
@@ -37,40 +37,47 @@ export interface IngestOptions {
 }
 
 /**
- * Seed files under `dir` (recursive), sorted; sidecars (however misspelt: SIDECAR_LIKE), hidden files and
+ * Seeds under `dir`, sorted: every file of `dir`, and every folder below it that holds files — such a
+ * folder is ONE disclosure published as several files (its text and its tables, say), parsed together; a
+ * folder that holds only folders is walked into. Sidecars (however misspelt: SIDECAR_LIKE), hidden files and
  * READMEs are not seeds. Symbolic links are listed, never followed (a link to a folder is not walked, so a
  * loop cannot hang the walk): reading one yields a diagnosis, as does an entry that cannot be examined.
  * Throws IngestError when `dir` itself is not a readable folder.
  */
 export function listSeeds(dir: string): string[] {
   const out: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      if (name.startsWith('.') || SIDECAR_LIKE.test(name) || /^readme/i.test(name)) continue;
-      const p = join(d, name);
-      let isDir = false;
-      try {
-        isDir = lstatSync(p).isDirectory();
-      } catch {
-        // vanished file: reading it reports the problem
-      }
-      if (isDir) walk(p);
+  const isDir = (p: string): boolean => {
+    try {
+      return lstatSync(p).isDirectory(); // lstat: a link to a folder is not a folder here (never followed)
+    } catch {
+      return false; // vanished file: reading it reports the problem
+    }
+  };
+  const walk = (d: string, top: boolean) => {
+    const entries = readdirSync(d).sort().filter((name) => isSeedName(name) && !SIDECAR_LIKE.test(name)).map((name) => join(d, name));
+    const folders = entries.filter(isDir);
+    if (!top && folders.length < entries.length) {
+      out.push(d);
+      return;
+    }
+    for (const p of entries) {
+      if (folders.includes(p)) walk(p, false);
       else out.push(p);
     }
   };
   try {
     if (!statSync(dir).isDirectory()) throw new Error('not a folder');
   } catch {
-    throw new IngestError(dir, 1, 'io', `找不到存放公开文件的文件夹“${dir}”：应为包含预算公开文本（.txt）的文件夹，默认是 seeds/`);
+    throw new IngestError(dir, 1, 'io', `找不到存放公开文件的文件夹“${dir}”：应为包含预算公开文件（文本、PDF、Word 或网页）的文件夹，默认是 seeds/`);
   }
-  walk(dir);
+  walk(dir, true);
   return out;
 }
 
 /** Parses every seed; returns per-file outcomes and the content set to write. */
-export function ingestFiles(files: string[], baseDir: string, options: IngestOptions = {}): { outcomes: FileOutcome[]; content: ContentSet } {
+export async function ingestFiles(files: string[], baseDir: string, options: IngestOptions = {}): Promise<{ outcomes: FileOutcome[]; content: ContentSet }> {
   const outcomes: FileOutcome[] = new Array<FileOutcome>(files.length);
-  runJobsSync(jobsOf(files), { kind: 'full', baseDir }, workerCount(files.length, options.workers, options.callerParses ?? true), (r) => {
+  await runJobs(jobsOf(files), { kind: 'full', baseDir }, workerCount(files.length, options.workers, options.callerParses ?? true), (r) => {
     outcomes[r.i] = { file: r.file, record: r.record ?? null, diagnostics: r.diagnostics };
   }, options.callerParses ?? true);
 
@@ -260,7 +267,7 @@ function startStream(files: string[], baseDir: string, contentDir: string): { ou
   return { out, mode: { kind: 'stream', baseDir, tmp: out.tmp, previous: contentDir }, entries, collect };
 }
 
-function finishStream(out: ContentWriter, entries: Entry[], baseDir: string, options: StreamOptions): StreamResult {
+async function finishStream(out: ContentWriter, entries: Entry[], baseDir: string, options: StreamOptions): Promise<StreamResult> {
   const a = assemble(entries);
   // The workers wrote each record under the slugs it was parsed with, the first of several seeds with one
   // path getting in. Written again below (re-issues at their version's path, renamed records under their
@@ -276,7 +283,7 @@ function finishStream(out: ContentWriter, entries: Entry[], baseDir: string, opt
     const s = o.record;
     if (!s) continue;
     const extra = a.cross.get(s.path) ?? [];
-    if (stale.has(entries[k]!.summary!.path)) out.put(s.path, versionJson(entries[k]!.path, baseDir, s, extra));
+    if (stale.has(entries[k]!.summary!.path)) out.put(s.path, await versionJson(entries[k]!.path, baseDir, s, extra));
     else if (extra.length) out.replace(s.path, withCrossYear(readFileSync(join(out.tmp, s.path), 'utf8'), extra));
   }
   const site = siteFiles(a);
@@ -293,8 +300,8 @@ function finishStream(out: ContentWriter, entries: Entry[], baseDir: string, opt
  * The JSON of one version of a unit-year with several seeds, parsed again (such seeds are rare; their
  * records are not kept while the rest stream), with its revision and cross-year findings.
  */
-export function versionJson(path: string, baseDir: string, s: IngestSummary, extra: readonly Finding[]): string {
-  const o = parseFile(path, baseDir);
+export async function versionJson(path: string, baseDir: string, s: IngestSummary, extra: readonly Finding[]): Promise<string> {
+  const o = await parseFile(path, baseDir);
   const record = o.record && recordWithSlug(o.record, s.cross.slug);
   if (!record || record.id !== s.id) throw new Error(`${o.file} 在导入过程中被修改，请重新运行`);
   return finalJson(record, s, extra);
@@ -311,7 +318,7 @@ export function finalJson(record: UnitYearRecord, s: IngestSummary, extra: reado
  * Ingests `files` into `contentDir`, streaming (see the top of this file): all or nothing, like
  * writeContent, and the same bytes as `writeContent(contentDir, ingestFiles(files, baseDir).content)`.
  */
-export function ingestToContent(files: string[], baseDir: string, contentDir: string, options: StreamOptions = {}): StreamResult {
+export async function ingestToContent(files: string[], baseDir: string, contentDir: string, options: StreamOptions = {}): Promise<StreamResult> {
   let release: () => void;
   try {
     release = lockContent(contentDir, options.lock);
@@ -322,8 +329,8 @@ export function ingestToContent(files: string[], baseDir: string, contentDir: st
     const { out, mode, entries, collect } = startStream(files, baseDir, contentDir);
     try {
       const callerParses = options.callerParses ?? true;
-      runJobsSync(jobsOf(files), mode, workerCount(files.length, options.workers, callerParses), collect, callerParses);
-      return finishStream(out, entries, mode.baseDir, options);
+      await runJobs(jobsOf(files), mode, workerCount(files.length, options.workers, callerParses), collect, callerParses);
+      return await finishStream(out, entries, mode.baseDir, options);
     } catch (e) {
       out.abort();
       throw writeFailure(e, contentDir);
@@ -345,7 +352,7 @@ export async function ingestToContentAsync(files: string[], baseDir: string, con
     const { out, mode, entries, collect } = startStream(files, baseDir, contentDir);
     try {
       await runJobsAsync(jobsOf(files), mode, workerCount(files.length, options.workers, false), collect);
-      return finishStream(out, entries, mode.baseDir, options);
+      return await finishStream(out, entries, mode.baseDir, options);
     } catch (e) {
       out.abort();
       throw writeFailure(e, contentDir);
@@ -356,6 +363,6 @@ export async function ingestToContentAsync(files: string[], baseDir: string, con
 }
 
 /** Ingests `seedsDir` into `contentDir` (streaming). */
-export function ingest(seedsDir: string, contentDir: string, options: StreamOptions = {}): StreamResult {
+export function ingest(seedsDir: string, contentDir: string, options: StreamOptions = {}): Promise<StreamResult> {
   return ingestToContent(listSeeds(seedsDir), seedsDir, contentDir, options);
 }

@@ -12,9 +12,9 @@
  * The result equals a full ingest of the same seeds, byte for byte (tested).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { SIDECAR_LIKE } from './sidecar.ts';
-import { withContentLock } from './lock.ts';
+import { lockContentAsync } from './lock.ts';
 import {
   assemble, finalJson, ingestToContentAsync, listSeeds, siteFiles, versionJson,
   type Assembled, type Entry, type StreamOptions, type StreamResult, type SummaryOutcome,
@@ -70,11 +70,16 @@ export class LiveContent {
    * Brings content/ up to date after `paths` (seeds, sidecars, or anything under seeds/) changed, holding
    * content/'s lock (an `npm run ingest` in another terminal waits, and this waits for it).
    */
-  update(paths: Iterable<string>): LiveUpdate {
-    return withContentLock(this.contentDir, () => this.updateLocked(paths));
+  async update(paths: Iterable<string>): Promise<LiveUpdate> {
+    const release = await lockContentAsync(this.contentDir);
+    try {
+      return await this.updateLocked(paths);
+    } finally {
+      release();
+    }
   }
 
-  private updateLocked(paths: Iterable<string>): LiveUpdate {
+  private async updateLocked(paths: Iterable<string>): Promise<LiveUpdate> {
     const changed = new Set([...paths].map(seedOf));
     const files = listSeeds(this.seedsDir);
     const listed = new Set(files.map((f) => resolve(f)));
@@ -88,11 +93,12 @@ export class LiveContent {
     for (const path of files) {
       const key = resolve(path);
       const old = this.entries.get(key);
-      if (old && !changed.has(key)) {
+      // A folder seed (one disclosure in several files) changed when any file in it did.
+      if (old && !changed.has(key) && ![...changed].some((c) => c.startsWith(key + sep))) {
         next.set(key, old);
         continue;
       }
-      const o = parseFile(path, this.seedsDir);
+      const o = await parseFile(path, this.seedsDir);
       fresh.set(key, o.record);
       next.set(key, { path, file: o.file, summary: o.record ? summarizeIngested(o.record) : null, diagnostics: o.diagnostics });
     }
@@ -112,16 +118,16 @@ export class LiveContent {
 
     const written: string[] = [];
     const removed: string[] = [];
-    after.outcomes.forEach((o, k) => {
+    for (const [k, o] of after.outcomes.entries()) {
       const s = o.record;
-      if (!s) return;
+      if (!s) continue;
       const record = fresh.get(keys[k]!);
-      if (!record && wasPublished.has(s.path) && sameCross(s.path) && sameVersion(s)) return;
+      if (!record && wasPublished.has(s.path) && sameCross(s.path) && sameVersion(s)) continue;
       // Changed seed, newly published (added, or no longer a duplicate), another version, or other cross-year findings.
       const extra = after.cross.get(s.path) ?? [];
-      const text = record ? finalJson(recordWithSlug(structuredClone(record), s.cross.slug), s, extra) : versionJson(entries[k]!.path, this.seedsDir, s, extra);
+      const text = record ? finalJson(recordWithSlug(structuredClone(record), s.cross.slug), s, extra) : await versionJson(entries[k]!.path, this.seedsDir, s, extra);
       if (replaceFile(join(this.contentDir, s.path), text)) written.push(s.path);
-    });
+    }
     for (const s of wasPublished.values()) {
       if (isPublished.has(s.path)) continue;
       rmSync(join(this.contentDir, s.path), { force: true });

@@ -7,11 +7,10 @@
  * cross-year figures), the glossary, index.json and the CLI's report need. The streaming ingest keeps only
  * summaries in memory and writes each record's JSON as soon as it is parsed.
  */
-import { readFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { lstatSync, mkdirSync, readlinkSync } from 'node:fs';
-import { parseDocument } from '../index.ts';
-import { readSidecarFor } from './sidecar.ts';
+import { parseDisclosure } from '../index.ts';
+import { readSidecarFor, SIDECAR_LIKE } from './sidecar.ts';
 import { json, linkOrWrite, manifestEntry, type ManifestEntry } from '../stages/write.ts';
 import { recordFile } from '../../../src/domain/record-files.ts';
 import type { Diagnostic } from '../errors.ts';
@@ -40,25 +39,67 @@ function symlinkDiagnostic(path: string, file: string): Diagnostic | null {
   };
 }
 
-/** Reads and parses one seed (and its sidecar). `file` in diagnostics is the path as the user gave it. */
-export function parseFile(path: string, baseDir: string): FileOutcome {
+/**
+ * Reads and parses one seed (and its sidecar): a file, or a folder whose files are one disclosure
+ * (listSeeds). `file` in diagnostics is the path as the user gave it.
+ */
+export async function parseFile(path: string, baseDir: string): Promise<FileOutcome> {
   const file = relative(process.cwd(), path) || path;
   // Links are never followed: a link could publish a file from outside seeds/, or loop.
   const link = symlinkDiagnostic(path, file);
   if (link) return { file, record: null, diagnostics: [link] };
   const sidecar = readSidecarFor(path);
   if (!sidecar.ok) return { file, record: null, diagnostics: sidecar.diagnostics };
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? 'error';
-    return { file, record: null, diagnostics: [{ file, line: 1, kind: 'io' as const, message: `无法读取文件（${code}）：应为可读取的文本文件；若是失效的快捷方式或链接，请换成文件本身` }] };
+  const paths = disclosureFiles(path);
+  const parts: { file: string; bytes: Uint8Array }[] = [];
+  for (const p of paths) {
+    const shown = relative(process.cwd(), p) || p;
+    const partLink = p === path ? null : symlinkDiagnostic(p, shown);
+    if (partLink) return { file, record: null, diagnostics: [partLink] };
+    try {
+      parts.push({ file: shown, bytes: readFileSync(p) });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? 'error';
+      return { file, record: null, diagnostics: [{ file: shown, line: 1, kind: 'io' as const, message: `无法读取文件（${code}）：应为可读取的文件（文本、PDF、Word 或网页）；若是失效的快捷方式或链接，请换成文件本身` }] };
+    }
   }
-  const { record, diagnostics } = parseDocument(bytes, relative(baseDir, path) || path, { sidecar: sidecar.value });
-  // Diagnostics name the file as the user gave it.
-  return { file, record, diagnostics: diagnostics.map((d) => ({ ...d, file })) };
+  if (!parts.length) {
+    return { file, record: null, diagnostics: [{ file, line: 1, kind: 'empty', message: '文件夹里没有文件；一个文件夹应存放同一份公开文件的各个文件（正文、表格）' }] };
+  }
+  const name = relative(baseDir, path) || path;
+  const options = { sidecar: sidecar.value };
+  if (parts.length === 1 && paths[0] === path) {
+    // One file: diagnostics name it as the user gave it.
+    const { record, diagnostics } = await parseDisclosure([{ file: name, bytes: parts[0]!.bytes }], name, options);
+    return { file, record, diagnostics: diagnostics.map((d) => ({ ...d, file })) };
+  }
+  const named = parts.map((p, k) => ({ file: relative(baseDir, paths[k]!) || paths[k]!, bytes: p.bytes }));
+  const { record, diagnostics } = await parseDisclosure(named, name, options);
+  // Each diagnostic names its own file of the folder, as the user gave it.
+  const shownOf = new Map(named.map((n, k) => [n.file, parts[k]!.file]));
+  return { file, record, diagnostics: diagnostics.map((d) => ({ ...d, file: shownOf.get(d.file) ?? file })) };
 }
+
+/** The files of a seed: the file itself, or the files of a disclosure folder (sorted; sidecars, hidden files and READMEs are not parts). */
+export function disclosureFiles(path: string): string[] {
+  let entries: string[];
+  try {
+    if (!lstatSync(path).isDirectory()) return [path];
+    entries = readdirSync(path).sort();
+  } catch {
+    return [path];
+  }
+  return entries.filter((n) => isSeedName(n)).map((n) => join(path, n)).filter((p) => {
+    try {
+      return !lstatSync(p).isDirectory();
+    } catch {
+      return true;
+    }
+  });
+}
+
+/** Names that are not seeds: sidecars, hidden files, READMEs. */
+export const isSeedName = (name: string): boolean => !name.startsWith('.') && !SIDECAR_LIKE.test(name) && !/^readme/i.test(name);
 
 type Change = { line: number | null } | null;
 const lineOnly = (c: { line: number | null } | null | undefined): Change => (c ? { line: c.line } : null);
@@ -212,10 +253,10 @@ export interface JobResult {
 }
 
 /** Runs one job. Never throws: a bug in the parser becomes an `internal` diagnostic, as in parseDocument. */
-export function runJob(job: Job, mode: JobMode, made: Set<string>): JobResult {
+export async function runJob(job: Job, mode: JobMode, made: Set<string>): Promise<JobResult> {
   let outcome: FileOutcome;
   try {
-    outcome = parseFile(job.path, mode.baseDir);
+    outcome = await parseFile(job.path, mode.baseDir);
   } catch (e) {
     const file = relative(process.cwd(), job.path) || job.path;
     const message = e instanceof Error ? e.message : String(e);

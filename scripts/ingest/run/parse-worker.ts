@@ -27,20 +27,24 @@ try {
   const { parseFile, runJob } = await import('./parse-file.ts');
   if (warmup) {
     try {
-      parseFile(warmup, mode.baseDir);
+      await parseFile(warmup, mode.baseDir);
     } catch {
       // the real job reports it
     }
   }
   const made = new Set<string>();
+  // Batches run one after the other, in the order they came (jobs are async: a PDF is read with promises).
+  let queue = Promise.resolve();
   port.on('message', (msg: { jobs?: Job[]; stop?: true }) => {
-    if (msg.stop) {
-      port.close();
-      return;
-    }
-    const results: JobResult[] = [];
-    for (const job of msg.jobs ?? []) results.push(runJob(job, mode, made));
-    post({ results });
+    queue = queue.then(async () => {
+      if (msg.stop) {
+        port.close();
+        return;
+      }
+      const results: JobResult[] = [];
+      for (const job of msg.jobs ?? []) results.push(await runJob(job, mode, made));
+      post({ results });
+    });
   });
   post({ ready: true });
 } catch (e) {

@@ -4,10 +4,10 @@
  * that depends on several files runs afterwards on the main thread, so the outcome never depends on which
  * thread parsed which file or in what order results arrived.
  *
- * Two drivers share one scheduler: `runJobsSync` blocks the calling thread (Atomics.wait on a counter the
- * workers bump, results taken with receiveMessageOnPort), so that the synchronous `ingestFiles` API stays
- * synchronous, and parses too whenever it has nothing else to do (mostly while the workers start up);
- * `runJobsAsync` waits on events (the dev server must keep serving meanwhile).
+ * Two drivers share one scheduler: `runJobs` (the CLI) waits on a counter the workers bump
+ * (Atomics.waitAsync; results taken with receiveMessageOnPort) and parses too whenever it has nothing else
+ * to do (mostly while the workers start up); `runJobsAsync` waits on events and leaves parsing to the
+ * workers (the dev server must keep serving meanwhile). Jobs are async: reading a PDF or Word file is.
  *
  * A worker that cannot load the pipeline, dies or stops answering gives its unfinished jobs back to the
  * calling thread, which runs them itself: a worker problem costs speed, never results.
@@ -28,7 +28,7 @@ const STALL_MS = 120_000;
 /**
  * How many worker threads to use for `files` files: `requested` when given (0 = none), else the
  * `GONGKAI_INGEST_WORKERS` environment variable, else, from MIN_FILES_FOR_WORKERS files on, one per core
- * besides the calling thread when it parses too (`runJobsSync`), one per core when it only waits.
+ * besides the calling thread when it parses too (`runJobs`), one per core when it only waits.
  */
 export function workerCount(files: number, requested?: number, callerParses = true): number {
   const fromEnv = process.env.GONGKAI_INGEST_WORKERS;
@@ -54,7 +54,7 @@ export interface PoolStats {
   local: number;
 }
 let last: PoolStats = { workers: 0, byWorkers: 0, local: 0 };
-/** Stats of the last `runJobsSync`/`runJobsAsync` (tests check that workers really ran). */
+/** Stats of the last `runJobs`/`runJobsAsync` (tests check that workers really ran). */
 export const lastPoolStats = (): PoolStats => ({ ...last });
 
 interface Slot {
@@ -172,11 +172,12 @@ class Scheduler {
   }
 
   /** Runs the jobs that came back to the calling thread. */
-  runLocal(): void {
+  async runLocal(): Promise<void> {
     for (let j = this.local.shift(); j; j = this.local.shift()) {
+      const r = await runJob(j, this.mode, this.made);
       this.done++;
       last.local++;
-      this.onResult(runJob(j, this.mode, this.made));
+      this.onResult(r);
     }
   }
 
@@ -184,12 +185,13 @@ class Scheduler {
    * Runs the next job nobody has taken on the calling thread (it would otherwise only wait, and it is warm
    * while the workers are still loading the pipeline). False when every job is taken.
    */
-  helpOne(): boolean {
+  async helpOne(): Promise<boolean> {
     if (this.next >= this.jobs.length || !this.live.length) return false;
     const j = this.jobs[this.next++]!;
+    const r = await runJob(j, this.mode, this.made);
     this.done++;
     last.local++;
-    this.onResult(runJob(j, this.mode, this.made));
+    this.onResult(r);
     return true;
   }
 
@@ -231,18 +233,23 @@ class Scheduler {
   }
 }
 
-/** Runs `jobs`, calling `onResult` for each (in completion order), blocking the calling thread. */
-export function runJobsSync(jobs: Job[], mode: JobMode, workers: number, onResult: (r: JobResult) => void, callerParses = true): void {
+/**
+ * Runs `jobs`, calling `onResult` for each (in completion order). The calling thread parses too
+ * (`callerParses`) and otherwise waits on the workers' counter (Atomics.waitAsync: reading a PDF is async,
+ * so the caller's own jobs are awaited, not run blocking).
+ */
+export async function runJobs(jobs: Job[], mode: JobMode, workers: number, onResult: (r: JobResult) => void, callerParses = true): Promise<void> {
   const s = new Scheduler(jobs, mode, workers, onResult);
   try {
     while (!s.finished) {
-      s.runLocal();
+      await s.runLocal();
       if (s.error) throw s.error;
       if (s.finished) break;
       const seen = Atomics.load(s.signal, 0);
       if (s.drainSync()) continue;
-      if (callerParses && s.helpOne()) continue;
-      if (Atomics.wait(s.signal, 0, seen, 1000) === 'timed-out') s.checkStalls();
+      if (callerParses && await s.helpOne()) continue;
+      const wait = Atomics.waitAsync(s.signal, 0, seen, 1000);
+      if ((wait.async ? await wait.value : wait.value) === 'timed-out') s.checkStalls();
     }
     if (s.error) throw s.error;
   } finally {
@@ -256,14 +263,18 @@ export async function runJobsAsync(jobs: Job[], mode: JobMode, workers: number, 
   let timer: ReturnType<typeof setInterval> | undefined;
   try {
     await new Promise<void>((resolve, reject) => {
+      let running = false;
       const step = (): void => {
-        try {
-          s.runLocal();
+        if (running) return;
+        running = true;
+        s.runLocal().then(() => {
+          running = false;
           if (s.error) throw s.error;
           if (s.finished) resolve();
-        } catch (e) {
+        }).catch((e: unknown) => {
+          running = false;
           reject(e as Error);
-        }
+        });
       };
       s.listen(() => setImmediate(step));
       timer = setInterval(() => { s.checkStalls(); step(); }, 1000);

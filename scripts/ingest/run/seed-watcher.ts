@@ -96,7 +96,7 @@ export default function seedWatcher(options: SeedWatcherOptions = {}): AstroInte
           const paths = [...changed];
           changed.clear();
           try {
-            const u = live.update(paths);
+            const u = await live.update(paths);
             warn(u.parsed);
             if (!u.written.length && !u.removed.length) return;
             reload();

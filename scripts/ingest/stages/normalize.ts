@@ -10,6 +10,7 @@
  */
 import { readText } from '../readers/text.ts';
 import { toMatchForm } from '../../../src/domain/text.ts';
+import type { Segment } from '../readers/types.ts';
 
 /** One source line. */
 export interface Line {
@@ -19,6 +20,10 @@ export interface Line {
   display: string;
   /** Matching form (same length as `display`). */
   text: string;
+  /** PDF: the 1-based page of the line (readers/types.ts). */
+  page?: number;
+  /** PDF: the line's runs of text with their x extent, for rebuilding table columns (readers/types.ts). */
+  segments?: Segment[];
 }
 
 export interface NormalizedText {
@@ -63,12 +68,20 @@ function joinFigureSpaces(text: string): string {
 
 /** Splits decoded text into lines (CRLF, CR and LF all end a line). */
 export function toLines(text: string): Line[] {
+  return splitLines(text).map((raw, i) => toLine(raw, i + 1));
+}
+
+/** Decoded text → its raw lines (CRLF, CR and LF all end a line; no empty last line after a final line end). */
+export function splitLines(text: string): string[] {
   const parts = text.split(/\r\n|\r|\n/);
   if (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
-  return parts.map((raw, i) => {
-    const display = raw.replace(INVISIBLE, '').replace(CONTROL, ' ');
-    return { n: i + 1, display, text: joinFigureSpaces(toMatchForm(display)) };
-  });
+  return parts;
+}
+
+/** One raw line (from any reader) → line `n` with its display and matching forms. */
+export function toLine(raw: string, n: number): Line {
+  const display = raw.replace(INVISIBLE, '').replace(CONTROL, ' ');
+  return { n, display, text: joinFigureSpaces(toMatchForm(display)) };
 }
 
 /** bytes → lines, for plain-text input (the text reader, then toLines). */

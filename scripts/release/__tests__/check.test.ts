@@ -170,48 +170,48 @@ describe('grouped by unit; --format json; a correction', () => {
 describe('gate on the shipped seeds with release states (in-process)', () => {
   let seeds: FileOutcome[] | undefined;
   /** The seeds' outcomes with sidecar YAML applied to records by seed prefix. */
-  function outcomesWith(sidecars: Partial<Record<keyof typeof SEEDS, string>>): FileOutcome[] {
-    seeds ??= ingestFiles(listSeeds(SEEDS_DIR), SEEDS_DIR).outcomes;
+  async function outcomesWith(sidecars: Partial<Record<keyof typeof SEEDS, string>>): Promise<FileOutcome[]> {
+    seeds ??= (await ingestFiles(listSeeds(SEEDS_DIR), SEEDS_DIR)).outcomes;
     return seeds.map((o) => {
       const id = (Object.keys(SEEDS) as (keyof typeof SEEDS)[]).find((k) => o.file.endsWith(SEEDS[k]))!;
       const yaml = sidecars[id];
       return yaml === undefined ? o : { ...o, record: { ...o.record!, release: sidecarSchema.parse(parseYaml(yaml)) } };
     });
   }
-  const failed = (sidecars: Partial<Record<keyof typeof SEEDS, string>>, today = TODAY, strict = false) =>
-    checkOutcomes(outcomesWith(sidecars), { today, strict }).failed;
+  const failed = async (sidecars: Partial<Record<keyof typeof SEEDS, string>>, today = TODAY, strict = false) =>
+    checkOutcomes(await outcomesWith(sidecars), { today, strict }).failed;
 
-  test('no sidecar: the error blocks; explicitly published is the same', () => {
-    expect(failed({})).toBe(true);
-    expect(failed({ '004': 'status: published\n' })).toBe(true);
+  test('no sidecar: the error blocks; explicitly published is the same', async () => {
+    expect(await failed({})).toBe(true);
+    expect(await failed({ '004': 'status: published\n' })).toBe(true);
   });
 
-  test('acknowledgements: by code only; strict needs the warnings acknowledged too', () => {
-    expect(failed({ '004': ACK_ERROR })).toBe(false);
-    expect(failed({ '004': 'acknowledgements:\n  - code: table.rounding\n    explanation: 四舍五入。\n' })).toBe(true);
-    expect(failed({ '004': ACK_ERROR }, TODAY, true)).toBe(true);
-    expect(failed(ACK_WARNINGS, TODAY, true)).toBe(false);
+  test('acknowledgements: by code only; strict needs the warnings acknowledged too', async () => {
+    expect(await failed({ '004': ACK_ERROR })).toBe(false);
+    expect(await failed({ '004': 'acknowledgements:\n  - code: table.rounding\n    explanation: 四舍五入。\n' })).toBe(true);
+    expect(await failed({ '004': ACK_ERROR }, TODAY, true)).toBe(true);
+    expect(await failed(ACK_WARNINGS, TODAY, true)).toBe(false);
   });
 
   test.each([
     ['yesterday', addDays(TODAY, -1), true],
     ['today', TODAY, true],
     ['tomorrow', addDays(TODAY, 1), false],
-  ])(`publishAt %s (%s, today ${TODAY}) → blocks: %s`, (_when, publishAt, blocks) => {
-    expect(failed({ '004': `publishAt: ${publishAt}\n` })).toBe(blocks);
+  ])(`publishAt %s (%s, today ${TODAY}) → blocks: %s`, async (_when, publishAt, blocks) => {
+    expect(await failed({ '004': `publishAt: ${publishAt}\n` })).toBe(blocks);
   });
 
-  test('an embargoed record with an unacknowledged error is flagged for its publication day', () => {
+  test('an embargoed record with an unacknowledged error is flagged for its publication day', async () => {
     const options = { today: TODAY, strict: false };
-    const { files } = checkOutcomes(outcomesWith({ '004': `publishAt: ${addDays(TODAY, 1)}\n` }), options);
+    const { files } = checkOutcomes(await outcomesWith({ '004': `publishAt: ${addDays(TODAY, 1)}\n` }), options);
     const text = formatCheck(files, options).join('\n');
     expect(text).toContain(`定于 ${addDays(TODAY, 1)} 发布，今天不发布`);
     expect(text).toContain('以上未确认的问题在发布日之前须更正或确认');
   });
 
-  test('a draft never blocks, whatever its publishAt, even when strict', () => {
-    expect(failed({ '004': 'status: draft\npublishAt: 2020-01-01\n', '001': 'status: draft\n' }, TODAY, true)).toBe(false);
-    expect(failed({ '004': 'status: draft\npublishAt: 2020-01-01\n' }, TODAY, true)).toBe(true); // 001's warning
+  test('a draft never blocks, whatever its publishAt, even when strict', async () => {
+    expect(await failed({ '004': 'status: draft\npublishAt: 2020-01-01\n', '001': 'status: draft\n' }, TODAY, true)).toBe(false);
+    expect(await failed({ '004': 'status: draft\npublishAt: 2020-01-01\n' }, TODAY, true)).toBe(true); // 001's warning
   });
 });
 

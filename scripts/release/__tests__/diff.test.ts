@@ -19,8 +19,8 @@ const DRAFT_ID = 'kaizhou/shuzihuachengshiyunxinghezhilizhongxin/2026';
 const REMOVED_ID = 'yuzhong/renminzhengfubangongshi/2026';
 
 let records: UnitYearRecord[];
-beforeAll(() => {
-  records = ingestFiles(listSeeds(SEEDS_DIR), SEEDS_DIR).content.records;
+beforeAll(async () => {
+  records = (await ingestFiles(listSeeds(SEEDS_DIR), SEEDS_DIR)).content.records;
 });
 const byId = (id: string): UnitYearRecord => structuredClone(records.find((r) => r.id === id)!);
 
@@ -101,11 +101,11 @@ describe('npm run diff -- <git-ref>', () => {
     '',
   ].join('\n');
 
-  beforeAll(() => {
+  beforeAll(async () => {
     git('init', '-q', '-b', 'main');
     git('config', 'user.email', 'test@example.invalid');
     git('config', 'user.name', 'test');
-    writeContent(join(repo.path, 'content'), ingestFiles(listSeeds(SEEDS_DIR), SEEDS_DIR).content);
+    writeContent(join(repo.path, 'content'), (await ingestFiles(listSeeds(SEEDS_DIR), SEEDS_DIR)).content);
     git('add', '-A');
     git('commit', '-qm', 'published');
     // A re-issued record with new figures, one record withdrawn, one new.

@@ -39,7 +39,7 @@ async function timeUntil(path: string, text: string, limitMs: number): Promise<n
 
 beforeAll(async () => {
   copyProject(project.path);
-  ingest(join(project.path, 'seeds'), join(project.path, 'content'));
+  await ingest(join(project.path, 'seeds'), join(project.path, 'content'));
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
   server = spawn(process.execPath, [join(project.path, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)], {

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { fixtureContentDir } from '../../../tests/fixtures.ts';
 import { recordSchema, type UnitYearRecord } from '../../domain/schema/record.ts';
 
-const RECORDS = pathToFileURL(`${fixtureContentDir()}/records/`);
+const RECORDS = pathToFileURL(`${await fixtureContentDir()}/records/`);
 
 /** The published record `<district>/<unit>/<year>`, a fresh copy each call. */
 export function contentRecord(id: string): UnitYearRecord {

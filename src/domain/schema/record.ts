@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import { identitySchema } from './identity.ts';
 import { keyFiguresSchema } from './key-figures.ts';
 import { coverageSchema } from './coverage.ts';
+import { sourcePartSchema } from './source-part.ts';
 import { sectionSchema } from './section.ts';
 import { dutiesSchema } from './duties.ts';
 import { structureSchema } from './structure.ts';
@@ -43,6 +44,11 @@ export const recordSchema = z.object({
     encoding: z.string(),
     /** The decoded text, one entry per line (line n is index n-1). */
     lines: z.array(z.string()),
+    /**
+     * The files of a disclosure read from a PDF, Word document or web page, or published as several files
+     * (`file` is then their folder), in the order of `lines`. Absent for a disclosure that is one text file.
+     */
+    parts: z.array(sourcePartSchema).optional(),
   }),
   /** Who published the disclosure, for which year. */
   identity: identitySchema,

@@ -13,10 +13,10 @@ let out: string;
 const ID = 'kaizhou/zhengwuxinxizhongxin/2026';
 const today = '2026-11-27';
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'gongkai-dl-content-'));
   out = mkdtempSync(join(tmpdir(), 'gongkai-dl-out-'));
-  cpSync(fixtureContentDir(), dir, { recursive: true });
+  cpSync(await fixtureContentDir(), dir, { recursive: true });
 });
 afterEach(() => {
   rmSync(dir, { recursive: true, force: true });

@@ -8,7 +8,7 @@ import { readSummaries, type RecordSummary } from '../records.ts';
 import { listRecordFiles } from '../../domain/record-files.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gongkai-keys-'));
-cpSync(fixtureContentDir(), dir, { recursive: true });
+cpSync(await fixtureContentDir(), dir, { recursive: true });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const find = (rs: RecordSummary[], year: number): RecordSummary =>

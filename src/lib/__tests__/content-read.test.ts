@@ -16,7 +16,7 @@ import { recordSchema } from '../../domain/schema/record.ts';
 import { downloadList, downloadTables } from '../../components/record/downloads.ts';
 import type { UnitYearRecord } from '../../domain/schema/record.ts';
 
-const shipped = fixtureContentDir();
+const shipped = await fixtureContentDir();
 const fullRecords = (): UnitYearRecord[] =>
   listRecordFiles(shipped).map((f) => JSON.parse(readFileSync(f, 'utf8')) as UnitYearRecord);
 
