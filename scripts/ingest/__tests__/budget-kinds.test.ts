@@ -19,8 +19,9 @@ const departmentFile = join(tmp.path, 'b-department.txt');
 writeFileSync(unitFile, unitText);
 writeFileSync(departmentFile, unitText.replaceAll('单位预算', '部门预算'));
 
+const { outcomes, content } = await ingestFiles([unitFile, departmentFile], tmp.path);
+
 describe('部门预算 and 单位预算 of one name and year', () => {
-  const { outcomes, content } = await ingestFiles([unitFile, departmentFile], tmp.path);
 
   it('are two records with different ids, not a duplicate', () => {
     expect(outcomes.map((o) => o.diagnostics.map((d) => d.kind))).not.toContainEqual(expect.arrayContaining(['duplicate-record']));
@@ -32,7 +33,7 @@ describe('部门预算 and 单位预算 of one name and year', () => {
     expect(content.records).toHaveLength(2);
   });
 
-  it('the department keeps the plain URL; alone, a 单位预算 keeps it too', () => {
+  it('the department keeps the plain URL; alone, a 单位预算 keeps it too', async () => {
     const [unit, department] = outcomes.map((o) => o.record!);
     expect(department.id).toBe('jiulongpo/dianzizhengwuzhongxin/2026');
     expect(unit.id).toMatch(/^jiulongpo\/dianzizhengwuzhongxin-[0-9a-z]+\/2026$/);

@@ -82,7 +82,7 @@ function variant(o: { unit?: [string, string]; city?: string; district?: string;
 const ORIGINAL_ID = 'kaizhou/zhengwuxinxizhongxin/2026';
 
 /** Ingests `files` (name → text; `.meta.yml` for sidecars) into a fresh content/; returns its records and the outcome. */
-function ingestFolder(files: Record<string, string>) {
+async function ingestFolder(files: Record<string, string>) {
   const dir = tempDir('integrity');
   try {
     const seeds = join(dir.path, 'seeds');
@@ -110,16 +110,16 @@ const HOMOPHONES: [string, string[]][] = [['政', ['正', '证', '症']], ['务'
 const sidecarFor = (status: 'draft' | 'published' | null): Record<string, string> => (status ? { 'b.txt.meta.yml': `status: ${status}\n` } : {});
 
 describe('case 1: homophone unit names never collide; a newcomer never removes a published record', () => {
-  it('generated homophones, as drafts or published, same or other year', () => {
+  it('generated homophones, as drafts or published, same or other year', async () => {
     const arb = fc.record({
       at: fc.nat({ max: HOMOPHONES.length - 1 }), pick: fc.nat({ max: 2 }),
       status: fc.constantFrom<'draft' | 'published' | null>('draft', 'published', null), year: fc.constantFrom(2026, 2025),
     });
-    fc.assert(fc.property(arb, ({ at, pick, status, year }) => {
+    await fc.assert(fc.asyncProperty(arb, async ({ at, pick, status, year }) => {
       const [from, tos] = HOMOPHONES[at]!;
       const name = '政务信息中心'.replace(from, tos[pick]!);
       expect(toSlug(name)).toBe(toSlug('政务信息中心'));
-      const { records } = ingestFolder({ 'a.txt': seedText('000'), 'b.txt': variant({ unit: ['政务信息中心', name], year }), ...sidecarFor(status) });
+      const { records } = await ingestFolder({ 'a.txt': seedText('000'), 'b.txt': variant({ unit: ['政务信息中心', name], year }), ...sidecarFor(status) });
       const original = [...records.values()].find((r) => r.identity.unit === '重庆市开州区政务信息中心');
       const other = [...records.values()].find((r) => r.identity.unit === `重庆市开州区${name}`);
       // Both are published under URLs of their own; one keeps the plain slug, the other's says which name it is.
@@ -133,8 +133,8 @@ describe('case 1: homophone unit names never collide; a newcomer never removes a
     }), { seed: 1, numRuns: 12 });
   });
 
-  it('the same unit and year twice: a draft copy never removes the published one', () => {
-    const { records, index } = ingestFolder({ 'a.txt': seedText('000'), 'b.txt': seedText('000'), ...sidecarFor('draft') });
+  it('the same unit and year twice: a draft copy never removes the published one', async () => {
+    const { records, index } = await ingestFolder({ 'a.txt': seedText('000'), 'b.txt': seedText('000'), ...sidecarFor('draft') });
     expect([...records.keys()]).toEqual([ORIGINAL_ID]);
     expect(records.get(ORIGINAL_ID)!.release.status).toBe('published');
     expect(index).toHaveLength(2);
@@ -142,14 +142,14 @@ describe('case 1: homophone unit names never collide; a newcomer never removes a
 });
 
 describe('case 2: the district key holds the city, so different districts are never compared', () => {
-  it('generated cities with a district of the same name', () => {
+  it('generated cities with a district of the same name', async () => {
     const arb = fc.record({
       city: fc.constantFrom('宁波市', '成都市', '武汉市', '广州市'), year: fc.constantFrom(2025, 2024),
       status: fc.constantFrom<'draft' | 'published' | null>('draft', 'published', null),
     });
-    fc.assert(fc.property(arb, ({ city, year, status }) => {
+    await fc.assert(fc.asyncProperty(arb, async ({ city, year, status }) => {
       // With another Chongqing unit in 开州区 (seed 001), Chongqing has the longer history and keeps the URL.
-      const { records } = ingestFolder({ 'a.txt': seedText('000'), 'c.txt': seedText('001'), 'b.txt': variant({ city, year }), ...sidecarFor(status) });
+      const { records } = await ingestFolder({ 'a.txt': seedText('000'), 'c.txt': seedText('001'), 'b.txt': variant({ city, year }), ...sidecarFor(status) });
       const original = records.get(ORIGINAL_ID)!;
       expect(original.identity.city).toBe('重庆市');
       expect(original.findings.filter((f) => f.code.startsWith('crossYear'))).toEqual([]);
@@ -160,8 +160,8 @@ describe('case 2: the district key holds the city, so different districts are ne
     }), { seed: 2, numRuns: 8 });
   });
 
-  it('control: the same district a year earlier is compared (the check is on)', () => {
-    const { records } = ingestFolder({ 'a.txt': seedText('000'), 'b.txt': variant({ year: 2025 }) });
+  it('control: the same district a year earlier is compared (the check is on)', async () => {
+    const { records } = await ingestFolder({ 'a.txt': seedText('000'), 'b.txt': variant({ year: 2025 }) });
     expect(records.get(ORIGINAL_ID)!.findings.filter((f) => f.code === 'crossYear.previous-mismatch').length).toBeGreaterThan(0);
   });
 });
@@ -169,10 +169,10 @@ describe('case 2: the district key holds the city, so different districts are ne
 describe('case 4: cross-year checks compare only with records shown wherever the record is', () => {
   const mismatches = (r: UnitYearRecord) => r.findings.filter((f) => f.code === 'crossYear.previous-mismatch').length;
   const sidecar = (status: 'draft' | 'published', publishAt: string | null) => `status: ${status}\n${publishAt ? `publishAt: ${publishAt}\n` : ''}`;
-  it('generated release states of both years', () => {
+  it('generated release states of both years', async () => {
     const release = fc.record({ status: fc.constantFrom<'draft' | 'published'>('draft', 'published'), publishAt: fc.constantFrom(null, '2026-01-01', '2026-06-01') });
-    fc.assert(fc.property(release, release, (cur, prev) => {
-      const { records } = ingestFolder({
+    await fc.assert(fc.asyncProperty(release, release, async (cur, prev) => {
+      const { records } = await ingestFolder({
         'a.txt': seedText('000'), 'a.txt.meta.yml': sidecar(cur.status, cur.publishAt),
         'b.txt': variant({ year: 2025 }), 'b.txt.meta.yml': sidecar(prev.status, prev.publishAt),
       });
@@ -208,9 +208,9 @@ describe('cases 7 and 8: slugs are bounded path segments and never a reserved wo
     for (const p of pages) expect(RESERVED_SEGMENTS.has(p), p).toBe(true);
   });
 
-  it('a unit with a 600-character name, and districts whose pinyin is a page (归德 guide, 大塔 data), are ingested with the others', () => {
+  it('a unit with a 600-character name, and districts whose pinyin is a page (归德 guide, 大塔 data), are ingested with the others', async () => {
     const long = '信息'.repeat(300);
-    const { records, result } = ingestFolder({
+    const { records, result } = await ingestFolder({
       'a.txt': seedText('000'), 'b.txt': variant({ unit: ['政务信息中心', long] }), 'c.txt': variant({ district: '归德区' }), 'd.txt': variant({ district: '大塔区' }),
     });
     expect(result.outcomes.map((o) => o.diagnostics.filter((d) => d.kind !== 'missing-section'))).toEqual([[], [], [], []]);
