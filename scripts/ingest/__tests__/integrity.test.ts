@@ -231,9 +231,9 @@ describe('case 5: a sidecar must be named exactly after its seed (fail closed)',
     trail: fc.constantFrom('', ' ', '  ', '\t'),
   }).map(({ stem, ext, trail }) => `${stem}${ext}${trail}`).filter((n) => n !== 'a.txt.meta.yml' && n !== 'a.txt.meta.yaml' && n !== 'b.meta.yml' && n !== 'b.meta.yaml');
 
-  it('generated misnamed or orphan sidecars keep their seed out of content/, with a sidecar diagnostic naming them', () => {
-    fc.assert(fc.property(misnamed, (name) => {
-      const { records, result } = ingestFolder({ 'a.txt': seedText('000'), [name]: 'status: draft\n', 'c.txt': seedText('003'), 'c.txt.meta.yml': 'status: published\n' });
+  it('generated misnamed or orphan sidecars keep their seed out of content/, with a sidecar diagnostic naming them', async () => {
+    await fc.assert(fc.asyncProperty(misnamed, async (name) => {
+      const { records, result } = await ingestFolder({ 'a.txt': seedText('000'), [name]: 'status: draft\n', 'c.txt': seedText('003'), 'c.txt.meta.yml': 'status: published\n' });
       const a = result.outcomes.find((o) => o.file.endsWith('a.txt'))!;
       expect(a.record).toBeNull();
       expect(a.diagnostics.some((d) => d.kind === 'sidecar' && d.file.endsWith(name) && d.message.includes('没有对应的公开文件'))).toBe(true);
@@ -243,16 +243,16 @@ describe('case 5: a sidecar must be named exactly after its seed (fail closed)',
     }), { seed: 5, numRuns: 25 });
   });
 
-  it('`.meta.yaml` is accepted; both spellings at once are an error', () => {
-    const { records } = ingestFolder({ 'a.txt': seedText('000'), 'a.txt.meta.yaml': 'status: draft\n' });
+  it('`.meta.yaml` is accepted; both spellings at once are an error', async () => {
+    const { records } = await ingestFolder({ 'a.txt': seedText('000'), 'a.txt.meta.yaml': 'status: draft\n' });
     expect(records.get(ORIGINAL_ID)!.release.status).toBe('draft');
-    const both = ingestFolder({ 'a.txt': seedText('000'), 'a.txt.meta.yaml': 'status: draft\n', 'a.txt.meta.yml': 'status: draft\n' });
+    const both = await ingestFolder({ 'a.txt': seedText('000'), 'a.txt.meta.yaml': 'status: draft\n', 'a.txt.meta.yml': 'status: draft\n' });
     expect(both.records.size).toBe(0);
   });
 });
 
 describe('case 6: symbolic links in seeds/ are never followed', () => {
-  it('links to a file or folder outside, loops and a linked sidecar: each one diagnostic, nothing read, the rest published', () => {
+  it('links to a file or folder outside, loops and a linked sidecar: each one diagnostic, nothing read, the rest published', async () => {
     const dir = tempDir('links');
     try {
       const outside = join(dir.path, 'outside');
@@ -273,10 +273,11 @@ describe('case 6: symbolic links in seeds/ are never followed', () => {
       const start = performance.now();
       const files = listSeeds(seeds).map((f) => f.slice(seeds.length + 1)).sort();
       expect(performance.now() - start).toBeLessThan(2000);
-      expect(files).toEqual(['a.txt', 'broken.txt', 'd.txt', 'link.txt', 'linked-folder', 'sub/loop', 'sub/up']);
-      const result = ingest(seeds, join(dir.path, 'content'), { workers: 0 });
+      // `sub` holds entries that are not folders (links are never folders here): it is one disclosure.
+      expect(files).toEqual(['a.txt', 'broken.txt', 'd.txt', 'link.txt', 'linked-folder', 'sub']);
+      const result = await ingest(seeds, join(dir.path, 'content'), { workers: 0 });
       const byFile = new Map(result.outcomes.map((o) => [o.file.slice(o.file.indexOf('seeds/') + 6), o]));
-      for (const f of ['broken.txt', 'link.txt', 'linked-folder', 'sub/loop', 'sub/up']) {
+      for (const f of ['broken.txt', 'link.txt', 'linked-folder', 'sub']) {
         expect(byFile.get(f)!.record, f).toBeNull();
         expect(byFile.get(f)!.diagnostics.map((d) => d.message).join(), f).toMatch(/符号链接.*不会跟随/);
       }

@@ -108,12 +108,15 @@ describe('a correction beside the published disclosure', () => {
       // Live: the correction goes away and comes back.
       const liveDir = join(tmp.path, 'live');
       const { live } = await LiveContent.start(seeds, liveDir, { workers: 0 });
+      // The correction and its sidecar go away together (a sidecar left alone would hold its folder back).
       rmSync(copy);
-      const gone = await live.update([copy]);
+      rmSync(`${copy}.meta.yml`);
+      const gone = await live.update([copy, `${copy}.meta.yml`]);
       expect(gone.removed).toEqual([`records/${id}.v2.json`]);
       expect(folderDifferences(plain.dir, liveDir)).toEqual([]);
       writeFileSync(copy, corrected);
-      expect((await live.update([copy])).written).toContain(`records/${id}.v2.json`);
+      writeFileSync(`${copy}.meta.yml`, 'status: draft\n');
+      expect((await live.update([copy, `${copy}.meta.yml`])).written).toContain(`records/${id}.v2.json`);
       expect(folderDifferences(streamed, liveDir)).toEqual([]);
     } finally {
       rmSync(copy, { force: true });
@@ -123,8 +126,8 @@ describe('a correction beside the published disclosure', () => {
 });
 
 describe('publishing the correction', () => {
-  it('removing `status: draft` from a correction with its 更正说明 publishes it as version 2 (no `replaces:` needed)', () => {
-    const c = ingestWith({ 'zz-corrected.txt': corrected, 'zz-corrected.txt.meta.yml': 'corrections:\n  - date: 2026-06-10\n    note: 更正了收入预算。\n' });
+  it('removing `status: draft` from a correction with its 更正说明 publishes it as version 2 (no `replaces:` needed)', async () => {
+    const c = await ingestWith({ 'zz-corrected.txt': corrected, 'zz-corrected.txt.meta.yml': 'corrections:\n  - date: 2026-06-10\n    note: 更正了收入预算。\n' });
     expect(JSON.parse(c.read('errors.json'))).toEqual([]);
     const v2 = record(c.read(`records/${id}.v2.json`));
     expect(v2.release.status).toBe('published');
