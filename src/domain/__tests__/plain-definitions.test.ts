@@ -6,8 +6,8 @@ import { plainDefinition, plainTerms } from '../plain-definitions.ts';
 import type { GlossaryTerm } from '../schema/glossary-term.ts';
 
 describe('the site dictionary (本站解释)', () => {
-  test('explains every term the fixture disclosures define or print in their tables', () => {
-    const glossary = JSON.parse(readFileSync(join(fixtureContentDir(), 'glossary.json'), 'utf8')) as GlossaryTerm[];
+  test('explains every term the fixture disclosures define or print in their tables', async () => {
+    const glossary = JSON.parse(readFileSync(join(await fixtureContentDir(), 'glossary.json'), 'utf8')) as GlossaryTerm[];
     expect(glossary.length).toBeGreaterThan(40);
     const missing = glossary.filter((t) => plainDefinition(t.term) === null).map((t) => t.term);
     expect(missing).toEqual([]);
