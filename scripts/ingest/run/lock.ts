@@ -107,13 +107,3 @@ export async function lockContentAsync(contentDir: string, options: LockOptions 
     await new Promise((done) => setTimeout(done, 50));
   }
 }
-
-/** Runs `fn` holding the lock of `contentDir`. */
-export function withContentLock<T>(contentDir: string, fn: () => T, options: LockOptions = {}): T {
-  const release = lockContent(contentDir, options);
-  try {
-    return fn();
-  } finally {
-    release();
-  }
-}
