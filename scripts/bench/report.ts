@@ -23,6 +23,7 @@ export function checkTargets(r: BenchResult): TargetCheck[] {
   return [
     { name: 'ingest throughput', target: '≥ 2,000 docs/s', value: `${r.ingest.docsPerSec} docs/s (${r.ingest.docsPerCpuSec ?? '—'} per CPU-s)`, met: r.ingest.ok ? r.ingest.docsPerSec >= 2000 : null },
     { name: 'full build vs bare Astro', target: '≤ 2 ×', value: r.ratio ? `${r.ratio.wall} × wall (${r.ratio.cpu ?? '—'} × CPU)` : '—', met: r.ratio ? r.ratio.wall <= 2 : null },
+    { name: 'full build vs same-bytes bare Astro', target: '≤ 1.5 ×', value: r.ratioSameBytes ? `${r.ratioSameBytes.wall} × wall (${r.ratioSameBytes.cpu ?? '—'} × CPU)` : '—', met: r.ratioSameBytes ? r.ratioSameBytes.wall <= 1.5 : null },
     { name: `peak RSS (${r.docs} pages)`, target: '≤ 2.5 GB at 20,000', value: r.build ? mb(r.build.peakRssBytes) : '—', met: r.build ? r.build.peakRssBytes <= 2.5 * 1024 ** 3 : null },
     { name: 'unit-year page HTML+CSS gzip', target: '≤ 30 KB', value: htmlCss === null ? '—' : kb(htmlCss), met: htmlCss === null ? null : htmlCss <= 30 * 1024 },
     { name: 'chart JS gzip', target: '≤ 60 KB', value: chartJs === null ? '—' : pw?.chart ? kb(chartJs) : 'no chart page', met: chartJs === null ? null : chartJs <= 60 * 1024 },
@@ -48,6 +49,9 @@ export function formatReport(r: BenchResult): string {
   }
   if (r.baseline) add('bare-Astro baseline', `${s(r.baseline.wallMs)} wall, ${s(r.baseline.cpuMs)} CPU, ${r.baseline.pages} pages, ${r.baseline.pagesPerSec} pages/s, peak RSS ${mb(r.baseline.peakRssBytes)}${r.baseline.ok ? '' : ' FAILED'}`);
   if (r.ratio) add('full / baseline', `${r.ratio.wall} × wall, ${r.ratio.cpu ?? '—'} × CPU`);
+  const sb = r.baselineSameBytes;
+  if (sb) add('same-bytes baseline', `${s(sb.wallMs)} wall, ${s(sb.cpuMs)} CPU, ${sb.pages} pages, ${sb.pagesPerSec} pages/s, dist ${mb(sb.dist.bytes)}, peak RSS ${mb(sb.peakRssBytes)}${sb.ok ? '' : ' FAILED'}`);
+  if (r.ratioSameBytes) add('full / same-bytes baseline', `${r.ratioSameBytes.wall} × wall, ${r.ratioSameBytes.cpu ?? '—'} × CPU`);
   const w = r.pageWeight;
   if (w) {
     const line = (p: typeof w.typical): string => (p ? `HTML ${kb(p.htmlGzip)}, CSS ${kb(p.cssGzip)}, JS ${kb(p.jsGzip)} gzip (${p.page})` : 'none');

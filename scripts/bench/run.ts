@@ -11,7 +11,7 @@
  */
 import { cpus, loadavg, totalmem } from 'node:os';
 import { createServer } from 'node:net';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run, start, killGroup, type Measurement } from './measure.ts';
 import { folderSize, listFiles, typicalPages, type PageWeight } from './page-weight.ts';
@@ -27,7 +27,7 @@ export interface BenchOptions {
   work: string;
   /** Repository root. */
   repo: string;
-  stages: { build: boolean; baseline: boolean; rebuild: boolean; dev: boolean };
+  stages: { build: boolean; baseline: boolean; sameBytes: boolean; rebuild: boolean; dev: boolean };
   /** CPU-profile the ingest and the astro build (node --cpu-prof) and summarise the hot spots. */
   profile: boolean;
   keep: boolean;
@@ -79,9 +79,16 @@ export interface BenchResult {
     pagesPerSec: number;
     dist: { bytes: number; files: number };
   };
-  baseline: null | (StageResult & { pages: number; pagesPerSec: number; dist: { bytes: number; files: number } });
+  baseline: null | BaselineResult;
   /** Full build / baseline. */
-  ratio: null | { wall: number; cpu: number | null };
+  ratio: null | Ratio;
+  /**
+   * Bare Astro writing one page per real unit-year page, each the real page's built HTML as a static string
+   * (scripts/bench/baseline-bytes/): the same bytes without the site's work.
+   */
+  baselineSameBytes?: null | BaselineResult;
+  /** Full build / same-bytes baseline. */
+  ratioSameBytes?: null | Ratio;
   pageWeight: null | { typical: PageWeight | null; chart: PageWeight | null; chartless: PageWeight | null };
   rebuild: {
     build: null | (StageResult & { ingestMs: number; astroMs: number; searchMs: number | null });
@@ -90,6 +97,11 @@ export interface BenchResult {
   profiles: null | { ingest: ProfileSummary[]; astro: ProfileSummary[] };
   notes: string[];
 }
+
+/** A bare-Astro baseline build. */
+export type BaselineResult = StageResult & { pages: number; pagesPerSec: number; dist: { bytes: number; files: number } };
+/** A build against a baseline, wall and CPU. */
+export interface Ratio { wall: number; cpu: number | null }
 
 const stage = (m: Measurement): StageResult => ({
   ok: m.code === 0,
@@ -140,6 +152,7 @@ function prepareWorkDir(repo: string, work: string): void {
   }
   writeFileSync(join(work, 'astro.config.mjs'), wrapperConfig(existsSync(join(work, 'scripts/ingest/run/seed-watcher.ts'))));
   cpSync(join(repo, 'scripts/bench/baseline'), join(work, 'baseline'), { recursive: true });
+  cpSync(join(repo, 'scripts/bench/baseline-bytes'), join(work, 'baseline-bytes'), { recursive: true });
   linkNodeModules(repo, work);
 }
 
@@ -206,6 +219,9 @@ async function pollPage(url: string, test: (html: string) => boolean, timeoutMs:
   return null;
 }
 
+/** A unit-year page of the built site, relative to dist/. */
+const UNIT_YEAR_PAGE = /^[^/]+\/[^/]+\/\d{4}\/index\.html$/;
+
 /** Runs the benchmark. */
 export async function runBench(o: BenchOptions): Promise<BenchResult> {
   const { repo, work, log } = o;
@@ -228,7 +244,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
     seed: o.seed,
     corpus: { docs: 0, bytes: 0, generateMs: 0 },
     ingest: { ok: false, wallMs: 0, cpuMs: null, peakRssBytes: 0, records: 0, docsPerSec: 0, mbPerSec: 0, docsPerCpuSec: null, docsPerSecEndToEnd: 0, startupMs: 0, parseMs: 0, writeMs: 0 },
-    build: null, baseline: null, ratio: null, pageWeight: null, rebuild: { build: null, dev: null }, profiles: null, notes,
+    build: null, baseline: null, ratio: null, baselineSameBytes: null, ratioSameBytes: null, pageWeight: null, rebuild: { build: null, dev: null }, profiles: null, notes,
   };
 
   log(`generate: ${o.docs} documents (seed ${o.seed})`);
@@ -268,7 +284,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
     search = stage(await run(node, [searchCli, dist], { cwd: work, env, echo: o.echo, maxRssBytes: o.maxRssBytes }));
   } else if (!existsSync(searchCli)) notes.push('scripts/cli/search-index.ts missing: the build was measured without the search index');
   const html = existsSync(dist) ? listFiles(dist).filter((f) => f.endsWith('.html')) : [];
-  const unitYearPages = html.filter((f) => /^[^/]+\/[^/]+\/\d{4}\/index\.html$/.test(f)).length;
+  const unitYearPages = html.filter((f) => UNIT_YEAR_PAGE.test(f)).length;
   const wallMs = ing.wallMs + astroRun.wallMs + (search?.wallMs ?? 0);
   const cpuParts = [ing.cpuMs, astroRun.cpuMs, search ? search.cpuMs : 0];
   // The ingest CLI exits 1 when some file could not be ingested; that is a result, not a failed stage.
@@ -282,6 +298,22 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
   if (!astroStage.ok) return finish(result, o);
 
   o.checkpoint?.(result);
+  /** Builds a baseline site in `root` (with `extraEnv`), measured, its dist/ removed afterwards. */
+  const baseline = async (root: string, extraEnv: Record<string, string>): Promise<{ result: BaselineResult; ratio: Ratio | null }> => {
+    const b = await run(node, [astro, 'build', '--root', root], { cwd: root, env: { ...env, ...extraEnv }, echo: o.echo, maxRssBytes: o.maxRssBytes });
+    const bDist = join(root, 'dist');
+    const bPages = existsSync(bDist) ? listFiles(bDist).filter((f) => f.endsWith('.html')).length : 0;
+    const out = { ...stage(b), pages: bPages, pagesPerSec: per(bPages, b.wallMs), dist: existsSync(bDist) ? folderSize(bDist) : { bytes: 0, files: 0 } };
+    rmSync(bDist, { recursive: true, force: true });
+    const build = result.build!;
+    return {
+      result: out,
+      ratio: out.ok ? {
+        wall: Math.round((build.wallMs / b.wallMs) * 100) / 100,
+        cpu: build.cpuMs !== null && b.cpuMs ? Math.round((build.cpuMs / b.cpuMs) * 100) / 100 : null,
+      } : null,
+    };
+  };
   if (o.stages.baseline) {
     log('baseline (bare Astro)');
     const recordsJson = join(work, 'records.json');
@@ -290,16 +322,21 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
       return { id: r.id, keyFigures: r.keyFigures };
     });
     writeFileSync(recordsJson, JSON.stringify(baselineRecords));
-    const root = join(work, 'baseline');
-    const b = await run(node, [astro, 'build', '--root', root], { cwd: root, env: { ...env, BENCH_RECORDS: recordsJson }, echo: o.echo, maxRssBytes: o.maxRssBytes });
-    const bDist = join(root, 'dist');
-    const bPages = existsSync(bDist) ? listFiles(bDist).filter((f) => f.endsWith('.html')).length : 0;
-    result.baseline = { ...stage(b), pages: bPages, pagesPerSec: per(bPages, b.wallMs), dist: existsSync(bDist) ? folderSize(bDist) : { bytes: 0, files: 0 } };
-    if (result.baseline.ok) {
-      const cpu = result.build.cpuMs !== null && b.cpuMs ? Math.round((result.build.cpuMs / b.cpuMs) * 100) / 100 : null;
-      result.ratio = { wall: Math.round((result.build.wallMs / b.wallMs) * 100) / 100, cpu };
-    }
-    rmSync(bDist, { recursive: true, force: true });
+    const b = await baseline(join(work, 'baseline'), { BENCH_RECORDS: recordsJson });
+    result.baseline = b.result;
+    result.ratio = b.ratio;
+  }
+  if (o.stages.sameBytes) {
+    o.checkpoint?.(result);
+    log('baseline (bare Astro, the real unit-year pages\' bytes)');
+    const pagesJson = join(work, 'pages.json');
+    const unitYear = html.filter((f) => UNIT_YEAR_PAGE.test(f)).map((f) => ({ id: f.slice(0, -'/index.html'.length), file: join(dist, f) }));
+    writeFileSync(pagesJson, JSON.stringify(unitYear));
+    const b = await baseline(join(work, 'baseline-bytes'), { BENCH_PAGES: pagesJson });
+    const realBytes = unitYear.reduce((sum, p) => sum + statSync(p.file).size, 0);
+    if (b.result.ok && b.result.dist.bytes !== realBytes) notes.push(`same-bytes baseline wrote ${b.result.dist.bytes} bytes for ${realBytes} bytes of unit-year pages`);
+    result.baselineSameBytes = b.result;
+    result.ratioSameBytes = b.ratio;
   }
 
   o.checkpoint?.(result);

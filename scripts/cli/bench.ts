@@ -1,10 +1,11 @@
 /**
  * `npm run bench [-- --docs N] [--seed S] [--error-share X] [--work DIR] [--json FILE] [--keep]
- *   [--skip build,baseline,rebuild,dev] [--profile] [--max-rss-gb 12] [--echo]`
+ *   [--skip build,baseline,same-bytes,rebuild,dev] [--profile] [--max-rss-gb 12] [--echo]`
  *
  * Generates N synthetic disclosures (default 200; 10000 and 20000 for the province-scale runs), then
  * measures ingest, the full build (ingest + astro build + search index), a bare-Astro baseline rendering
- * the same records, page weight, and the rebuild after one changed seed (build and dev server). Prints a
+ * the same records (one small table each), a same-bytes baseline (bare Astro writing the real unit-year pages'
+ * HTML as static strings), page weight, and the rebuild after one changed seed (build and dev server). Prints a
  * table and writes JSON (default: <work>-bench.json beside the work folder, which is removed unless --keep).
  * --profile CPU-profiles the ingest and the astro build and prints their hot spots.
  * --max-rss-gb N (default 12) kills a stage whose processes hold more memory (a shared machine must not run
@@ -18,7 +19,7 @@ import { dirname, join, resolve } from 'node:path';
 import { runBench, type BenchResult } from '../bench/run.ts';
 import { formatReport } from '../bench/report.ts';
 
-const STAGES = ['build', 'baseline', 'rebuild', 'dev'] as const;
+const STAGES = ['build', 'baseline', 'same-bytes', 'rebuild', 'dev'] as const;
 
 const { values } = parseArgs({
   args: process.argv.slice(2),
@@ -57,7 +58,7 @@ function save(r: BenchResult): void {
 const result = await runBench({
   docs, seed, errorShare, work,
   repo: resolve(import.meta.dirname, '../..'),
-  stages: { build: !skip.has('build'), baseline: !skip.has('baseline'), rebuild: !skip.has('rebuild'), dev: !skip.has('dev') },
+  stages: { build: !skip.has('build'), baseline: !skip.has('baseline'), sameBytes: !skip.has('same-bytes'), rebuild: !skip.has('rebuild'), dev: !skip.has('dev') },
   profile: values.profile,
   keep: values.keep,
   maxRssBytes: maxRssGb * 1024 ** 3,
@@ -69,5 +70,5 @@ result.command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
 console.log(formatReport(result));
 save(result);
 console.log(`\nJSON: ${json}`);
-const failed = !result.ingest.ok || result.build?.ingest.ok === false || result.build?.astro.ok === false || result.build?.search?.ok === false || result.baseline?.ok === false;
+const failed = !result.ingest.ok || result.build?.ingest.ok === false || result.build?.astro.ok === false || result.build?.search?.ok === false || result.baseline?.ok === false || result.baselineSameBytes?.ok === false;
 process.exit(failed ? 1 : 0);

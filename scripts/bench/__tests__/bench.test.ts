@@ -18,7 +18,7 @@ describe('npm run bench with a tiny corpus (generate + ingest only)', () => {
     const work = join(tmp, 'work');
     const result = await runBench({
       docs: 20, seed: 1, errorShare: 0.1, work, repo: resolve(import.meta.dirname, '../../..'),
-      stages: { build: false, baseline: false, rebuild: false, dev: false }, profile: false, maxRssBytes: 4 * 1024 ** 3, keep: true, echo: false, log: () => {},
+      stages: { build: false, baseline: false, sameBytes: false, rebuild: false, dev: false }, profile: false, maxRssBytes: 4 * 1024 ** 3, keep: true, echo: false, log: () => {},
     });
     expect(result.corpus.docs).toBe(20);
     expect(result.ingest.ok).toBe(true);
@@ -99,6 +99,25 @@ describe('bench helpers', () => {
   it('wraps the site config, adding the seed watcher only when it exists', () => {
     expect(wrapperConfig(true)).toContain("import seedWatcher from './scripts/ingest/run/seed-watcher.ts'");
     expect(wrapperConfig(false)).toContain('const seedWatcher = null');
+  });
+
+  it('reports the same-bytes baseline and its ratio against the 1.5 × target', () => {
+    const base = { ok: true, wallMs: 10_000, cpuMs: 9_000, peakRssBytes: 1, pages: 3, pagesPerSec: 0.3, dist: { bytes: 100, files: 3 } };
+    const result = {
+      command: '', date: '', docs: 3, seed: 1, notes: [], profiles: null, pageWeight: null, build: null,
+      machine: { nproc: 2, cpu: 'x', memoryBytes: 1, node: 'v24', loadAverageAtStart: [1, 1, 1], loadAverageAtEnd: [1, 1, 1] },
+      corpus: { docs: 3, bytes: 1, generateMs: 1 },
+      ingest: { ok: true, wallMs: 1, cpuMs: 1, peakRssBytes: 1, records: 3, docsPerSec: 1, mbPerSec: 1, docsPerCpuSec: 1, docsPerSecEndToEnd: 1, startupMs: 1, parseMs: 1, writeMs: 1 },
+      baseline: base, ratio: { wall: 4, cpu: 4.5 },
+      baselineSameBytes: base, ratioSameBytes: { wall: 1.4, cpu: 1.6 },
+      rebuild: { build: null, dev: null },
+    } satisfies Parameters<typeof formatReport>[0];
+    const report = formatReport(result);
+    expect(report).toMatch(/full \/ baseline\s+4 × wall, 4.5 × CPU/);
+    expect(report).toMatch(/full \/ same-bytes baseline\s+1.4 × wall, 1.6 × CPU/);
+    expect(checkTargets(result).find((t) => t.name === 'full build vs same-bytes bare Astro')!.met).toBe(true);
+    expect(checkTargets({ ...result, ratioSameBytes: { wall: 1.6, cpu: 1.6 } }).find((t) => t.name === 'full build vs same-bytes bare Astro')!.met).toBe(false);
+    expect(checkTargets({ ...result, ratioSameBytes: null }).find((t) => t.name === 'full build vs same-bytes bare Astro')!.met).toBeNull();
   });
 
   it('summarises a CPU profile by self and inclusive time', () => {
