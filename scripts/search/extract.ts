@@ -9,6 +9,9 @@
  * The `title` field is the body's first <h1> unless a `title` meta is given. Text inside script, style,
  * template, noscript, svg and canvas is never indexed. Block-level elements separate the text into blocks
  * (joined with ". " in the stored text, as Pagefind does); headings carry more weight.
+ * Every element with an `id` inside the body region (and not inside an ignored element) is an anchor, as
+ * Pagefind records them: its tag, id, the text it starts with (up to its end or the next block boundary:
+ * a heading's text, empty for a <section> that opens with a heading) and where that text starts.
  */
 
 export interface TextBlock {
@@ -17,9 +20,24 @@ export interface TextBlock {
   heading: number;
 }
 
+/** An element with an id inside the body region, in document order. */
+export interface TextAnchor {
+  /** Tag name, lower case (`h2`, `section`…). */
+  element: string;
+  id: string;
+  /** Its text up to its end or the next block boundary, whitespace squashed. */
+  text: string;
+  /** Index of the block its text starts in (`blocks.length` when no text follows it). */
+  block: number;
+  /** Offset of that start in the block's text. */
+  offset: number;
+}
+
 export interface ExtractedPage {
   /** Null when the page marks no `data-pagefind-body` region. */
   blocks: TextBlock[] | null;
+  /** Elements with an id inside the body region (Pagefind's anchors). */
+  anchors?: TextAnchor[];
   meta: Record<string, string>;
   filters: Record<string, string[]>;
 }
@@ -68,6 +86,12 @@ export function extractPage(html: string): ExtractedPage {
   const meta: Record<string, string> = {};
   const filters: Record<string, string[]> = {};
   const blocks: TextBlock[] = [];
+  const anchors: TextAnchor[] = [];
+  /** Anchors whose text is being read: the anchor, its tag and how deep that tag is nested in it. */
+  let reading: { anchor: TextAnchor; tag: string; depth: number; text: string }[] = [];
+  const stopReading = (r: (typeof reading)[number]) => {
+    r.anchor.text = squash(r.text);
+  };
   let inBody = false;
   let bodyFound = false;
   let bodyTag = '';
@@ -86,6 +110,8 @@ export function extractPage(html: string): ExtractedPage {
     const t = squash(text);
     if (t) blocks.push({ text: t, heading: headings.length ? headings[headings.length - 1]! : 0 });
     text = '';
+    reading.forEach(stopReading);
+    reading = [];
   };
 
   TOKEN.lastIndex = 0;
@@ -98,6 +124,7 @@ export function extractPage(html: string): ExtractedPage {
         const t = decodeEntities(whole);
         text += t;
         if (h1Text !== null) h1Text += t;
+        for (const r of reading) r.text += t;
       }
       continue;
     }
@@ -144,6 +171,25 @@ export function extractPage(html: string): ExtractedPage {
       continue;
     }
     if (BLOCK.has(name)) flush();
+    if (reading.length && !selfClosing && !BLOCK.has(name)) {
+      reading = reading.filter((r) => {
+        if (r.tag !== name) return true;
+        r.depth += closing ? -1 : 1;
+        if (r.depth > 0) return true;
+        stopReading(r);
+        return false;
+      });
+    }
+    const id = !closing && /\sid\s*=/i.test(rawAttrs!) ? attributes(rawAttrs!).get('id') : undefined;
+    if (id) {
+      const before = squash(text);
+      const anchor: TextAnchor = {
+        element: name, id, text: '', block: blocks.length,
+        offset: before ? before.length + (/\s$/.test(text) ? 1 : 0) : 0,
+      };
+      anchors.push(anchor);
+      if (!selfClosing) reading.push({ anchor, tag: name, depth: 1, text: '' });
+    }
     const level = name.length === 2 && name[0] === 'h' ? Number(name[1]) : 0;
     if (level >= 1 && level <= 6 && !selfClosing) {
       if (closing) {
@@ -163,5 +209,6 @@ export function extractPage(html: string): ExtractedPage {
     const title = firstH1 ?? squash(decodeEntities(pageTitle));
     if (title) meta.title = title;
   }
-  return { blocks: bodyFound ? blocks : null, meta, filters };
+  reading.forEach(stopReading);
+  return bodyFound ? { blocks, anchors, meta, filters } : { blocks: null, meta, filters };
 }

@@ -6,6 +6,9 @@
  *   - each word's postings are kept CBOR-encoded (a few bytes per occurrence), never as objects;
  *   - at the end, words are sorted once and written out in chunks of about CHUNK_BYTES, each word's
  *     postings freed as its chunk is written.
+ * A page's fragment lists its anchors as Pagefind does (every element with an id in the indexed region:
+ * tag, id, text, and the word position of its first word), so a result can link to the section holding
+ * its match.
  * Every file starts with the `pagefind_dcd` signature and is gzip-compressed, like Pagefind's. File names
  * are `<language>_<sha-256 prefix>`, lengthened on a collision; pages, words, filter values and metadata
  * fields are numbered and ordered deterministically, so the same pages in the same order give the same
@@ -136,10 +139,19 @@ export class PagefindWriter {
     let position = 0;
     let wordCount = 0;
     let content = '';
-    for (const block of page.blocks) {
+    // Anchors come in document order; each is placed at the first word at or after its start.
+    const anchors = page.anchors ?? [];
+    const located: { element: string; id: string; text: string; location: number }[] = [];
+    const locateUpTo = (block: number, at: number) => {
+      for (let a = anchors[located.length]; a && (a.block < block || (a.block === block && a.offset <= at)); a = anchors[located.length]) {
+        located.push({ element: a.element, id: a.id, text: a.text, location: position });
+      }
+    };
+    for (const [b, block] of page.blocks.entries()) {
       const weight = block.heading ? (8 - block.heading) * BODY_WEIGHT : BODY_WEIGHT;
-      forEachWord(block.text, (w, marks) => {
+      forEachWord(block.text, (w, marks, at) => {
         position += marks;
+        locateUpTo(b, at);
         const e = entry(w);
         e.positions.push(position++);
         e.weights.push(weight);
@@ -150,6 +162,7 @@ export class PagefindWriter {
       if (content) content += PUNCTUATION.test(content.slice(-1)) ? ' ' : '. ';
       content += block.text;
     }
+    locateUpTo(Infinity, 0);
     const metaKeys = Object.keys(page.meta).sort(byCodePoint);
     for (const field of metaKeys) {
       const id = this.fieldId(field);
@@ -172,7 +185,7 @@ export class PagefindWriter {
     }
     const meta: Record<string, string> = {};
     for (const k of metaKeys) meta[k] = page.meta[k]!;
-    const json = utf8.encode(JSON.stringify({ url, content, word_count: wordCount, filters, meta, anchors: [] }));
+    const json = utf8.encode(JSON.stringify({ url, content, word_count: wordCount, filters, meta, anchors: located }));
     const hash = this.name(json);
     this.sink(`fragment/${hash}.pf_fragment`, json, true);
     this.pages.push({ hash, wordCount });

@@ -32,8 +32,9 @@ const NOT_SPACE = /\S/gu;
  * Calls `emit` with each word of `text`, in order, and the number of punctuation marks (other non-space
  * characters) since the previous word: like Pagefind, a punctuation mark takes a word position, so that
  * the client's phrase match (at most one mark between words) does not skip words listed with 、.
+ * `at` is where the word starts in the NFKC form of `text`.
  */
-export function forEachWord(text: string, emit: (word: string, marks: number) => void): void {
+export function forEachWord(text: string, emit: (word: string, marks: number, at: number) => void): void {
   const normal = text.normalize('NFKC');
   let end = 0;
   PART.lastIndex = 0;
@@ -41,12 +42,16 @@ export function forEachWord(text: string, emit: (word: string, marks: number) =>
     const marks = m.index > end ? (normal.slice(end, m.index).match(NOT_SPACE)?.length ?? 0) : 0;
     end = m.index + m[0].length;
     if (!HAN.test(m[0])) {
-      emit(m[0].toLocaleLowerCase('zh-CN'), marks);
+      emit(m[0].toLocaleLowerCase('zh-CN'), marks, m.index);
       continue;
     }
     let first = true;
+    let cursor = 0;
     for (const w of segmentHan(m[0])) {
-      emit(w, first ? marks : 0);
+      const i = m[0].indexOf(w, cursor);
+      const start = i >= 0 ? i : cursor;
+      cursor = start + (i >= 0 ? w.length : 0);
+      emit(w, first ? marks : 0, m.index + start);
       first = false;
     }
   }

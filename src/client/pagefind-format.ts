@@ -11,7 +11,9 @@
  *                                    filters: [name, hash][], sorts, metaFields]
  *   index/<hash>.pf_index           [words: [word, pages: [pageDelta, locs, metaLocs][], variants][]]
  *   filter/<hash>.pf_filter         [name, values: [value, pageNumbers][]]
- *   fragment/<hash>.pf_fragment     { url, content, word_count, filters, meta, anchors }
+ *   fragment/<hash>.pf_fragment     { url, content, word_count, filters, meta,
+ *                                     anchors: { element, id, text, location }[] } (elements with an id, in
+ *                                     document order; location = word position of the element's first word)
  * Page numbers in a word's page list are delta-encoded. `locs` are word positions, delta-encoded, where a
  * negative number −(w+1) switches the weight of the following positions to w (and the next number is an
  * absolute position); body text has weight 24, headings more. Anything that does not match this layout
@@ -73,6 +75,17 @@ export interface IndexedWord {
 /** Filter value → page numbers. */
 export type FilterIndex = Record<string, number[]>;
 
+/** An element with an id in the indexed region of a page (Pagefind links results to the headings among them). */
+export interface Anchor {
+  /** Tag name: `h2`, `section`… */
+  element: string;
+  id: string;
+  /** The text the element starts with (a heading's text; empty for a section opening with a heading). */
+  text: string;
+  /** Word position of its first word. */
+  location: number;
+}
+
 export interface Fragment {
   url: string;
   /** Indexed text; Pagefind separates the words it segmented with U+200B. */
@@ -80,6 +93,8 @@ export interface Fragment {
   wordCount: number;
   meta: Record<string, string>;
   filters: Record<string, string[]>;
+  /** Elements with an id, in document order. */
+  anchors: Anchor[];
 }
 
 const fail = (what: string, detail: string): never => {
@@ -217,5 +232,14 @@ export function parseFragment(body: Uint8Array): Fragment {
     wordCount: int(f.word_count, 'fragment word_count'),
     meta: record<string>(f.meta),
     filters: record<string[]>(f.filters),
+    anchors: arr(f.anchors ?? [], 'fragment anchors').map((a) => {
+      const o = a as Record<string, unknown>;
+      return {
+        element: str(o?.element, 'anchor element'),
+        id: str(o.id, 'anchor id'),
+        text: o.text === null || o.text === undefined ? '' : str(o.text, 'anchor text'),
+        location: int(o.location, 'anchor location'),
+      };
+    }),
   };
 }

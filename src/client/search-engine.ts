@@ -14,7 +14,7 @@
  */
 import {
   parseEntry, parseFilter, parseFragment, parseMeta, parseWordChunk, unpack,
-  type FilterIndex, type Fragment, type IndexedWord, type MetaChunk, type MetaIndex, type WordPage,
+  type Anchor, type FilterIndex, type Fragment, type IndexedWord, type MetaChunk, type MetaIndex, type WordPage,
 } from './pagefind-format.ts';
 import { HAN, PART } from '../domain/text.ts';
 
@@ -338,13 +338,21 @@ function inNumber(text: string, j: number): boolean {
   return (digit(j - 1) && (digit(j) || (separator(j) && digit(j + 1)))) || (separator(j - 1) && digit(j - 2) && digit(j));
 }
 
+/** A page's indexed text as snippets show it: without Pagefind's U+200B word separators, spaces squashed. */
+export const plainText = (content: string): string => content.replace(/\u200b/g, '').replace(/\s+/g, ' ').trim();
+
 /**
  * An excerpt of a page's indexed text around the best match (see bestWindowStart), with every highlight
  * marked (see matchAt). Pagefind's U+200B word separators are removed; `…` marks cut ends; an amount is
  * never cut in two.
  */
 export function snippet(content: string, highlights: readonly string[], before = 30, length = 120): SnippetPiece[] {
-  const text = content.replace(/\u200b/g, '').replace(/\s+/g, ' ').trim();
+  return excerpt(content, highlights, before, length).pieces;
+}
+
+/** `snippet`, and where its first highlight starts in `plainText(content)` (−1 when nothing is marked). */
+export function excerpt(content: string, highlights: readonly string[], before = 30, length = 120): { pieces: SnippetPiece[]; match: number } {
+  const text = plainText(content);
   const lower = text.toLocaleLowerCase('zh-CN');
   const haystack = lower.length === text.length ? lower : text;
   const needles = highlights.filter((h) => h !== '');
@@ -367,9 +375,11 @@ export function snippet(content: string, highlights: readonly string[], before =
   };
   if (start > 0) push('…', false);
   let i = start;
+  let match = -1;
   while (i < end) {
     const hit = needles.map((h) => matchAt(haystack, i, h)).find((n) => n > 0);
     if (hit) {
+      if (match < 0) match = i;
       push(text.slice(i, i + hit), true);
       i += hit;
     } else {
@@ -378,5 +388,38 @@ export function snippet(content: string, highlights: readonly string[], before =
     }
   }
   if (end < text.length) push('…', false);
-  return pieces;
+  return { pieces, match };
+}
+
+const SECTION_HEADING = /^h[2-6]$/;
+
+/**
+ * The heading (h2–h6 with an id, from the page's anchors) whose section holds offset `at` of
+ * `plainText(content)`, or null when `at` comes before every such heading. Each heading is found as a
+ * whole block of the text (between the separators blocks are joined with: start, ". " or a space after
+ * a mark), in document order, each after the one before: anchors give word positions, which the stored
+ * text cannot be mapped back to without the indexer's word segmenter.
+ */
+export function sectionAt(content: string, anchors: readonly Anchor[], at: number): Anchor | null {
+  if (at < 0) return null;
+  const text = plainText(content);
+  let from = 0;
+  let found: Anchor | null = null;
+  for (const anchor of anchors) {
+    const heading = anchor.text.replace(/\s+/g, ' ').trim();
+    if (!SECTION_HEADING.test(anchor.element) || heading === '' || anchor.id === '') continue;
+    let i = text.indexOf(heading, from);
+    while (i >= 0 && !wholeBlock(text, i, i + heading.length)) i = text.indexOf(heading, i + 1);
+    if (i < 0) continue;
+    if (i > at) break;
+    found = anchor;
+    from = i + heading.length;
+  }
+  return found;
+}
+
+function wholeBlock(text: string, start: number, end: number): boolean {
+  const startsBlock = start === 0 || text[start - 1] === ' ';
+  const endsBlock = end === text.length || text[end] === ' ' || (text[end] === '.' && (end + 1 === text.length || text[end + 1] === ' '));
+  return startsBlock && endsBlock;
 }

@@ -4,7 +4,7 @@
  * renders the results. Every piece of indexed text is inserted with textContent, never as HTML, so
  * whatever a disclosure contains shows as text.
  */
-import { openIndex, search, snippet, type SearchIndex } from './search-engine.ts';
+import { excerpt, openIndex, search, sectionAt, type SearchIndex } from './search-engine.ts';
 import { searchFilters } from '../lib/search-meta.ts';
 import { url } from '../lib/routes.ts';
 
@@ -26,26 +26,29 @@ async function loadIndex(bundle: string): Promise<SearchIndex> {
   });
 }
 
-/** One result: title linking to the page, then district · year · unit, then the snippet. */
+/** One result: title linking to the page (its section holding the match), then district · year · unit · section, then the snippet. */
 async function renderHit(index: SearchIndex, page: number, highlights: string[]): Promise<HTMLLIElement> {
   const fragment = await index.fragment(page);
   const { unit, district, year, title } = fragment.meta;
   const item = el('li', 'search-result');
   const heading = el('h3', 'search-result-title');
   const link = el('a', undefined, title || (unit && year ? `${unit} ${year}年` : fragment.url));
-  const pieces = snippet(fragment.content, highlights);
-  // The link lands on the first match in the page (a text fragment, which the browser scrolls to and marks).
+  const { pieces, match } = excerpt(fragment.content, highlights);
+  // The link lands on the section whose text the snippet shows. Before the first section, it lands on the
+  // first match (a text fragment, which the browser scrolls to and marks); not with a section: a text
+  // fragment wins over the id and goes to the first occurrence anywhere on the page (often the contents list).
+  const section = sectionAt(fragment.content, fragment.anchors, match);
   const first = pieces.find((p) => p.mark)?.text;
-  link.href = url(fragment.url) + (first ? `#:~:text=${encodeURIComponent(first)}` : '');
+  link.href = url(fragment.url) + (section ? `#${encodeURIComponent(section.id)}` : first ? `#:~:text=${encodeURIComponent(first)}` : '');
   heading.append(link);
   item.append(heading);
-  const facts = [district, year && `${year}年`, unit].filter((f): f is string => Boolean(f));
+  const facts = [district, year && `${year}年`, unit, section && `见“${section.text}”`].filter((f): f is string => Boolean(f));
   if (facts.length) item.append(el('p', 'search-result-meta', facts.join(' · ')));
-  const excerpt = el('p', 'search-result-snippet');
+  const text = el('p', 'search-result-snippet');
   for (const piece of pieces) {
-    excerpt.append(piece.mark ? el('mark', undefined, piece.text) : document.createTextNode(piece.text));
+    text.append(piece.mark ? el('mark', undefined, piece.text) : document.createTextNode(piece.text));
   }
-  item.append(excerpt);
+  item.append(text);
   return item;
 }
 

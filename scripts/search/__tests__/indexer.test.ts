@@ -44,6 +44,20 @@ describe('extractPage', () => {
     expect(page.filters).toEqual({ district: ['d3'], year: ['2026'] });
   });
 
+  test('anchors: elements with an id in the body, outside ignored ones, with the text they start with', () => {
+    const anchored = extractPage(`<html><body><h2 id="outside">外</h2><main data-pagefind-body><h1 id="top">标题</h1>
+<p>前文</p><section id="s"><h2 id="s1">一、<b>职责</b></h2><p>负责 <span id="n">管理</span> 工作</p></section>
+<nav data-pagefind-ignore><a id="toc" href="#s1">目录</a></nav><p id="empty"></p></main></body></html>`);
+    expect(anchored.anchors).toEqual([
+      { element: 'h1', id: 'top', text: '标题', block: 0, offset: 0 },
+      { element: 'section', id: 's', text: '', block: 2, offset: 0 },
+      { element: 'h2', id: 's1', text: '一、职责', block: 2, offset: 0 },
+      { element: 'span', id: 'n', text: '管理', block: 3, offset: 3 },
+      { element: 'p', id: 'empty', text: '', block: 4, offset: 0 },
+    ]);
+    expect(anchored.blocks![3]!.text.slice(3)).toBe('管理 工作');
+  });
+
   test('a page without a body region has no blocks', () => {
     expect(extractPage('<html><body><main><p>三公经费</p></main></body></html>').blocks).toBeNull();
   });

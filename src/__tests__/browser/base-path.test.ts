@@ -53,7 +53,7 @@ test('search under the base finds pages and links to them under the base', async
   for (const href of hrefs) expect(href.startsWith(BASE_PATH)).toBe(true);
   await v.page.click('.search-result h3 a');
   await v.page.waitForURL(`${server.root}**`);
-  expect(new URL(v.page.url()).pathname).toBe(hrefs[0]!.split('#')[0]); // results link into the page with a text fragment
+  expect(new URL(v.page.url()).pathname).toBe(hrefs[0]!.split('#')[0]); // results link to a section of the page
   expect(await v.page.locator('h1').count()).toBe(1);
   const problems = await v.settle();
   expect([...problems.consoleErrors, ...problems.failedRequests, ...problems.cspViolations]).toEqual([]);

@@ -205,7 +205,7 @@ describe('search, as a citizen types it', () => {
       expect(item.marks.length, item.href).toBeGreaterThan(0);
       for (const m of item.marks) expect(m).toBe('三公');
       expect(item.snippet).not.toMatch(/本页目录|要点\s*一、/);
-      expect(item.href).toMatch(/\/#:~:text=/);
+      expect(item.href).toMatch(/\/#[\w-]+$/);
     }
     await page.close();
   });
@@ -228,13 +228,31 @@ describe('search, as a citizen types it', () => {
     }
   });
 
-  test('a result links to its match in the page (a text fragment of text the page shows)', async () => {
-    const { page, items } = await results('公务接待费');
-    const href = items[0]!.href;
-    const text = decodeURIComponent(href.split('#:~:text=')[1] ?? '');
-    expect(text).toBe('公务接待费');
-    await page.goto(`${server.root}${href.replace(/^\//, '')}`, { waitUntil: 'load' });
-    expect(await page.evaluate(() => document.body.innerText)).toContain(text);
-    await page.close();
+  test('a result links to the heading of the section holding its match, and names that section', async () => {
+    for (const q of ['公务接待费', '委托业务费', '职能职责']) {
+      const { page, items } = await results(q);
+      expect(items.length, q).toBeGreaterThan(0);
+      for (const item of items) {
+        const id = decodeURIComponent(item.href.split('#')[1] ?? '');
+        expect(id, `${q} ${item.href}`).toMatch(/^[\w-]+$/);
+        await page.goto(`${server.root}${item.href.replace(/^\//, '')}`, { waitUntil: 'load' });
+        // The text from the heading to the next heading: it holds the match the snippet shows.
+        const section = await page.evaluate((target) => {
+          const headings = [...document.querySelectorAll('main :is(h2, h3, h4, h5, h6)[id]')]
+            .filter((h) => !h.closest('[data-pagefind-ignore]'));
+          const at = headings.findIndex((h) => h.id === target);
+          if (at < 0) return null;
+          const range = document.createRange();
+          range.setStartBefore(headings[at]!);
+          if (headings[at + 1]) range.setEndBefore(headings[at + 1]!);
+          else range.setEndAfter(document.querySelector('main')!.lastChild!);
+          return { heading: headings[at]!.textContent!.trim(), text: range.toString() };
+        }, id);
+        expect(section, `${q} ${item.href}`).not.toBeNull();
+        expect(section!.text, `${q} ${item.href}`).toContain(q);
+        expect(item.meta, item.href).toContain(`见“${section!.heading}”`);
+      }
+      await page.close();
+    }
   });
 });

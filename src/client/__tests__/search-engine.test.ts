@@ -7,7 +7,7 @@
  */
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { chunksFor, compareCodePoints, matchAt, openIndex, PHRASE_JOINER, queryParts, search, snippet, type SearchIndex } from '../search-engine.ts';
+import { chunksFor, compareCodePoints, excerpt, matchAt, openIndex, PHRASE_JOINER, queryParts, search, sectionAt, snippet, type SearchIndex } from '../search-engine.ts';
 import { parseEntry, stripSignature, unpack } from '../pagefind-format.ts';
 import { indexPages } from '../../../scripts/search/index-site.ts';
 
@@ -24,7 +24,9 @@ function page(opts: { unit: string; district: string; slug: string; year: number
 const PAGES: Record<string, string> = {
   '/kaizhou/a/2026/': page({
     unit: '重庆市开州区政务信息中心', district: '开州区', slug: 'kaizhou', year: 2026,
-    body: '<p>2026年“三公”经费预算1.6万元。主要用于政务服务等重点工作。</p><p>负责区政务服务中心日常运行管理。</p>',
+    body: '<h2 id="s1">一、收支预算</h2><p>2026年“三公”经费预算1.6万元。主要用于政务服务等重点工作。</p>'
+      + '<section id="part-2"><h2 id="s2">二、部门职责</h2><p>负责区政务服务中心日常运行<span id="n1">管理</span>工作。</p></section>'
+      + '<div data-pagefind-ignore><h2 id="hidden">目录</h2></div>',
   }),
   '/kaizhou/a/2024/': page({
     unit: '重庆市开州区政务信息中心', district: '开州区', slug: 'kaizhou', year: 2024,
@@ -120,6 +122,40 @@ describe.each(Object.keys(BUILDERS))('search over an index written by %s', (buil
     expect(await urls('三公经费', { district: 'nowhere' })).toEqual([]);
   });
 
+  test('anchors: every element with an id in the indexed region, in order, with its text and first word', async () => {
+    const { hits } = await search(index, '日常运行');
+    const f = await index.fragment(hits[0]!.page);
+    expect(f.url).toBe('/kaizhou/a/2026/');
+    expect(f.anchors.map(({ element, id, text }) => ({ element, id, text }))).toEqual([
+      { element: 'h2', id: 's1', text: '一、收支预算' },
+      { element: 'section', id: 'part-2', text: '' },
+      { element: 'h2', id: 's2', text: '二、部门职责' },
+      { element: 'span', id: 'n1', text: '管理' },
+    ]);
+    // An anchor's location is the position of its first word ("一" of 一、收支预算, 管理 of the span).
+    const at = async (word: string) => (await index.wordsWithPrefix(word)).filter((w) => w.word === word)
+      .flatMap((w) => w.pages.filter((p) => p.page === hits[0]!.page).flatMap((p) => p.positions));
+    const [s1, part2, s2, n1] = f.anchors.map((a) => a.location);
+    expect(await at('一')).toContain(s1);
+    expect(part2).toBe(s2);
+    expect(await at('二')).toContain(s2);
+    expect(await at('管理')).toContain(n1);
+    expect(s1! < s2! && s2! < n1!).toBe(true);
+  });
+
+  test('a match links to the heading of the section holding it; none before the first heading', async () => {
+    const section = async (query: string) => {
+      const { hits, highlights } = await search(index, query, { district: 'kaizhou', year: '2026' });
+      const f = await index.fragment(hits[0]!.page);
+      const { match } = excerpt(f.content, highlights);
+      return sectionAt(f.content, f.anchors, match)?.id ?? null;
+    };
+    expect(await section('日常运行')).toBe('s2');
+    expect(await section('重点工作')).toBe('s1');
+    expect(await section('部门职责')).toBe('s2');
+    expect(await section('重庆市开州区政务信息中心')).toBeNull(); // in the <h1>, before every section
+  });
+
   test('fragments carry unit, district and year metadata and the text as text', async () => {
     const { hits } = await search(index, 'alert');
     const f = await index.fragment(hits[0]!.page);
@@ -171,6 +207,18 @@ describe('snippet', () => {
     expect(snippet('<img src=x onerror=alert(1)>', ['alert'])).toEqual([
       { text: '<img src=x onerror=', mark: false }, { text: 'alert', mark: true }, { text: '(1)>', mark: false },
     ]);
+  });
+});
+
+describe('sectionAt', () => {
+  const h = (id: string, text: string) => ({ element: 'h2', id, text, location: 0 });
+  test('finds each heading as a whole block after the one before, not inside a sentence', () => {
+    const content = '要点. 三公经费预算1.6万元. 一、职责. 负责三公经费管理。 三公经费. 本年三公经费0.5万元';
+    const anchors = [h('s1', '一、职责'), { element: 'p', id: 'p', text: '负责三公经费管理。', location: 0 }, h('s2', '三公经费')];
+    expect(sectionAt(content, anchors, content.indexOf('三公'))).toBeNull();
+    expect(sectionAt(content, anchors, content.indexOf('负责'))?.id).toBe('s1');
+    expect(sectionAt(content, anchors, content.lastIndexOf('三公'))?.id).toBe('s2');
+    expect(sectionAt(content, anchors, -1)).toBeNull();
   });
 });
 
