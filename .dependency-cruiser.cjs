@@ -45,7 +45,7 @@ module.exports = {
       name: 'stages-never-import-run',
       comment: 'The stages are pure steps of one document; corpus walks, workers and the dev watcher drive them.',
       severity: 'error',
-      from: { path: '^scripts/ingest/(stages|readers|templates)/', pathNot: TESTS },
+      from: { path: '^scripts/ingest/(stages|checks|readers|templates)/', pathNot: TESTS },
       to: { path: '^scripts/ingest/run/' },
     },
     {

@@ -16,7 +16,8 @@ import {
 } from './stages/extract.ts';
 import { extractTables } from './stages/tables.ts';
 import { applyTableFigures, readLayoutTables } from './stages/tables/index.ts';
-import { impliedPreviousYear, validateRecord } from './stages/validate.ts';
+import { impliedPreviousYear } from './stages/validate.ts';
+import { checkRecord } from './checks/index.ts';
 import { checkStructure } from './stages/structure-checks.ts';
 import { IngestError, type Diagnostic } from './errors.ts';
 import { districtSlug, unitSlug } from '../../src/domain/slug.ts';
@@ -314,7 +315,7 @@ function parseOrThrow(files: ReadPart[], file: string, options: ParseOptions): P
     ...ctx.findings,
     ...tablesResult.findings,
     ...tableFindings,
-    ...validateRecord(draft, roundingAdmitted),
+    ...checkRecord(draft, roundingAdmitted),
   ];
   const implied = impliedPreviousYear(draft);
 

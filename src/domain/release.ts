@@ -77,3 +77,15 @@ export function unpublishedLabel(state: Unpublished): string {
   if (state.kind === 'embargoed') return `定于 ${state.publishAt} 发布`;
   return `更正稿（将替换已发布版本）${state.publishAt ? `，定于 ${state.publishAt} 发布` : ''}`;
 }
+
+/**
+ * True when every build that shows a record released as `shown` also shows one released as `prev`: a
+ * draft is shown in previews only (which show everything); a published record from its publishAt on.
+ * A check across years compares a record only with such a `prev`, so a draft's figures never reach a
+ * published page, not even in a finding.
+ */
+export function shownWherever(prev: Pick<UnitYearRecord['release'], 'status' | 'publishAt'>, shown: Pick<UnitYearRecord['release'], 'status' | 'publishAt'>): boolean {
+  if (shown.status === 'draft') return true;
+  if (prev.status !== 'published') return false;
+  return prev.publishAt === null || (shown.publishAt !== null && prev.publishAt <= shown.publishAt);
+}

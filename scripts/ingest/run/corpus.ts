@@ -13,7 +13,7 @@
  */
 import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { crossYearFindings } from '../stages/validate.ts';
+import { crossYearFindings } from '../checks/index.ts';
 import { ContentWriter, json, manifestJson, type ContentSet } from '../stages/write.ts';
 import { recordFile } from '../../../src/domain/record-files.ts';
 import { resolveVersions, type Member } from './versions.ts';
@@ -182,12 +182,12 @@ export function assemble(entries: readonly Entry[]): Assembled {
   // Cross-year: every version is checked against the compared version of the other years.
   const others = [...compared.values()].map((k) => kept[k]!);
   const cross = new Map<string, Finding[]>();
-  const found = crossYearFindings(others.map((s) => s.cross) as unknown as UnitYearRecord[]);
+  const found = crossYearFindings(others.map((s) => s.cross));
   for (const s of others) if (found.has(s.id)) cross.set(s.path, found.get(s.id)!);
   const comparedSet = new Set(compared.values());
   kept.forEach((s, k) => {
     if (!s || comparedSet.has(k)) return;
-    const own = crossYearFindings([s.cross, ...others.filter((o) => o.id !== s.id).map((o) => o.cross)] as unknown as UnitYearRecord[]).get(s.id);
+    const own = crossYearFindings([s.cross, ...others.filter((o) => o.id !== s.id).map((o) => o.cross)]).get(s.id);
     if (own) cross.set(s.path, own);
   });
   for (const o of outcomes) {

@@ -16,6 +16,7 @@ import { recordFile } from '../../../src/domain/record-files.ts';
 import type { Diagnostic } from '../errors.ts';
 import { districtName, type SlugClaim } from '../../../src/domain/slug.ts';
 import type { UnitYearRecord } from '../../../src/domain/schema/record.ts';
+import type { CrossYearRecord } from '../checks/index.ts';
 import type { Revision } from '../../../src/domain/schema/revision.ts';
 
 export interface FileOutcome {
@@ -104,24 +105,6 @@ export const isSeedName = (name: string): boolean => !name.startsWith('.') && !S
 type Change = { line: number | null } | null;
 const lineOnly = (c: { line: number | null } | null | undefined): Change => (c ? { line: c.line } : null);
 
-/** The fields of a record that `crossYearFindings` (validate.ts) reads, nothing else. */
-export interface CrossYearInput {
-  id: string;
-  slug: UnitYearRecord['slug'];
-  identity: { year: number };
-  impliedPreviousYear: UnitYearRecord['impliedPreviousYear'];
-  income: { total: number | null; change: Change };
-  expenditure: { total: number | null; change: Change };
-  generalBudgetAppropriation: {
-    expenditure: number | null; change: Change;
-    basic: { amount: number | null; change: Change };
-    project: { amount: number | null; change: Change };
-  };
-  threePublic: { total: { amount: number | null; change: Change } };
-  /** Which builds show the record: a record is compared only with a previous year that they all show. */
-  release: { status: 'draft' | 'published'; publishAt: string | null };
-}
-
 /** The fields of a record that `buildGlossary` (src/domain/glossary.ts) reads; table rows cut to the 科目 name. */
 export interface GlossaryInput {
   id: string;
@@ -151,7 +134,8 @@ export interface IngestSummary {
   manifest: ManifestEntry;
   /** The names its slugs stand for, for `resolveSlugs` (src/domain/slug.ts). */
   claim: SlugClaim;
-  cross: CrossYearInput;
+  /** What the checks across years read (checks/cross-year-previous-mismatch.ts). */
+  cross: CrossYearRecord;
   glossary: GlossaryInput;
 }
 

@@ -3,9 +3,10 @@
  * preview's findings panel. Keyed by finding code; a family of codes (every `….rounding`, every `…-sum`)
  * shares one advice. The finding's own message says what is wrong; the advice says what to do about it.
  */
+import type { FindingCode } from '../../domain/terms/findings.ts';
 
-/** Advice by exact code. */
-const BY_CODE: Record<string, string> = {
+/** Advice by exact code (a code of the term table: a typo fails to compile). */
+const BY_CODE: Partial<Record<FindingCode, string>> = {
   'change.impossible-year': '比较年份写成了本预算年度或以后的年份，多为笔误（如“较2026年”应为“较2025年”）。请更正原文中的年份。',
   'change.unusual-year': '通常与上一年比较。请确认原文的比较年份是否正确；如确是与更早年份比较，可确认并说明原因。',
   'crossYear.previous-mismatch': '按本文件“比上年增加／减少”的金额倒推出的上年数，与上年公开文件中的数不同。请对照上年文件核对：增减金额和增减方向是否写对，上年数是否为年初预算数（而非调整后预算数）。',
@@ -28,7 +29,7 @@ const BY_FAMILY: [test: (code: string) => boolean, advice: string][] = [
 
 /** What to check for a finding with this code. */
 export function adviceFor(code: string): string {
-  return BY_CODE[code] ?? BY_FAMILY.find(([test]) => test(code))?.[1] ?? '请对照原文核对这一处；如原文无误，可确认并说明原因。';
+  return BY_CODE[code as FindingCode] ?? BY_FAMILY.find(([test]) => test(code))?.[1] ?? '请对照原文核对这一处；如原文无误，可确认并说明原因。';
 }
 
 /** The sidecar lines that acknowledge a code: one item of the `acknowledgements:` list (YAML). */
