@@ -31,3 +31,38 @@ describe('figures come only from their own section', () => {
     expect(parse(good).expenditure.total).toBe(1205000);
   });
 });
+
+/**
+ * The same rule for “三公”经费: without a 三公 section, a paragraph that mentions 三公 in passing (here the
+ * 项目支出 of the 财政拨款 explanation, whose “三公” share is not the unit's 三公 total) is never read.
+ */
+describe('三公 figures come only from the 三公 section (or 其他重要事项 itself)', () => {
+  const threePublicLines = /^四、“三公”经费情况说明\n.*\n/m;
+  const withoutThreePublic = good
+    .replace(threePublicLines, '')
+    .replace('项目支出20万元。', '项目支出20万元（含“三公”经费2万元，其中公务接待费2万元）。');
+  const inOtherMatters = good
+    .replace(threePublicLines, '')
+    .replace('五、其他重要事项的情况说明\n', `五、其他重要事项的情况说明\n${/^四、.*\n(.*)\n/m.exec(good)![1]}\n`);
+
+  it('the fixtures are what the test says', () => {
+    expect(good).toMatch(threePublicLines);
+    expect(withoutThreePublic).not.toMatch(/“三公”经费情况/);
+    expect(withoutThreePublic).toMatch(/含“三公”经费2万元/);
+    expect(inOtherMatters).toMatch(/其他重要事项的情况说明\n2026年“三公”经费预算1万元/);
+  });
+
+  it('leaves the 三公 figures missing rather than reading a passing mention', () => {
+    const r = parse(withoutThreePublic);
+    expect(r.threePublic.total.amount).toBeNull();
+    expect(r.threePublic.reception.amount).toBeNull();
+    expect(r.keyFigures.threePublic.total).toBeNull();
+  });
+
+  it('reads them from the 三公 section, or from a paragraph of 其他重要事项 itself', () => {
+    expect(parse(good).threePublic.total.amount).toBe(10000);
+    const other = parse(inOtherMatters);
+    expect(other.threePublic.total.amount).toBe(10000);
+    expect(other.threePublic.reception.amount).toBe(10000);
+  });
+});

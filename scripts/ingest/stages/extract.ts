@@ -57,12 +57,6 @@ export class ExtractContext {
 const slice = (p: Para, s: { start: number; end: number } | null): string | null =>
   s ? p.display.slice(s.start, s.end).trim() || null : null;
 
-/** Paragraphs of the given section kinds, or — when the document has no such section — every paragraph. */
-function parasFor(ctx: ExtractContext, ...kinds: ParsedSection['kind'][]): Para[] {
-  const own = parasOf(ctx.sections, ...kinds);
-  return own.length ? own : allParas(ctx.sections);
-}
-
 function toChange(p: Para, c: FoundChange | null, reasonTo?: number): Change | null {
   if (!c) return null;
   const reason = reasonSpan(p.text, c.end, reasonTo ?? p.text.length);
@@ -507,8 +501,13 @@ const THREE_PUBLIC_ITEMS: [keyof Omit<ThreePublic, 'total'>, string][] = [
 export function extractThreePublic(ctx: ExtractContext): ThreePublic {
   const blank = (): ThreePublicItem => ({ amount: null, change: null, inferred: false, line: null });
   const result: ThreePublic = { total: blank(), outboundTravel: blank(), reception: blank(), vehicleOperation: blank(), vehiclePurchase: blank() };
+  // Only the sections that own the figures: the 三公 section, else a paragraph of 其他重要事项 itself that
+  // states them. A paragraph elsewhere that mentions 三公 in passing ("项目支出20万元，含“三公”经费2万元")
+  // is never read: the figures are then missing, never borrowed.
   const paras = parasOf(ctx.sections, 'threePublic');
-  const candidates = paras.length ? paras : allParas(ctx.sections).filter((p) => /三公/.test(p.text) && /\d\s*万?元/.test(p.text));
+  const candidates = paras.length ? paras : ctx.sections
+    .filter((s) => s.kind === 'otherMatters')
+    .flatMap((s) => s.paras.filter((p) => !p.toc && /三公/.test(p.text) && /\d\s*万?元/.test(p.text)));
   const itemLabels = THREE_PUBLIC_ITEMS.map(([, l]) => l).join('|');
   for (const p of candidates) {
     if (/^指|名词/.test(p.text)) continue;
