@@ -6,6 +6,7 @@ import { THREE_PUBLIC, THREE_PUBLIC_ITEMS } from './terms/three-public.ts';
 import type { RecordSummary } from './record-summary.ts';
 import type { KeyFigures } from './schema/key-figures.ts';
 import type { ImpliedPreviousYear } from './schema/implied-previous-year.ts';
+import type { Change } from './schema/change.ts';
 import { formatWan, formatWanSigned } from './money.ts';
 
 /** How a column's values read: amounts in 元, a signed change in 元, a count, or text. */
@@ -80,4 +81,84 @@ export function formatField(field: Pick<KeyFigureField, 'kind'>, value: number |
     case 'change': return formatWanSigned(value);
     default: return String(value);
   }
+}
+
+/** Where a change from the previous year and the base of its percentage both come from. */
+export type ChangeBasis = 'document' | 'published';
+
+/** How a page states the basis of a change. */
+export const CHANGE_BASIS_LABEL: Readonly<Record<ChangeBasis, string>> = {
+  document: '据本文件',
+  published: '据上年公开数',
+};
+
+/** A change from the year compared with, the figure its percentage is taken of, and where both come from. */
+export interface ChangeFromPrevious {
+  /** Signed change in 元. */
+  amount: number;
+  comparedYear: number;
+  /** The compared year's figure in 元 (the base of the percentage), or null when unknown. */
+  base: number | null;
+  basis: ChangeBasis;
+  /** The document's statement (basis `document`): its line and reason. */
+  stated: Change | null;
+}
+
+/**
+ * The one rule for a change and its base, wherever a page shows a change: both from the same source, so
+ * the percentage always belongs to the amount shown.
+ * - `document` (据本文件): the document states the change; the base is this year's figure less that change
+ *   (none when the comparison names the budget year or later: “较2026年” in a 2026 budget).
+ * - `published` (据上年公开数): the document states none, but the compared year's record is shown here
+ *   (`previous`, visible wherever this record is); the change is this year's figure less that record's.
+ * When the document's change and the previous record disagree, the ingest reports it
+ * (crossYear.previous-mismatch, scripts/ingest/checks/); the page shows the document's own statement.
+ */
+export function changeFromPrevious(a: {
+  year: number;
+  /** This year's figure in 元. */
+  current: number | null;
+  /** The document's statement of the change. */
+  stated: Change | null | undefined;
+  /** The compared year's record's figure, when that record is visible. */
+  previous: { year: number; figure: number | null } | null;
+  /** The year compared with when the statement names none (default: the year before). */
+  comparedYear?: number;
+}): ChangeFromPrevious | null {
+  const { year, current, stated, previous } = a;
+  if (stated && stated.amount !== null) {
+    const comparedYear = stated.comparedYear ?? a.comparedYear ?? year - 1;
+    const base = current !== null && comparedYear < year ? current - stated.amount : null;
+    return { amount: stated.amount, comparedYear, base, basis: 'document', stated };
+  }
+  if (current !== null && previous && previous.figure !== null) {
+    return { amount: current - previous.figure, comparedYear: previous.year, base: previous.figure, basis: 'published', stated: null };
+  }
+  return null;
+}
+
+type ChangeRecord = Pick<RecordSummary, 'keyFigures' | 'income' | 'expenditure' | 'impliedPreviousYear' | 'identity'>;
+
+/** The change of the headline 预算总额 (its side's stated change, else the other side's), by the one rule. */
+export function headlineChange(record: ChangeRecord, previous: Pick<RecordSummary, 'keyFigures' | 'identity'> | null): ChangeFromPrevious | null {
+  const side = headlineSide(record.keyFigures) ?? 'income';
+  const other = side === 'income' ? 'expenditure' : 'income';
+  return changeFromPrevious({
+    year: record.identity.year,
+    current: budgetTotal(record),
+    stated: record[side].change ?? record[other].change,
+    previous: previous && { year: previous.identity.year, figure: budgetTotal(previous) },
+    comparedYear: record.impliedPreviousYear?.year,
+  });
+}
+
+/** The change of the “三公”经费 total by the one rule. */
+export function threePublicChange(record: Pick<RecordSummary, 'keyFigures' | 'threePublic' | 'impliedPreviousYear' | 'identity'>, previous: Pick<RecordSummary, 'keyFigures' | 'identity'> | null): ChangeFromPrevious | null {
+  return changeFromPrevious({
+    year: record.identity.year,
+    current: record.keyFigures.threePublic.total ?? record.threePublic.total.amount,
+    stated: record.threePublic.total.change,
+    previous: previous && { year: previous.identity.year, figure: previous.keyFigures.threePublic.total },
+    comparedYear: record.impliedPreviousYear?.year,
+  });
 }

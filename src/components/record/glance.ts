@@ -3,10 +3,9 @@
  * goes on the 三公 — picked from the record for the top of the unit-year page. Pure: every amount is one
  * the record (or an attached table) states, with its source line; shares and percentages are display only.
  */
-import { budgetTotal, headlineSide } from '../../domain/key-figures.ts';
+import { budgetTotal, headlineChange, headlineSide, type ChangeFromPrevious } from '../../domain/key-figures.ts';
 import type { UnitYearRecord } from '../../domain/schema/record.ts';
 import type { RecordSummary } from '../../domain/record-summary.ts';
-import type { Change } from '../../domain/schema/change.ts';
 import type { ThreePublic } from '../../domain/schema/three-public.ts';
 import { THREE_PUBLIC_ITEMS } from '../../domain/terms/three-public.ts';
 import { firstLine, provenanceLine } from './source-line.ts';
@@ -24,18 +23,11 @@ export interface Part extends Figure {
   share: number;
 }
 
-/** The headline change and the base its percentage is taken of. */
-export interface HeadlineChange {
-  change: Change;
-  comparedYear: number;
-  /** The compared year's total, when known, and where it comes from. */
-  base: { yuan: number; source: 'published' | 'derived' } | null;
-}
-
 /** Everything the 要点 block shows. */
 export interface Glance {
   total: Figure | null;
-  change: HeadlineChange | null;
+  /** The change of the total and its base, by the one rule (据本文件 / 据上年公开数). */
+  change: ChangeFromPrevious | null;
   /** Function classes (类) with money, largest first, as shares of the expenditure total. */
   functions: Part[];
   /** 基本支出 and 项目支出, with the document's own words on what they are for. */
@@ -57,23 +49,6 @@ export function headlineTotal(record: UnitYearRecord): Figure | null {
   const yuan = budgetTotal(record);
   if (side === null || yuan === null) return null;
   return { yuan, line: firstLine(provenanceLine(record, `keyFigures.${side}Total`), record[side].line) };
-}
-
-/**
- * The headline change: the one the document states for its total (income first), and the compared year's
- * total as the base of the percentage — the published record of that year when this site has it
- * (据上年公开数), else the figure the document's own change implies (据本文件推算).
- */
-export function headlineChange(record: UnitYearRecord, previous: RecordSummary | null): HeadlineChange | null {
-  const change = record.income.change ?? record.expenditure.change;
-  if (!change || change.amount === null) return null;
-  const implied = record.impliedPreviousYear;
-  const comparedYear = change.comparedYear ?? implied?.year ?? record.identity.year - 1;
-  const published = previous ? (previous.keyFigures.incomeTotal ?? previous.keyFigures.expenditureTotal) : null;
-  const derived = implied ? (implied.incomeTotal ?? implied.expenditureTotal) : null;
-  const base = published !== null ? { yuan: published, source: 'published' as const }
-    : derived !== null ? { yuan: derived, source: 'derived' as const } : null;
-  return { change, comparedYear, base };
 }
 
 /** Function classes with money, largest first. */

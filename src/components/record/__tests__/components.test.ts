@@ -66,6 +66,38 @@ describe('KeyFigures', () => {
     const html = await render(KeyFigures, { record: kaizhou });
     expect(html).toMatch(/<p class="kf-note derived">2025年 1,351.94 万元<span class="derived-label">据本文件推算<\/span><\/p>/);
   });
+  /** The text of one card (data-kf="…"), tags stripped. */
+  const card = (html: string, kf: string) => text(html.slice(html.indexOf(`data-kf="${kf}"`), html.indexOf('</div>', html.indexOf(`data-kf="${kf}"`))));
+  const published2025 = (figures: { incomeTotal: number; threePublic: number }) => {
+    const r = seedRecord('001');
+    return seedWith('001', {
+      identity: { ...r.identity, year: 2025 },
+      keyFigures: { ...r.keyFigures, incomeTotal: figures.incomeTotal, threePublic: { ...r.keyFigures.threePublic, total: figures.threePublic } },
+    });
+  };
+  it('takes a change and the base of its percentage from one source: the document’s, even when the previous year’s record disagrees (据本文件)', async () => {
+    // The document: 1,483.96万元, 比2025年增加132.02万元 (so 2025 was 1,351.94); “三公” 1.60, 减少0.10 (so 1.70).
+    // The 2025 record published here says 1,163.24 and 2.00: a percentage of those would be +11.35% and -5.00%.
+    const previous = published2025({ incomeTotal: 11632400, threePublic: 20000 });
+    const html = await render(KeyFigures, { record: kaizhou, previous: { record: previous, href: '/kaizhou/x/2025/' } });
+    expect(card(html, 'change')).toContain('+132.02 万元（+9.77%）据本文件');
+    expect(card(html, 'three-public')).toContain('-0.10 万元（-5.88%）据本文件');
+    expect(html).not.toContain('11.35%');
+    expect(html).not.toContain('-5.00%');
+    // The same percentage as the note under the income table.
+    expect(text(await render(IncomeTable, { record: kaizhou }))).toContain('+132.02 万元（+9.77%）');
+  });
+  it('computes the change from the previous year’s published record when the document states none (据上年公开数)', async () => {
+    const none = { amount: null, comparedYear: null, reason: null, line: 1 };
+    const record = seedWith('000', {
+      income: { ...kaizhou.income, change: null }, expenditure: { ...kaizhou.expenditure, change: null },
+      threePublic: { ...kaizhou.threePublic, total: { ...kaizhou.threePublic.total, change: none } },
+    });
+    const previous = published2025({ incomeTotal: 13000000, threePublic: 20000 });
+    const html = await render(KeyFigures, { record, previous: { record: previous, href: '/kaizhou/x/2025/' } });
+    expect(card(html, 'change')).toContain('比2025年+183.96 万元（+14.15%）据上年公开数');
+    expect(card(html, 'three-public')).toContain('比2025年 -0.40 万元（-20.00%）据上年公开数');
+  });
   it('links to the previous year’s page instead when it is published', async () => {
     const previous = seedWith('001', { identity: { ...seedRecord('001').identity, year: 2025 } });
     const html = await render(KeyFigures, { record: kaizhou, previous: { record: previous, href: '/kaizhou/x/2025/' } });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatShare, glance, headlineChange, purposeSummary } from '../glance.ts';
+import { formatShare, glance, purposeSummary } from '../glance.ts';
+import { headlineChange } from '../../../domain/key-figures.ts';
 import { findingsAt } from '../finding-marks.ts';
 import { seedRecord } from './fixture.ts';
 
@@ -7,9 +8,7 @@ describe('glance (要点) from the seeds', () => {
   it('004 九龙坡: total, change against the figure the document implies, classes and project items largest first', () => {
     const g = glance(seedRecord('004'), null);
     expect(g.total).toEqual({ yuan: 10517400, line: 22 });
-    expect(g.change?.change.amount).toBe(-780600);
-    expect(g.change?.comparedYear).toBe(2025);
-    expect(g.change?.base).toEqual({ yuan: 11298000, source: 'derived' });
+    expect(g.change).toMatchObject({ amount: -780600, comparedYear: 2025, base: 11298000, basis: 'document' });
     expect(g.functions.map((f) => f.label)).toEqual(['一般公共服务支出', '社会保障和就业支出', '住房保障支出', '卫生健康支出']);
     expect(formatShare(g.functions[0]!.share)).toBe('95.3%');
     // From the attached 项目支出 table (万元 cells in 分): 委托业务费 451.93, 租赁费 410.00, 电费 16.00.
@@ -19,11 +18,20 @@ describe('glance (要点) from the seeds', () => {
     expect(g.threePublic.items.map((i) => i.key)).toEqual(['outboundTravel', 'reception', 'vehicleOperation', 'vehiclePurchase']);
   });
 
-  it('the base is the published record of the compared year when the site has it, else the implied one', () => {
+  it('change and base come from one source: the document’s statement, whether or not the compared year is published', () => {
     const record = seedRecord('004');
-    const published = { ...seedRecord('004'), keyFigures: { ...record.keyFigures, incomeTotal: 11300000 } };
-    expect(headlineChange(record, published)?.base).toEqual({ yuan: 11300000, source: 'published' });
-    expect(headlineChange(record, null)?.base).toEqual({ yuan: 11298000, source: 'derived' });
+    const published = { ...seedRecord('004'), identity: { ...record.identity, year: 2025 }, keyFigures: { ...record.keyFigures, incomeTotal: 11300000 } };
+    expect(headlineChange(record, published)).toMatchObject({ amount: -780600, base: 11298000, basis: 'document' });
+    expect(headlineChange(record, null)).toMatchObject({ amount: -780600, base: 11298000, basis: 'document' });
+  });
+
+  it('without a stated change, both come from the compared year’s published record', () => {
+    const record = seedRecord('004');
+    record.income.change = null;
+    record.expenditure.change = null;
+    const published = { ...seedRecord('004'), identity: { ...record.identity, year: 2025 }, keyFigures: { ...record.keyFigures, incomeTotal: 11300000 } };
+    expect(headlineChange(record, published)).toEqual({ amount: 10517400 - 11300000, comparedYear: 2025, base: 11300000, basis: 'published', stated: null });
+    expect(headlineChange(record, null)).toBeNull();
   });
 
   it('shares of the 三公 items are of the 三公 total', () => {
