@@ -1,6 +1,6 @@
 /**
  * What the search index takes from a built page, read from its HTML with a small tag scanner (Astro's
- * output is well-formed; no DOM is built, so a page costs a few hundred microseconds and no memory beyond
+ * output is well-formed; no DOM is built, so a page costs little time and no memory beyond
  * its own text). The `data-pagefind-*` attributes keep Pagefind's meaning:
  *   - `data-pagefind-body` on one element: only its content is indexed; a page without one is not indexed;
  *   - `data-pagefind-ignore` on an element inside it: that element's content is left out;

@@ -4,8 +4,8 @@
  * Chinese text into words, pagefind-writer.ts writes the files).
  *
  * Why not Pagefind's indexer: it keeps every page's words as objects until the end and then builds the whole
- * index at once (≈ 1.1 MB of memory per unit-year page: 1.35 GB at 1,000 pages, 2.4 GB at 2,000, killed at
- * 6.5 GB at 10,000; BENCHMARKS.md), and indexes 25–40 pages per second. This indexer streams: each page
+ * index at once, so its memory grows with every page until it is killed at province scale, and it is slow
+ * (BENCHMARKS.md, “What was fixed”, 2). This indexer streams: each page
  * is read, indexed and its stored text written before the next is read, and words keep only their encoded
  * postings. The site never shipped Pagefind's own search (it needs WebAssembly, which the CSP forbids), so
  * nothing else depends on Pagefind's indexer; src/client/ reads the files.

@@ -5,7 +5,7 @@
  *
  * Records are read from content/records/ with `fs`, not through Astro's content layer: at province scale the
  * content layer serialises every record into one data store that Astro compiles as a JavaScript module, which
- * took 47 % of a 10,000-record build and 4 GB (BENCHMARKS.md). Site-wide pages hold a `RecordSummary` per
+ * dominated a province-scale build's time and memory (BENCHMARKS.md, “What was fixed”, 1). Site-wide pages hold a `RecordSummary` per
  * record; a unit-year page and its downloads read their one full record with `loadRecord()` while rendering.
  * In the dev server the data is read again whenever the ingest rewrites content/index.json (the seed watcher).
  */

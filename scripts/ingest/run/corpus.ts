@@ -225,7 +225,7 @@ export const glossaryOf = (a: Pick<Assembled, 'published' | 'comparedPaths'>) =>
 
 /**
  * content/ files that are not records: glossary.json, errors.json, index.json. `glossaryJson`, when given,
- * is the glossary's text already known to be current (building it costs ~1 s at 10,000 records).
+ * is the glossary's text already known to be current (building it again costs time at province scale: BENCHMARKS.md).
  */
 export function siteFiles(a: Assembled, glossaryJson?: string): [string, string][] {
   return [

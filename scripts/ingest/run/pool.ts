@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { runJob, type Job, type JobMode, type JobResult } from './parse-file.ts';
 
-/** Below this many files, a worker's start-up (≈ 0.5 s CPU to load the pipeline, plus its JIT warm-up) costs more than it saves. */
+/** Below this many files, a worker's start-up (loading the pipeline, plus its JIT warm-up: BENCHMARKS.md) costs more than it saves. */
 export const MIN_FILES_FOR_WORKERS = 500;
 /** Jobs per message; two batches in flight per worker keep it busy while the main thread catches up. */
 const BATCH = 4;
