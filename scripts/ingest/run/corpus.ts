@@ -317,19 +317,22 @@ export function finalJson(record: UnitYearRecord, s: IngestSummary, extra: reado
 /**
  * Ingests `files` into `contentDir`, streaming (see the top of this file): all or nothing, like
  * writeContent, and the same bytes as `writeContent(contentDir, ingestFiles(files, baseDir).content)`.
+ * `blocking` (the command line): waits for another writer's lock blocking, and the calling thread parses
+ * too unless `callerParses: false`; otherwise (the dev server) neither blocks the event loop.
  */
-export async function ingestToContent(files: string[], baseDir: string, contentDir: string, options: StreamOptions = {}): Promise<StreamResult> {
+async function ingestStreaming(files: string[], baseDir: string, contentDir: string, options: StreamOptions, blocking: boolean): Promise<StreamResult> {
   let release: () => void;
   try {
-    release = lockContent(contentDir, options.lock);
+    release = blocking ? lockContent(contentDir, options.lock) : await lockContentAsync(contentDir, options.lock);
   } catch (e) {
     throw writeFailure(e, contentDir);
   }
   try {
     const { out, mode, entries, collect } = startStream(files, baseDir, contentDir);
     try {
-      const callerParses = options.callerParses ?? true;
-      await runJobs(jobsOf(files), mode, workerCount(files.length, options.workers, callerParses), collect, callerParses);
+      const callerParses = blocking && (options.callerParses ?? true);
+      const workers = workerCount(files.length, options.workers, callerParses);
+      await (blocking ? runJobs(jobsOf(files), mode, workers, collect, callerParses) : runJobsAsync(jobsOf(files), mode, workers, collect));
       return await finishStream(out, entries, mode.baseDir, options);
     } catch (e) {
       out.abort();
@@ -340,27 +343,13 @@ export async function ingestToContent(files: string[], baseDir: string, contentD
   }
 }
 
+/** Ingests `files` into `contentDir` (see ingestStreaming), the command line's way. */
+export const ingestToContent = (files: string[], baseDir: string, contentDir: string, options: StreamOptions = {}): Promise<StreamResult> =>
+  ingestStreaming(files, baseDir, contentDir, options, true);
+
 /** `ingestToContent` without blocking the event loop (the dev server). */
-export async function ingestToContentAsync(files: string[], baseDir: string, contentDir: string, options: StreamOptions = {}): Promise<StreamResult> {
-  let release: () => void;
-  try {
-    release = await lockContentAsync(contentDir, options.lock);
-  } catch (e) {
-    throw writeFailure(e, contentDir);
-  }
-  try {
-    const { out, mode, entries, collect } = startStream(files, baseDir, contentDir);
-    try {
-      await runJobsAsync(jobsOf(files), mode, workerCount(files.length, options.workers, false), collect);
-      return await finishStream(out, entries, mode.baseDir, options);
-    } catch (e) {
-      out.abort();
-      throw writeFailure(e, contentDir);
-    }
-  } finally {
-    release();
-  }
-}
+export const ingestToContentAsync = (files: string[], baseDir: string, contentDir: string, options: StreamOptions = {}): Promise<StreamResult> =>
+  ingestStreaming(files, baseDir, contentDir, options, false);
 
 /** Ingests `seedsDir` into `contentDir` (streaming). */
 export function ingest(seedsDir: string, contentDir: string, options: StreamOptions = {}): Promise<StreamResult> {

@@ -77,33 +77,42 @@ function refused(path: string, holder: number, waitedMs: number): IngestError {
 const waitLimit = (o: LockOptions): number => o.waitMs ?? (Number(process.env.GONGKAI_LOCK_WAIT_MS) || 600_000);
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 
-/** Takes the lock of `contentDir`, waiting (blocking) for another writer; returns its release. */
-export function lockContent(contentDir: string, options: LockOptions = {}): () => void {
+/**
+ * The attempts to take the lock of `contentDir`: yields between attempts (the caller pauses 50 ms, blocking
+ * or not), returns the release once taken, throws when the wait is over. `selfWaits`: whether a lock held by
+ * this very process is waited for (an async caller: another task of this process will release it) or refused
+ * (a blocking caller would wait for itself forever).
+ */
+function* attempts(contentDir: string, options: LockOptions, selfWaits: boolean): Generator<void, () => void> {
   const path = lockPath(contentDir);
   const start = performance.now();
   let told = false;
   for (;;) {
     const a = attempt(path);
     if ('release' in a) return a.release;
-    // The same process cannot wait for itself (it would never release).
-    if (a.holder === process.pid || performance.now() - start > waitLimit(options)) throw refused(path, a.holder, performance.now() - start);
+    if ((!selfWaits && a.holder === process.pid) || performance.now() - start > waitLimit(options)) throw refused(path, a.holder, performance.now() - start);
     if (!told) options.onWait?.(a.holder);
     told = true;
-    Atomics.wait(sleeper, 0, 0, 50);
+    yield;
+  }
+}
+
+const PAUSE_MS = 50;
+
+/** Takes the lock of `contentDir`, waiting (blocking) for another writer; returns its release. */
+export function lockContent(contentDir: string, options: LockOptions = {}): () => void {
+  const tries = attempts(contentDir, options, false);
+  for (let t = tries.next(); ; t = tries.next()) {
+    if (t.done) return t.value;
+    Atomics.wait(sleeper, 0, 0, PAUSE_MS);
   }
 }
 
 /** `lockContent` without blocking the event loop (the dev server). */
 export async function lockContentAsync(contentDir: string, options: LockOptions = {}): Promise<() => void> {
-  const path = lockPath(contentDir);
-  const start = performance.now();
-  let told = false;
-  for (;;) {
-    const a = attempt(path);
-    if ('release' in a) return a.release;
-    if (performance.now() - start > waitLimit(options)) throw refused(path, a.holder, performance.now() - start);
-    if (!told) options.onWait?.(a.holder);
-    told = true;
-    await new Promise((done) => setTimeout(done, 50));
+  const tries = attempts(contentDir, options, true);
+  for (let t = tries.next(); ; t = tries.next()) {
+    if (t.done) return t.value;
+    await new Promise((done) => setTimeout(done, PAUSE_MS));
   }
 }
