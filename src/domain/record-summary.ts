@@ -36,7 +36,7 @@ export function summarize(record: UnitYearRecord): RecordSummary {
   const { sections: _s, tables, performanceTargets: _p, provenance: _v, duties: _d, source, ...rest } = record;
   return {
     ...rest,
-    source: { file: source.file, sha256: source.sha256, encoding: source.encoding },
+    source: { file: source.file, sha256: source.sha256, encoding: source.encoding, ...(source.parts ? { parts: source.parts } : {}) },
     tables: tables.map((t) => ({ id: t.id, title: t.title, kind: t.kind })),
   };
 }

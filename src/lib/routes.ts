@@ -49,6 +49,9 @@ export const recordJsonPath = (r: RecordRef): string => `${recordPath(r)}record.
 /** `/<district>/<unit>/<year>/<tableId>.csv`: one attached table. */
 export const tableCsvPath = (r: RecordRef, table: Pick<Table, 'id'>): string => `${recordPath(r)}${table.id}.csv`;
 
+/** `/<district>/<unit>/<year>/original.pdf`: one of the files the disclosure was published as (src/domain/originals.ts). */
+export const originalPath = (r: RecordRef, name: string): string => `${recordPath(r)}${name}`;
+
 /** Download file name of `recordJsonPath(r)` (for `<a download>`): carries district, unit and year. */
 export const recordJsonFileName = (r: RecordRef): string =>
   `${r.slug.district}-${r.slug.unit}-${r.identity.year}.json`;

@@ -12,6 +12,7 @@ import { LiveContent } from '../run/live.ts';
 import { lastPoolStats } from '../run/pool.ts';
 import { writeCorpus } from '../../bench/generate.ts';
 import { folderDifferences, tempDir } from './helpers.ts';
+import { pdfOf, seed004As } from '../../../tests/published-seeds.ts';
 
 const tmp = tempDir('live');
 afterAll(tmp.cleanup);
@@ -113,6 +114,21 @@ describe('LiveContent', () => {
       .filter((e) => e.isDirectory() && !readdirSync(join(e.parentPath, e.name)).length);
     expect(empty).toEqual([]);
     expect(u.written).toContain('errors.json');
+    await expectFresh();
+  });
+
+  it('a PDF seed added keeps its original in content/originals/; removing it removes the original too', async () => {
+    const pdf = join(seeds, 'published.pdf');
+    writeFileSync(pdf, pdfOf(seed004As('数据资源中心').text));
+    const added = await live.update([pdf]);
+    const original = added.written.filter((f) => f.startsWith('originals/'));
+    expect(original).toHaveLength(1);
+    expect(readFileSync(join(content, original[0]!)).equals(readFileSync(pdf))).toBe(true);
+    await expectFresh();
+    rmSync(pdf);
+    const removed = await live.update([pdf]);
+    expect(removed.removed).toContain(original[0]);
+    expect(existsSync(join(content, 'originals'))).toBe(false);
     await expectFresh();
   });
 

@@ -14,7 +14,7 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { crossYearFindings } from '../checks/index.ts';
-import { ContentWriter, json, manifestJson, type ContentSet } from '../stages/write.ts';
+import { ContentWriter, json, manifestJson, originalBytes, originalsOf, type ContentSet } from '../stages/write.ts';
 import { recordFile } from '../../../src/domain/record-files.ts';
 import { resolveVersions, type Member } from './versions.ts';
 import { IngestError, writeFailure, type Diagnostic } from '../errors.ts';
@@ -100,7 +100,7 @@ export async function ingestFiles(files: string[], baseDir: string, options: Ing
     if (extra) r.findings.push(...extra);
   }
   const glossary = buildGlossary(records.filter((r) => a.comparedPaths.has(recordFile(r))));
-  return { outcomes, content: { records, glossary, errors: a.errors } };
+  return { outcomes, content: { records, glossary, errors: a.errors, originals: originalsOf(a.published, baseDir) } };
 }
 
 const jobsOf = (files: string[]): Job[] => files.map((path, i) => ({ i, path }));
@@ -286,6 +286,7 @@ async function finishStream(out: ContentWriter, entries: Entry[], baseDir: strin
     if (stale.has(entries[k]!.summary!.path)) out.put(s.path, await versionJson(entries[k]!.path, baseDir, s, extra));
     else if (extra.length) out.replace(s.path, withCrossYear(readFileSync(join(out.tmp, s.path), 'utf8'), extra));
   }
+  for (const o of originalsOf(a.published, baseDir)) out.put(o.rel, originalBytes(o));
   const site = siteFiles(a);
   for (const [rel, text] of site) out.put(rel, text);
   let changed = true;

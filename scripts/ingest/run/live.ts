@@ -20,7 +20,7 @@ import {
   type Assembled, type Entry, type StreamOptions, type StreamResult, type SummaryOutcome,
 } from './corpus.ts';
 import { parseFile, recordWithSlug, summarizeIngested, type IngestSummary } from './parse-file.ts';
-import { json } from '../stages/write.ts';
+import { json, originalBytes, originalsOf } from '../stages/write.ts';
 import type { UnitYearRecord } from '../../../src/domain/schema/record.ts';
 
 export interface LiveUpdate {
@@ -32,7 +32,7 @@ export interface LiveUpdate {
 }
 
 /** Replaces `path` with `text` atomically; false (and nothing written) when it already holds exactly that. */
-function replaceFile(path: string, text: string, force = false): boolean {
+function replaceFile(path: string, text: string | Uint8Array, force = false): boolean {
   if (!force && existsSync(path) && readFileSync(path, 'utf8') === text) return false;
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.tmp-${process.pid}`;
@@ -133,6 +133,20 @@ export class LiveContent {
       rmSync(join(this.contentDir, s.path), { force: true });
       pruneEmpty(dirname(join(this.contentDir, s.path)), join(this.contentDir, 'records'));
       removed.push(s.path);
+    }
+    // Original files (PDF, Word, web page) kept for the published records: new ones copied, unused ones removed.
+    const keep = originalsOf(after.published, this.seedsDir);
+    const kept = new Set(keep.map((o) => o.rel));
+    for (const o of keep) {
+      if (existsSync(join(this.contentDir, o.rel))) continue; // named by its digest: same name, same bytes
+      replaceFile(join(this.contentDir, o.rel), originalBytes(o), true);
+      written.push(o.rel);
+    }
+    for (const o of originalsOf(before.published, this.seedsDir)) {
+      if (kept.has(o.rel)) continue;
+      rmSync(join(this.contentDir, o.rel), { force: true });
+      pruneEmpty(dirname(join(this.contentDir, o.rel)), this.contentDir);
+      removed.push(o.rel);
     }
     // The glossary depends on each published record's terms, 科目 names, unit and year only: rebuilt when
     // one of those changed or a record came or went.

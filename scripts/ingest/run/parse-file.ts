@@ -18,6 +18,7 @@ import { districtName, type SlugClaim } from '../../../src/domain/slug.ts';
 import type { UnitYearRecord } from '../../../src/domain/schema/record.ts';
 import type { CrossYearRecord } from '../checks/index.ts';
 import type { Revision } from '../../../src/domain/schema/revision.ts';
+import type { SourcePart } from '../../../src/domain/schema/source-part.ts';
 
 export interface FileOutcome {
   file: string;
@@ -137,6 +138,8 @@ export interface IngestSummary {
   /** What the checks across years read (checks/cross-year-previous-mismatch.ts). */
   cross: CrossYearRecord;
   glossary: GlossaryInput;
+  /** Its original files (PDF, Word, web page: `source.parts`) that content/originals/ keeps; none for a text seed. */
+  originals: { file: string; sha256: string; format: SourcePart['format'] }[];
 }
 
 export function summarizeIngested(r: UnitYearRecord): IngestSummary {
@@ -156,6 +159,7 @@ export function summarizeIngested(r: UnitYearRecord): IngestSummary {
     },
     findings,
     unrecognised: r.coverage.unrecognised.length,
+    originals: (r.source.parts ?? []).map((p) => ({ file: p.file, sha256: p.sha256, format: p.format })),
     manifest: manifestEntry(r),
     claim: {
       // A department's 部门预算 and its own 单位预算 (same name, same year) are two records: the kind is part

@@ -5,11 +5,14 @@
  * content/ swapped out by two renames. A crash at any point leaves either the previous content/ or the
  * new one, never a mix. Output is deterministic: files sorted, JSON with a fixed key order.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { UnitYearRecord } from '../../../src/domain/schema/record.ts';
 import type { GlossaryTerm } from '../../../src/domain/schema/glossary-term.ts';
 import { recordFile } from '../../../src/domain/record-files.ts';
+import { originalContentFile } from '../../../src/domain/originals.ts';
+import type { SourcePart } from '../../../src/domain/schema/source-part.ts';
 import type { Diagnostic } from '../errors.ts';
 
 export interface ContentSet {
@@ -17,6 +20,42 @@ export interface ContentSet {
   glossary: GlossaryTerm[];
   /** Files that could not be ingested, with their diagnostics (published nowhere; for tools and CI). */
   errors: Diagnostic[];
+  /** The records' original files (PDF, Word, web page) to keep in content/originals/ (originalsOf). */
+  originals?: OriginalFile[];
+}
+
+/** A record's original file as content/ keeps it: `originals/<sha256>.<ext>`, copied from the seed. */
+export interface OriginalFile {
+  /** Path inside content/ (originalContentFile). */
+  rel: string;
+  /** The seed file to copy it from. */
+  path: string;
+  /** The SHA-256 the record states for it: a seed changed since it was parsed is refused. */
+  sha256: string;
+}
+
+/**
+ * The original files of `records` (their `source.parts`), each once, sorted by path; `seedsDir` is the
+ * folder the parts' file names are relative to.
+ */
+export function originalsOf(records: Iterable<{ originals: readonly { file: string; sha256: string; format: SourcePart['format'] }[] }>, seedsDir: string): OriginalFile[] {
+  const out = new Map<string, OriginalFile>();
+  for (const r of records) {
+    for (const p of r.originals) {
+      const rel = originalContentFile(p);
+      if (!out.has(rel)) out.set(rel, { rel, path: join(seedsDir, p.file), sha256: p.sha256 });
+    }
+  }
+  return [...out.values()].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+}
+
+/** The bytes of an original file, checked against the digest its record states. */
+export function originalBytes(o: OriginalFile): Buffer {
+  const bytes = readFileSync(o.path);
+  if (createHash('sha256').update(bytes).digest('hex') !== o.sha256) {
+    throw new Error(`${o.path} 在导入过程中被修改，请重新运行`);
+  }
+  return bytes;
 }
 
 /** The text of every JSON file in content/: one-space indent, final newline. */
@@ -71,8 +110,8 @@ export function contentFiles(set: ContentSet): [string, string][] {
  * in content/ replaces it: a fresh file, or a rename over it), so the previous folder is never altered.
  * Throws EEXIST when `path` exists (the caller decides what a second file for the same path means).
  */
-export function linkOrWrite(path: string, text: string, previous: string | null): 'linked' | 'written' {
-  const bytes = Buffer.from(text, 'utf8');
+export function linkOrWrite(path: string, text: string | Uint8Array, previous: string | null): 'linked' | 'written' {
+  const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : Buffer.from(text.buffer, text.byteOffset, text.byteLength);
   if (previous !== null) {
     const st = lstatSync(previous, { throwIfNoEntry: false });
     if (st?.isFile() && st.size === bytes.length && bytes.equals(readFileSync(previous))) {
@@ -125,7 +164,7 @@ export class ContentWriter {
   }
 
   /** Puts a file that is not there yet (a link when the previous content/ has the same bytes). */
-  put(rel: string, text: string): void {
+  put(rel: string, text: string | Uint8Array): void {
     this.count(rel, linkOrWrite(this.parentOf(rel), text, join(this.dir, rel)));
   }
 
@@ -206,6 +245,7 @@ export function writeContent(dir: string, set: ContentSet, options: { failAfter?
       if (options.failAfter !== undefined && n++ >= options.failAfter) throw new Error('simulated crash while writing content/');
       out.put(rel, text);
     }
+    for (const o of set.originals ?? []) out.put(o.rel, originalBytes(o));
   } catch (e) {
     out.abort();
     throw e;
@@ -236,4 +276,6 @@ published figure is a reviewable diff (a test fails when it is stale).
 - \`index.json\` — one entry per record: id, source file and SHA-256, release status
 - \`glossary.json\` — the site-wide glossary (schema: src/domain/schema/glossary-term.ts)
 - \`errors.json\` — diagnostics of seed files that could not be ingested
+- \`originals/<sha256>.<ext>\` — the PDF, Word and web-page files of the records, as published (the site
+  offers each beside its unit-year page, \`original.pdf\`)
 `;

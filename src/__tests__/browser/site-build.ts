@@ -8,9 +8,10 @@
  * Variants:
  *   normal   the fixture seeds (tests/fixtures/seeds/), at the site root
  *   again    the same seeds built a second time (determinism)
- *   base     the fixture seeds under the sub-path BASE_PATH
+ *   base     the fixture seeds under the sub-path BASE_PATH, plus disclosures as units publish them
+ *            (tests/published-seeds.ts): a PDF, and a folder holding a PDF and the tables as a web page
  *   hostile  fixtures/hostile.txt (seed 000 with script, HTML, MDX and formula payloads) plus seed 002
- *            marked `status: draft`, which must never appear
+ *            and a PDF (DRAFT_PDF) marked `status: draft`, which must never appear
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { UnitYearRecord } from '../../domain/schema/record.ts';
 import { FIXTURE_SEEDS_DIR } from '../../../tests/fixtures.ts';
+import { PUBLISHED, pdfOf, seed004As, writePublishedSeeds } from '../../../tests/published-seeds.ts';
 
 export type Variant = 'normal' | 'again' | 'base' | 'hostile';
 
@@ -36,6 +38,8 @@ export interface BuiltSite {
 export const BASE_PATH = '/sub/path/';
 /** The seed copied as a draft into the hostile site. */
 export const DRAFT_SEED = '002_ac23c2893b407c47.txt';
+/** The PDF seed copied as a draft into the hostile site (tests/published-seeds.ts). */
+export const DRAFT_PDF = PUBLISHED.pdf.file;
 /** A file the hostile seed's `import … writeFileSync(…)` line would create in the project if it ever ran. */
 export const PWNED_FILE = 'gongkai-pwned.txt';
 
@@ -75,9 +79,12 @@ function writeSeeds(variant: Variant, dir: string): void {
     copyFileSync(join(FIXTURES, 'hostile.txt'), join(dir, 'hostile.txt'));
     copyFileSync(join(SEEDS, DRAFT_SEED), join(dir, DRAFT_SEED));
     writeFileSync(join(dir, `${DRAFT_SEED}.meta.yml`), 'status: draft\n');
+    writeFileSync(join(dir, DRAFT_PDF), pdfOf(seed004As('数据资源中心').text));
+    writeFileSync(join(dir, `${DRAFT_PDF}.meta.yml`), 'status: draft\n');
     return;
   }
   for (const name of readdirSync(SEEDS)) copyFileSync(join(SEEDS, name), join(dir, name));
+  if (variant === 'base') writePublishedSeeds(dir);
 }
 
 /** Runs a Node script of the project with the project's Node (the one running the tests). */

@@ -3,6 +3,7 @@
  * through these helpers so that `#L12` always lands on the `L12` element rendered by SourceText.
  */
 import type { UnitYearRecord } from '../../domain/schema/record.ts';
+import type { SourcePart } from '../../domain/schema/source-part.ts';
 
 /** Element id of a 1-based source line (`L12`). */
 export const lineId = (line: number): string => `L${line}`;
@@ -27,4 +28,13 @@ export function provenanceLine(record: Pick<UnitYearRecord, 'provenance'>, path:
 export function firstLine(...candidates: Array<number | null | undefined>): number | null {
   for (const c of candidates) if (c !== null && c !== undefined && c > 0) return c;
   return null;
+}
+
+const FORMAT_LABEL: Record<SourcePart['format'], string> = { pdf: 'PDF', docx: 'Word', html: '网页源代码', text: '文本' };
+
+/** The link text of part `k`'s original file: 公开文件原件（PDF，12页）, numbered when there are several. */
+export function originalLabel(parts: readonly SourcePart[], k: number): string {
+  const p = parts[k]!;
+  const what = [FORMAT_LABEL[p.format], ...(p.pages === null ? [] : [`${p.pages}页`])].join('，');
+  return `公开文件原件${parts.length > 1 ? `之${k + 1}` : ''}（${what}）`;
 }
