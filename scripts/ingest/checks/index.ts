@@ -15,10 +15,16 @@ import { incomeSourcesSum } from './income-sources-sum.ts';
 import { performanceCoverageDiffers } from './performance-coverage-differs.ts';
 import { procurementGeneralBudgetExceeds } from './procurement-general-budget-exceeds.ts';
 import { procurementGeneralBudgetPartsSum, procurementPartsSum } from './procurement-parts-sum.ts';
+import { sectionMissing } from './section-missing.ts';
+import { sectionOrder } from './section-order.ts';
+import type { StructureFinding, StructureInput } from './structure.ts';
 import type { CheckedRecord, RecordInput } from './record.ts';
 import { tableNarrativeBasicProject, tableNarrativeFunction, tableNarrativeTotal } from './table-narrative.ts';
 import { threePublicItemsSum } from './three-public-items-sum.ts';
 import type { Check } from './types.ts';
+
+/** Checks of a document's outline and text, before its figures are read. */
+export const STRUCTURE_CHECKS: readonly Check<StructureInput, StructureFinding>[] = [sectionOrder, sectionMissing];
 
 /** Checks of one document's record on its own. */
 export const RECORD_CHECKS: readonly Check<RecordInput>[] = [

@@ -18,17 +18,18 @@ export interface PassingExample<I> {
 }
 
 /** An input the check reports, with exactly the findings it reports (message included: the Chinese a reader sees). */
-export interface FailingExample<I> extends PassingExample<I> {
-  findings: readonly CodedFinding[];
+export interface FailingExample<I, F extends CodedFinding = CodedFinding> extends PassingExample<I> {
+  findings: readonly F[];
 }
 
-export interface Check<I> {
+/** A check of inputs `I` reporting findings `F` (a structure check's carry the diagnostic printed for them). */
+export interface Check<I, F extends CodedFinding = CodedFinding> {
   /** The codes it may report (a sum check: its own and its `.rounding` twin). */
   codes: readonly FindingCode[];
   /** What it checks, in English. */
   description: string;
   /** Pure: the findings for one input, in a stable order. */
-  run: (input: I) => CodedFinding[];
+  run: (input: I) => F[];
   pass: readonly PassingExample<I>[];
-  fail: readonly FailingExample<I>[];
+  fail: readonly FailingExample<I, F>[];
 }

@@ -8,20 +8,14 @@ import type { Line } from './normalize.ts';
 import type { ParsedSection } from './sections.ts';
 import { NON_FATAL_KINDS, type Diagnostic } from '../errors.ts';
 import type { Finding } from '../../../src/domain/schema/finding.ts';
+import { STRUCTURE_CHECKS } from '../checks/index.ts';
+import { contentOf, FILLER, quote, topLevelWithContent, withoutDiagnostic } from '../checks/structure.ts';
 
 export interface StructureResult {
   fatal: boolean;
   diagnostics: Diagnostic[];
   findings: Finding[];
 }
-
-/** The order sections usually come in (a subset may be present). */
-const CANONICAL = ['basicInfo', 'overview', 'budgetExplanation', 'threePublic', 'otherMatters', 'glossary', 'tables'] as const;
-const NAMES: Record<string, string> = {
-  basicInfo: '单位基本情况', overview: '收支总体情况', budgetExplanation: '预算情况说明', threePublic: '“三公”经费情况说明',
-  otherMatters: '其他重要事项的情况说明', glossary: '专业性名词解释', tables: '公开报表',
-  income: '收入预算', expenditure: '支出预算',
-};
 
 /** A document title (关于2026年部门预算情况公开…); no leading `\s*`, which is quadratic on long runs of spaces. */
 const DOC_START = /\d{4}\s*年(?:度)?\s*(?:区级)?(?:部门|单位)预算(?:情况)?(?:公开|说明)/;
@@ -43,7 +37,7 @@ export function checkStructure(file: string, lines: Line[], sections: ParsedSect
 
   // Table-of-contents entries name sections without content; they count for none of the checks below.
   const content = contentOf(sections);
-  const topLevel = sections.filter((s, i) => s.depth === 1 && content[i]);
+  const topLevel = topLevelWithContent(sections, content);
 
   // Two documents in one file: a second document title after the first document's body started.
   const firstBody = topLevel[0]?.line ?? Infinity;
@@ -77,51 +71,14 @@ export function checkStructure(file: string, lines: Line[], sections: ParsedSect
       });
     } else seen.set(key, s);
   }
-  // Order (table captions aside).
-  let last = -1;
-  let lastSection: ParsedSection | null = null;
-  for (const s of topLevel) {
-    const idx = (CANONICAL as readonly string[]).indexOf(s.kind);
-    if (idx < 0 || /表$/.test(s.title)) continue;
-    if (idx < last && lastSection) {
-      findings.push({ severity: 'warning', code: 'section.order', message: `${quote(s.title)}出现在${quote(lastSection.title)}之后，通常应在其前`, line: s.line });
-      diagnostics.push({ file, line: s.line, kind: 'section-order', message: `${quote(s.title)}出现在${quote(lastSection.title)}之后；预期顺序为${CANONICAL.map((k) => NAMES[k]).join('、')}` });
-    }
-    if (idx > last) { last = idx; lastSection = s; }
-  }
-  // Missing core topics (searched by vocabulary anywhere, so only truly absent ones are reported).
-  const text = lines.map((l) => l.text).join('\n');
-  const core: [string, RegExp][] = [
-    ['income', /收入预算|收入总预算|财政拨款收入/],
-    ['expenditure', /支出预算|支出总预算|财政拨款支出/],
-    ['threePublic', /三公/],
-  ];
-  for (const [kind, re] of core) {
-    if (!re.test(text)) {
-      findings.push({ severity: 'error', code: 'section.missing', message: `未找到${quote(NAMES[kind]!)}的内容；部门预算公开应说明${NAMES[kind]}`, line: null });
-      diagnostics.push({ file, line: lines.length || 1, kind: 'missing-section', message: `缺少${quote(NAMES[kind]!)}部分：全文未出现相关说明；部门预算公开应有一节说明${NAMES[kind]}` });
-    }
+  // Order and missing topics: check units (scripts/ingest/checks/), each finding with its diagnostic.
+  for (const f of STRUCTURE_CHECKS.flatMap((c) => c.run({ lines, sections }))) {
+    findings.push(withoutDiagnostic(f));
+    diagnostics.push({ file, line: f.diagnostic.line, kind: f.diagnostic.kind, message: f.diagnostic.message });
   }
   const cut = truncation(file, lines, sections, content);
   if (cut) diagnostics.push(cut);
   return { fatal: diagnostics.some((d) => !NON_FATAL_KINDS.has(d.kind)), diagnostics, findings };
-}
-
-/** “name”, unless the name already holds quotes (“三公”经费情况说明). */
-const quote = (name: string): string => (name.includes('“') ? name : `“${name}”`);
-
-/** A paragraph that is only a page number, dotted leader or rule ("— 3 —", "…………"). */
-const FILLER = /^[\s.…·•\-—_－―\d]*$/;
-
-/** Per section: does it (or one of its sub-sections) hold a paragraph with real text? */
-function contentOf(sections: ParsedSection[]): boolean[] {
-  const has = sections.map((s) => s.paras.some((p) => !FILLER.test(p.text)));
-  // Sub-sections come after their parent, so one backward pass carries content upwards.
-  for (let i = sections.length - 1; i > 0; i--) {
-    const parent = sections[i]!.parent;
-    if (has[i] && parent >= 0) has[parent] = true;
-  }
-  return has;
 }
 
 /**

@@ -8,10 +8,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FINDING_TERMS, type FindingCode } from '../../../../src/domain/terms/findings.ts';
-import { CROSS_YEAR_CHECKS, RECORD_CHECKS } from '../index.ts';
-import type { Check } from '../types.ts';
+import { CROSS_YEAR_CHECKS, RECORD_CHECKS, STRUCTURE_CHECKS } from '../index.ts';
+import type { Check, CodedFinding } from '../types.ts';
 
-function testChecks<I>(kind: string, checks: readonly Check<I>[]): void {
+function testChecks<I, F extends CodedFinding>(kind: string, checks: readonly Check<I, F>[]): void {
   describe(kind, () => {
     for (const check of checks) {
       describe(check.codes[0], () => {
@@ -32,12 +32,13 @@ function testChecks<I>(kind: string, checks: readonly Check<I>[]): void {
   });
 }
 
+testChecks('structure checks', STRUCTURE_CHECKS);
 testChecks('record checks', RECORD_CHECKS);
 testChecks('checks across years', CROSS_YEAR_CHECKS);
 
 describe('the registry and the term table', () => {
   it('no two checks report the same code', () => {
-    const codes = [...RECORD_CHECKS, ...CROSS_YEAR_CHECKS].flatMap((c) => c.codes);
+    const codes = [...STRUCTURE_CHECKS, ...RECORD_CHECKS, ...CROSS_YEAR_CHECKS].flatMap((c) => c.codes);
     expect(codes.length).toBe(new Set(codes).size);
   });
 
