@@ -77,12 +77,51 @@ describe('要点', () => {
   });
 });
 
+describe('the key-figure cards', () => {
+  test('each figure jumps to the section of the page that shows it; its source line is a small link beside it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    for (const id of readRecords(site.contentDir).map((r) => r.id)) {
+      await page.goto(`${server.root}${id}/`, { waitUntil: 'load' });
+      const cards = await page.$$eval('.key-figures .kf', (kfs) => kfs.map((kf) => ({
+        kf: (kf as HTMLElement).dataset.kf!,
+        figures: [...kf.querySelectorAll('.kf-value a')].map((a) => ({ href: a.getAttribute('href')!, text: a.textContent!.trim() })),
+        sources: [...kf.querySelectorAll('a.line-link')].map((a) => a.getAttribute('href')!),
+      })));
+      expect(cards.map((c) => c.kf).sort(), id).toEqual(['change', 'spending', 'three-public', 'total']);
+      for (const card of cards) {
+        expect(card.figures.length, `${id} ${card.kf}`).toBeGreaterThan(0);
+        for (const s of card.sources) expect(s, `${id} ${card.kf}`).toMatch(/^source\/#L\d+$/);
+        expect(card.sources.length, `${id} ${card.kf}`).toBe(card.figures.length);
+        for (const { href, text } of card.figures) {
+          expect(href, `${id} ${card.kf}`).toMatch(/^#[\w-]+$/);
+          // The text from the target heading to the next heading shows the same amount.
+          const shown = await page.evaluate((target) => {
+            const heading = document.getElementById(target);
+            if (!heading || !/^H[2-6]$/.test(heading.tagName)) return null;
+            const headings = [...document.querySelectorAll('main :is(h2, h3, h4)')];
+            const next = headings[headings.indexOf(heading) + 1];
+            const range = document.createRange();
+            range.setStartBefore(heading);
+            if (next) range.setEndBefore(next);
+            else range.setEndAfter(document.querySelector('main')!.lastChild!);
+            return range.toString().replace(/\s+/g, '');
+          }, href.slice(1));
+          expect(shown, `${id} ${card.kf} ${href}`).not.toBeNull();
+          const plain = text.replace(/^\+/, '');
+          expect(shown!.includes(plain) || shown!.includes(plain.replace(/,/g, '')), `${id} ${card.kf} ${text} in ${href}`).toBe(true);
+        }
+      }
+    }
+    await page.close();
+  });
+});
+
 describe('the original text on its own page', () => {
   test('a figure links to its line on the 原文 page, which is highlighted', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${server.root}${YUZHONG}`, { waitUntil: 'load' });
     expect(await page.locator('#L1').count()).toBe(0);
-    const link = page.locator('[data-kf="total"] .kf-value a');
+    const link = page.locator('[data-kf="total"] a.line-link');
     const href = await link.getAttribute('href');
     expect(href).toMatch(/^source\/#L\d+$/);
     await link.click();

@@ -70,6 +70,17 @@ export function placeBlocks(sections: readonly Section[], blocks: readonly Block
   return { bySection, unplaced };
 }
 
+/**
+ * `#id` of the heading under which the page shows a block (the host section's heading, or the heading the
+ * page gives a block no section fits), or null when the page does not show it.
+ */
+export function blockHref(record: UnitYearRecord, block: Block): string | null {
+  const { bySection, unplaced } = placeBlocks(record.sections, presentBlocks(record));
+  if (unplaced.includes(block)) return `#block-${block}`;
+  const host = [...bySection].find(([, blocks]) => blocks.includes(block))?.[0];
+  return host && pageSections(record, bySection).some((p) => p.section.id === host) ? `#${host}` : null;
+}
+
 /** Paragraphs a block shows itself (as a list or definitions), so the section does not repeat them. */
 export function shownByBlock(record: UnitYearRecord, block: Block): (p: Paragraph) => boolean {
   const lines = (list: Array<{ line: number }>) => {
