@@ -53,14 +53,23 @@ describe('RecordHeader', () => {
 });
 
 describe('KeyFigures', () => {
-  it('shows the total, the change with its percentage, the split and “三公”, each linked to its line', async () => {
+  it('shows the total, the change with its percentage, the split and “三公”, each linked to its section, its line beside it', async () => {
     const html = await render(KeyFigures, { record: kaizhou });
-    expect(html).toContain('<a href="source/#L44" title="原文第44行">1,483.96</a>');
-    expect(html).toContain('<a href="source/#L44" title="原文第44行">+132.02</a>');
+    const section = (kind: string) => kaizhou.sections.find((s) => s.kind === kind)!.id;
+    expect(html).toContain(`<a href="#${section('income')}">1,483.96</a>`);
+    expect(html).toContain(`<a href="#${section('income')}">+132.02</a>`);
+    expect(count(html, /<a class="line-link" href="source\/#L44">原文第44行<\/a>/g)).toBe(2);
     expect(html).toContain('（+9.77%）');
-    expect(html).toContain('>733.26</a>');
-    expect(html).toContain('>750.70</a>');
-    expect(html).toMatch(/<a href="source\/#L55" title="原文第55行">1.60<\/a>/);
+    expect(html).toContain(`<a href="#${section('budgetExplanation')}">733.26</a>`);
+    expect(html).toContain(`<a href="#${section('budgetExplanation')}">750.70</a>`);
+    expect(html).toContain(`<a href="#${section('threePublic')}">1.60</a>`);
+    expect(html).toContain('<a class="line-link" href="source/#L55">原文第55行</a>');
+  });
+  it('links a figure to the heading the page gives its block when no section of the document fits, else to its line', async () => {
+    const without = { ...kaizhou, sections: kaizhou.sections.filter((s) => s.kind !== 'threePublic') };
+    expect(await render(KeyFigures, { record: without })).toContain('<a href="#block-threePublic">1.60</a>');
+    const untitled = { ...kaizhou, sections: kaizhou.sections.map((s) => (s.kind === 'threePublic' ? { ...s, title: '' } : s)) };
+    expect(await render(KeyFigures, { record: untitled })).toMatch(/<a href="source\/#L55" title="原文第55行">1.60<\/a>/);
   });
   it('shows the previous year implied by this document when that year is not published', async () => {
     const html = await render(KeyFigures, { record: kaizhou });
