@@ -42,8 +42,9 @@ async function renderHit(index: SearchIndex, page: number, highlights: string[])
   link.href = url(fragment.url) + (section ? `#${encodeURIComponent(section.id)}` : first ? `#:~:text=${encodeURIComponent(first)}` : '');
   heading.append(link);
   item.append(heading);
-  const facts = [district, year && `${year}年`, unit, section && `见“${section.text}”`].filter((f): f is string => Boolean(f));
+  const facts = [district, year && `${year}年`, unit].filter((f): f is string => Boolean(f));
   if (facts.length) item.append(el('p', 'search-result-meta', facts.join(' · ')));
+  if (section) item.append(el('p', 'search-result-section', `见“${section.text}”`));
   const text = el('p', 'search-result-snippet');
   for (const piece of pieces) {
     text.append(piece.mark ? el('mark', undefined, piece.text) : document.createTextNode(piece.text));

@@ -142,7 +142,7 @@ describe('search from the header', () => {
     expect(results).toHaveLength(5);
     for (const r of results) {
       expect(r.meta).toMatch(/^\S+区 · 20\d\d年 · \S+$/);
-      expect(r.href).toMatch(/^\/[a-z]+\/[a-z]+\/20\d\d\/(#:~:text=.+)?$/);
+      expect(r.href).toMatch(/^\/[a-z]+\/[a-z]+\/20\d\d\/(#[\w-]+|#:~:text=.+)?$/);
       expect(r.marks.join('')).toMatch(/三公|经费/);
     }
     await all.page.close();
