@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import seedWatcher from './scripts/ingest/run/seed-watcher.ts';
 import downloads from './src/integrations/downloads.ts';
 import deployCheck from './src/integrations/deploy-check.ts';
+import shards from './src/integrations/shards.ts';
 import { unified } from '@astrojs/markdown-remark';
 import { remarkGlossaryLinks } from './src/remark/glossary-links.ts';
 import { contentDir, linkTerms, loadGlossary, visibleIdsFromManifest } from './src/lib/glossary.ts';
@@ -29,7 +30,7 @@ export default defineConfig({
   markdown: {
     processor: unified({ remarkPlugins: [[remarkGlossaryLinks, { terms, scope: 'section' }]] }),
   },
-  integrations: [deployCheck(), mdx(), seedWatcher(), downloads()],
+  integrations: [deployCheck(), mdx(), seedWatcher(), downloads(), shards()],
   // A rebuild after one seed changed renders only the pages whose data changed: the record pages
   // return a `cacheKey` (a digest of what they render, src/lib/cache-keys.ts) and Astro copies
   // the others from its cache (node_modules/.astro/). Preview builds give no keys and render everything.

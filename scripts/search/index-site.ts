@@ -19,10 +19,12 @@
  * Files are added in code-point order of their path, so two runs over the same site write the same bytes.
  * The new bundle is written next to the old one and swapped in at the end.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { extractPage } from './extract.ts';
-import { byCodePoint, pack, packAsync, PagefindWriter } from './pagefind-writer.ts';
+import { analyzePage, byCodePoint, pack, packAsync, PagefindWriter } from './pagefind-writer.ts';
+import { decodePartLine, encodePartLine, PartReader, PartWriter } from './part.ts';
+import { districtOfFile, SEARCH_PART, SHARD_MANIFEST, SHARD_META_DIR, type ShardManifest } from '../../src/domain/shard.ts';
 
 /** The bundle folder inside the site; the search client reads `<base>pagefind/`. */
 export const BUNDLE_DIR = 'pagefind';
@@ -63,7 +65,7 @@ function htmlFiles(dir: string, root = dir, out: string[] = []): string[] {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
       const rel = relative(root, path);
-      if (rel !== BUNDLE_DIR && !rel.startsWith(`${BUNDLE_DIR}.`)) htmlFiles(path, root, out);
+      if (rel !== BUNDLE_DIR && !rel.startsWith(`${BUNDLE_DIR}.`) && rel !== SHARD_META_DIR) htmlFiles(path, root, out);
     } else if (entry.name.endsWith('.html')) {
       out.push(relative(root, path).split(sep).join('/'));
     }
@@ -97,9 +99,73 @@ export function indexPages(pages: Iterable<[string, string]>): { files: Map<stri
   return { files, report };
 }
 
-/** Indexes `outDir` and writes the index data to `<outDir>/pagefind/`, replacing any earlier index. */
-export async function indexSite(outDir: string): Promise<IndexReport> {
+/**
+ * Writes a shard's search part (sharded builds, src/domain/shard.ts): every indexable page of `outDir`,
+ * analysed, with its fragment packed, to `<outDir>/_shard/search-part.jsonl` in code-point order of the
+ * files. No bundle is written; the merge writes it from all parts (`indexSite` with `shards`).
+ */
+export async function writeSearchPart(outDir: string): Promise<IndexReport> {
   const report: IndexReport = { indexed: [], refused: [], written: [] };
+  mkdirSync(join(outDir, SHARD_META_DIR), { recursive: true });
+  const part = new PartWriter(join(outDir, SHARD_META_DIR, SEARCH_PART));
+  try {
+    // Fragments are packed on libuv's thread pool while the next pages are read; lines keep page order.
+    const queue: Promise<string>[] = [];
+    for (const file of htmlFiles(outDir).sort(byCodePoint)) {
+      const url = pageUrl(file);
+      const html = readFileSync(join(outDir, file), 'utf8');
+      if (isPreviewPage(html)) {
+        report.refused.push(url);
+        continue;
+      }
+      if (!hasSearchBody(html)) continue;
+      const page = extractPage(html);
+      if (!page.blocks) continue;
+      const entry = analyzePage(url, { ...page, blocks: page.blocks });
+      queue.push(packAsync(entry.fragment!).then((packed) => encodePartLine(file, entry, packed)));
+      report.indexed.push(url);
+      while (queue.length >= MAX_PENDING) part.write(await queue.shift()!);
+    }
+    for (const line of queue) part.write(await line);
+  } finally {
+    part.close();
+  }
+  report.written.push(`${SHARD_META_DIR}/${SEARCH_PART}`);
+  return report;
+}
+
+/** The shards' parts, for the merge: each shard's districts and a reader of its part. */
+interface ShardParts {
+  byDistrict: Map<string, PartReader>;
+  districts: Set<string>;
+  readers: PartReader[];
+}
+
+function openParts(shardDirs: readonly string[]): ShardParts {
+  const parts: ShardParts = { byDistrict: new Map(), districts: new Set(), readers: [] };
+  for (const dir of shardDirs) {
+    const manifest = JSON.parse(readFileSync(join(dir, SHARD_META_DIR, SHARD_MANIFEST), 'utf8')) as ShardManifest;
+    const file = join(dir, SHARD_META_DIR, SEARCH_PART);
+    if (!existsSync(file)) throw new Error(`${file}: missing — the shard's build did not write its search part`);
+    const reader = new PartReader(file);
+    parts.readers.push(reader);
+    for (const d of manifest.districts) {
+      parts.byDistrict.set(d, reader);
+      parts.districts.add(d);
+    }
+  }
+  return parts;
+}
+
+/**
+ * Indexes `outDir` and writes the index data to `<outDir>/pagefind/`, replacing any earlier index. With
+ * `shards` (the merge of a sharded build, whose outDir already holds the shards' pages), the pages of the
+ * shards' districts are taken from their search parts instead of being read again; the result is the bytes
+ * a single build writes.
+ */
+export async function indexSite(outDir: string, opts: { shards?: readonly string[] } = {}): Promise<IndexReport> {
+  const report: IndexReport = { indexed: [], refused: [], written: [] };
+  const parts = opts.shards ? openParts(opts.shards) : null;
   // Paths are ASCII (slugs), so code-point order is plain string order.
   const files = htmlFiles(outDir).sort(byCodePoint);
   const bundle = join(outDir, BUNDLE_DIR);
@@ -120,8 +186,8 @@ export async function indexSite(outDir: string): Promise<IndexReport> {
   // at most MAX_PENDING wait, which bounds the memory they hold.
   const pending = new Set<Promise<void>>();
   let failure: unknown = null;
-  const writer = new PagefindWriter((path, content, packed) => {
-    if (!packed) return store(path, content);
+  const writer = new PagefindWriter((path, content, packed, stored) => {
+    if (!packed || stored) return store(path, content);
     const job: Promise<void> = packAsync(content).then((bytes) => store(path, bytes), (e: unknown) => {
       failure ??= e;
     }).finally(() => pending.delete(job));
@@ -134,8 +200,23 @@ export async function indexSite(outDir: string): Promise<IndexReport> {
   try {
     mkdirSync(staging, { recursive: true });
     for (const file of files) {
-      addHtml(writer, pageUrl(file), readFileSync(join(outDir, file), 'utf8'), report);
+      const district = parts ? districtOfFile(file, parts.districts) : null;
+      const reader = district === null ? null : parts!.byDistrict.get(district)!;
+      if (reader) {
+        // A shard's page: its part holds it (analysed) when the shard indexed it.
+        const next = reader.peek();
+        if (next === null || !next.startsWith(`{"file":${JSON.stringify(file)},`)) continue;
+        const { entry, packedFragment } = decodePartLine(reader.take()!);
+        writer.addEntry(entry, packedFragment);
+        report.indexed.push(entry.url);
+      } else {
+        addHtml(writer, pageUrl(file), readFileSync(join(outDir, file), 'utf8'), report);
+      }
       await drain(MAX_PENDING);
+    }
+    for (const reader of parts?.readers ?? []) {
+      const left = reader.peek();
+      if (left !== null) throw new Error(`${reader.path}: ${JSON.parse(left).file as string} is not in the merged site; merge the shards' whole outputs`);
     }
     writer.finish();
     await drain(0);
@@ -144,6 +225,8 @@ export async function indexSite(outDir: string): Promise<IndexReport> {
   } catch (e) {
     rmSync(staging, { recursive: true, force: true });
     throw e;
+  } finally {
+    for (const reader of parts?.readers ?? []) reader.close();
   }
   report.written.sort(byCodePoint);
   return report;

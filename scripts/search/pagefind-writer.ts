@@ -33,9 +33,10 @@ const SIGNATURE = new TextEncoder().encode('pagefind_dcd');
 
 /**
  * Receives each file of the bundle: its path relative to the bundle folder and its content. Every file but
- * `pagefind-entry.json` is to be stored packed (see `pack`, `packAsync`); `packed` says which.
+ * `pagefind-entry.json` is to be stored packed (see `pack`, `packAsync`); `packed` says which. `stored`:
+ * `content` is already packed (a fragment packed by a shard), to be stored as it is.
  */
-export type Sink = (path: string, content: Uint8Array, packed: boolean) => void;
+export type Sink = (path: string, content: Uint8Array, packed: boolean, stored?: boolean) => void;
 
 interface Postings {
   bytes: ByteBuilder;
@@ -44,7 +45,7 @@ interface Postings {
 }
 
 /** Per page: a word's weighted positions in the body and its positions in metadata fields. */
-interface PageWord {
+export interface PageWord {
   positions: number[];
   weights: number[];
   /** Some position has a weight other than BODY_WEIGHT. */
@@ -87,6 +88,73 @@ export const packAsync = (content: Uint8Array): Promise<Uint8Array> => new Promi
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
+/**
+ * One page analysed for the index, independent of the other pages (no page number, field ids or file
+ * names yet): what `PagefindWriter.addEntry` needs. A shard of a sharded build writes these to its search part
+ * and the merge adds them in the order of the whole site, giving the bytes a single build gives.
+ */
+export interface PageEntry {
+  url: string;
+  /** The fragment (the page's stored text, JSON) unpacked; absent when read back from a part (then packed bytes are given). */
+  fragment?: Uint8Array;
+  fragmentSha256: string;
+  wordCount: number;
+  /** Metadata field names in the order their ids are assigned. */
+  metaKeys: string[];
+  /** Words in order of first occurrence; `meta` pairs hold an index into `metaKeys` and a position. */
+  words: [string, PageWord][];
+  /** Filter name → values, names in code-point order. */
+  filters: [string, string[]][];
+}
+
+/** Analyses a page with a body region: its words, positions, filters and fragment. */
+export function analyzePage(url: string, page: ExtractedPage & { blocks: NonNullable<ExtractedPage['blocks']> }): PageEntry {
+  const found = new Map<string, PageWord>();
+  const entry = (w: string): PageWord => {
+    let e = found.get(w);
+    if (!e) found.set(w, (e = { positions: [], weights: [], weighted: false, meta: [] }));
+    return e;
+  };
+  let position = 0;
+  let wordCount = 0;
+  let content = '';
+  // Anchors come in document order; each is placed at the first word at or after its start.
+  const anchors = page.anchors ?? [];
+  const located: { element: string; id: string; text: string; location: number }[] = [];
+  const locateUpTo = (block: number, at: number) => {
+    for (let a = anchors[located.length]; a && (a.block < block || (a.block === block && a.offset <= at)); a = anchors[located.length]) {
+      located.push({ element: a.element, id: a.id, text: a.text, location: position });
+    }
+  };
+  for (const [b, block] of page.blocks.entries()) {
+    const weight = block.heading ? (8 - block.heading) * BODY_WEIGHT : BODY_WEIGHT;
+    forEachWord(block.text, (w, marks, at) => {
+      position += marks;
+      locateUpTo(b, at);
+      const e = entry(w);
+      e.positions.push(position++);
+      e.weights.push(weight);
+      if (weight !== BODY_WEIGHT) e.weighted = true;
+      wordCount++;
+    });
+    position += BLOCK_GAP;
+    if (content) content += PUNCTUATION.test(content.slice(-1)) ? ' ' : '. ';
+    content += block.text;
+  }
+  locateUpTo(Infinity, 0);
+  const metaKeys = Object.keys(page.meta).sort(byCodePoint);
+  metaKeys.forEach((field, i) => {
+    let p = 0;
+    forEachWord(page.meta[field]!, (w) => entry(w).meta.push(i, p++));
+  });
+  const filters: Record<string, string[]> = {};
+  for (const name of Object.keys(page.filters).sort(byCodePoint)) filters[name] = [...new Set(page.filters[name])];
+  const meta: Record<string, string> = {};
+  for (const k of metaKeys) meta[k] = page.meta[k]!;
+  const fragment = utf8.encode(JSON.stringify({ url, content, word_count: wordCount, filters, meta, anchors: located }));
+  return { url, fragment, fragmentSha256: sha256(fragment), wordCount, metaKeys, words: [...found], filters: Object.entries(filters) };
+}
+
 export interface WriterOptions {
   language?: string;
   chunkBytes?: number;
@@ -112,7 +180,11 @@ export class PagefindWriter {
 
   /** A file name for `bytes` of one kind, unique in the bundle. */
   private name(bytes: Uint8Array, length = 7): string {
-    const hex = sha256(bytes);
+    return this.nameFromHex(sha256(bytes), length);
+  }
+
+  /** A file name for content whose SHA-256 is `hex`, unique in the bundle (lengthened on a collision). */
+  private nameFromHex(hex: string, length = 7): string {
     let n = length;
     while (this.names.has(`${this.language}_${hex.slice(0, n)}`)) n++;
     const name = `${this.language}_${hex.slice(0, n)}`;
@@ -128,53 +200,22 @@ export class PagefindWriter {
 
   /** Adds a page with a body region; returns its page number. */
   addPage(url: string, page: ExtractedPage & { blocks: NonNullable<ExtractedPage['blocks']> }): number {
+    return this.addEntry(analyzePage(url, page));
+  }
+
+  /**
+   * Adds an analysed page (`analyzePage`, possibly in another process: a shard's search part); returns its
+   * page number. `packedFragment`, when given, is the stored form of `entry.fragment` already packed.
+   */
+  addEntry(entry: PageEntry, packedFragment?: Uint8Array): number {
     if (this.finished) throw new Error('the index is already written');
     const number = this.pages.length;
-    const found = new Map<string, PageWord>();
-    const entry = (w: string): PageWord => {
-      let e = found.get(w);
-      if (!e) found.set(w, (e = { positions: [], weights: [], weighted: false, meta: [] }));
-      return e;
-    };
-    let position = 0;
-    let wordCount = 0;
-    let content = '';
-    // Anchors come in document order; each is placed at the first word at or after its start.
-    const anchors = page.anchors ?? [];
-    const located: { element: string; id: string; text: string; location: number }[] = [];
-    const locateUpTo = (block: number, at: number) => {
-      for (let a = anchors[located.length]; a && (a.block < block || (a.block === block && a.offset <= at)); a = anchors[located.length]) {
-        located.push({ element: a.element, id: a.id, text: a.text, location: position });
-      }
-    };
-    for (const [b, block] of page.blocks.entries()) {
-      const weight = block.heading ? (8 - block.heading) * BODY_WEIGHT : BODY_WEIGHT;
-      forEachWord(block.text, (w, marks, at) => {
-        position += marks;
-        locateUpTo(b, at);
-        const e = entry(w);
-        e.positions.push(position++);
-        e.weights.push(weight);
-        if (weight !== BODY_WEIGHT) e.weighted = true;
-        wordCount++;
-      });
-      position += BLOCK_GAP;
-      if (content) content += PUNCTUATION.test(content.slice(-1)) ? ' ' : '. ';
-      content += block.text;
+    const ids = entry.metaKeys.map((field) => this.fieldId(field));
+    for (const [w, e] of entry.words) {
+      const meta = e.meta.length ? e.meta.map((v, i) => (i % 2 === 0 ? ids[v]! : v)) : e.meta;
+      this.post(w, number, meta === e.meta ? e : { ...e, meta });
     }
-    locateUpTo(Infinity, 0);
-    const metaKeys = Object.keys(page.meta).sort(byCodePoint);
-    for (const field of metaKeys) {
-      const id = this.fieldId(field);
-      let p = 0;
-      forEachWord(page.meta[field]!, (w) => entry(w).meta.push(id, p++));
-    }
-    for (const [w, e] of found) this.post(w, number, e);
-
-    const filters: Record<string, string[]> = {};
-    for (const name of Object.keys(page.filters).sort(byCodePoint)) {
-      const values = [...new Set(page.filters[name])];
-      filters[name] = values;
+    for (const [name, values] of entry.filters) {
       let byValue = this.filters.get(name);
       if (!byValue) this.filters.set(name, (byValue = new Map()));
       for (const v of values) {
@@ -183,12 +224,9 @@ export class PagefindWriter {
         else byValue.set(v, [number]);
       }
     }
-    const meta: Record<string, string> = {};
-    for (const k of metaKeys) meta[k] = page.meta[k]!;
-    const json = utf8.encode(JSON.stringify({ url, content, word_count: wordCount, filters, meta, anchors: located }));
-    const hash = this.name(json);
-    this.sink(`fragment/${hash}.pf_fragment`, json, true);
-    this.pages.push({ hash, wordCount });
+    const hash = this.nameFromHex(entry.fragmentSha256);
+    this.sink(`fragment/${hash}.pf_fragment`, packedFragment ?? entry.fragment!, packedFragment === undefined, packedFragment !== undefined);
+    this.pages.push({ hash, wordCount: entry.wordCount });
     return number;
   }
 

@@ -18,6 +18,7 @@ import { visibleIdsFromManifest } from '../lib/glossary.ts';
 import { ContentError, readRecordFile } from '../lib/records.ts';
 import { recordJsonPath, tableCsvPath } from '../lib/routes.ts';
 import { isReleased, previewMode, releaseToday } from '../domain/release.ts';
+import { buildsDistrict } from '../lib/shard-filter.ts';
 
 export interface DownloadsReport {
   records: number;
@@ -28,7 +29,8 @@ export interface DownloadsReport {
 export function writeDownloads(outDir: string, dir = contentDir(), opts: { preview?: boolean; today?: string } = {}): DownloadsReport {
   const preview = opts.preview ?? previewMode();
   const today = opts.today ?? releaseToday();
-  const ids = [...visibleIdsFromManifest(dir, preview, today)].sort();
+  // In a sharded build, only the records of this job's districts (src/lib/shard-filter.ts).
+  const ids = [...visibleIdsFromManifest(dir, preview, today)].filter((id) => buildsDistrict(id.slice(0, id.indexOf('/')))).sort();
   let files = 0;
   const write = (path: string, content: string): void => {
     const target = join(outDir, path);

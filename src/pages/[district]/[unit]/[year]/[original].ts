@@ -7,9 +7,10 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getVisibleRecords } from '../../../../lib/records.ts';
 import { originalResponse, recordOriginals } from '../../../../lib/originals.ts';
 import { recordParams } from '../../../../components/record/page-data.ts';
+import { buildsDistrict } from '../../../../lib/shard-filter.ts';
 import type { OriginalRef } from '../../../../domain/originals.ts';
 
-export const getStaticPaths = (async () => (await getVisibleRecords()).flatMap((summary) =>
+export const getStaticPaths = (async () => (await getVisibleRecords()).filter((s) => buildsDistrict(s.slug.district)).flatMap((summary) =>
   recordOriginals(summary).map((original) => ({ params: { ...recordParams(summary), original: original.name }, props: { original } })),
 )) satisfies GetStaticPaths;
 
