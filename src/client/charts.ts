@@ -8,7 +8,8 @@
  * chart page under 60 KB gzip.
  *
  * Series are told apart without colour: Okabe–Ito colours of distinct lightness, each with its own fill
- * mark (solid, stripes, dots, grid). Derived figures (推算) are hollow: hatched on white, outlined.
+ * mark (solid, dots, grid, upright lines). Derived figures (推算) are hollow: diagonal hatching on white,
+ * outlined; no series mark is diagonal, so a series never looks like 推算 (项目支出's "/" stripes did).
  */
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
 import type { ChartConfiguration, Scale, TooltipItem } from 'chart.js';
@@ -19,8 +20,8 @@ Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 
 /** Okabe–Ito colours, ordered so neighbours differ in greyscale lightness (luma 87, 162, 106, 151). */
 const COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7'];
-/** Fill mark of each series, in the same order. */
-const MARKS = ['solid', 'stripes', 'dots', 'grid'] as const;
+/** Fill mark of each series, in the same order; none diagonal (diagonal hatching means 推算). */
+const MARKS = ['solid', 'dots', 'grid', 'columns'] as const;
 type Mark = (typeof MARKS)[number] | 'hatch';
 
 const TILE = 8;
@@ -30,7 +31,7 @@ const NEUTRAL = '#565656';
 
 /**
  * A fill in `colour`: a series' own mark, dark over the colour (mostly colour), or for derived values
- * thin "\" hatching on white (mostly white), so printed or in greyscale the two never look alike.
+ * diagonal hatching on white (mostly white), so printed or in greyscale the two never look alike.
  */
 function paint(colour: string, mark: Mark): string | CanvasPattern {
   if (mark === 'solid') return colour;
@@ -43,10 +44,12 @@ function paint(colour: string, mark: Mark): string | CanvasPattern {
   g.strokeStyle = g.fillStyle = derived ? colour : 'rgba(0,0,0,0.45)';
   g.lineWidth = 1.25;
   g.beginPath();
-  if (mark === 'stripes' || derived) {
-    // Diagonal lines, "/" for a series, "\" for derived values; drawn past the tile's corners so they join.
-    const [a, b] = derived ? [0, TILE] : [TILE, 0];
-    for (const o of [-TILE, 0, TILE]) { g.moveTo(o, a); g.lineTo(o + TILE, b); }
+  if (derived) {
+    // "\" lines, drawn past the tile's corners so they join.
+    for (const o of [-TILE, 0, TILE]) { g.moveTo(o, 0); g.lineTo(o + TILE, TILE); }
+    g.stroke();
+  } else if (mark === 'columns') {
+    g.moveTo(TILE / 2, 0); g.lineTo(TILE / 2, TILE);
     g.stroke();
   } else if (mark === 'dots') {
     g.arc(TILE / 2, TILE / 2, 1.5, 0, 2 * Math.PI);
@@ -151,7 +154,7 @@ function legend(spec: ChartSpec): HTMLElement | null {
     ? spec.datasets.map((d, s) => ({ label: d.label, fill: fill(s, allDerived(d)) }))
     : [];
   if (spec.datasets.some((d) => d.derived?.some(Boolean))) {
-    entries.push({ label: `推算：由“比上年增减”倒推，非原文数字`, fill: paint(NEUTRAL, 'hatch') });
+    entries.push({ label: `白底斜线、带边框 = 推算：由“比上年增减”倒推，非原文数字`, fill: paint(NEUTRAL, 'hatch') });
   }
   if (entries.length === 0) return null;
   const list = document.createElement('ul');

@@ -143,6 +143,32 @@ test('printing draws every chart, including those never scrolled to, and keeps t
   await v.page.close();
 });
 
+test('no series looks like the 推算 fill: series marks are never diagonal, only the derived key entry is', async () => {
+  const v = await visit(browser, `${server.root}yuzhong/renminzhengfubangongshi/2026/`, { width: 1280 });
+  await drawAll(v.page);
+  // Per legend swatch: how much each pixel row differs from the next one, as is and shifted sideways by one
+  // pixel. Diagonal lines repeat shifted; upright marks (solid, dots, grid, lines) repeat as they are.
+  const swatches = await v.page.$$eval('#chart-spending .chart-legend li', (items) => items.map((li) => {
+    const canvas = li.querySelector('canvas')!;
+    const { data, width, height } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+    const at = (x: number, y: number) => data[(y * width + x) * 4]! + data[(y * width + x) * 4 + 1]! + data[(y * width + x) * 4 + 2]!;
+    let straight = 0;
+    let left = 0;
+    let right = 0;
+    for (let y = 0; y + 1 < height; y++) {
+      for (let x = 1; x + 1 < width; x++) {
+        straight += Math.abs(at(x, y) - at(x, y + 1));
+        left += Math.abs(at(x, y) - at(x - 1, y + 1));
+        right += Math.abs(at(x, y) - at(x + 1, y + 1));
+      }
+    }
+    return { label: li.textContent!, diagonal: Math.min(left, right) < straight / 2, straight, left, right };
+  }));
+  expect(swatches.map((s) => s.label)).toEqual(['基本支出', '项目支出', '白底斜线、带边框 = 推算：由“比上年增减”倒推，非原文数字']);
+  expect(swatches.map((s) => s.diagonal), JSON.stringify(swatches)).toEqual([false, false, true]);
+  await v.page.close();
+});
+
 test('with reduced motion a chart is complete as soon as it is drawn (no animation)', async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
   await page.goto(`${server.root}${CHART_PAGES[3]!.path}`);
