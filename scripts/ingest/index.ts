@@ -16,6 +16,7 @@ import {
 } from './stages/extract.ts';
 import { extractTables } from './stages/tables.ts';
 import { applyTableFigures, readLayoutTables } from './stages/tables/index.ts';
+import { identityFromTables } from './stages/tables/identity.ts';
 import { impliedPreviousYear } from './stages/validate.ts';
 import { checkRecord } from './checks/index.ts';
 import { checkStructure } from './stages/structure-checks.ts';
@@ -257,7 +258,20 @@ function parseOrThrow(files: ReadPart[], file: string, options: ParseOptions): P
       break;
     }
   }
-  const structural = checkStructure(file, narrative, sections, identity.year, identity.unit);
+  // A file of attached tables alone: its tables' headings (部门：…) and year-titled tables name it.
+  if (!identity.unit || !identity.year) {
+    const fromTables = identityFromTables(lines);
+    if (!identity.unit && fromTables.unit) {
+      const place = splitPlace(fromTables.unit);
+      Object.assign(identity, { unit: fromTables.unit, city: place.city, district: place.district });
+      ctx.prov('identity.unit', fromTables.unitLine);
+    }
+    if (!identity.year && fromTables.year) {
+      identity.year = fromTables.year;
+      ctx.prov('identity.year', fromTables.yearLine);
+    }
+  }
+  const structural = checkStructure(file, narrative, sections, identity.year, identity.unit, layout.tables.length);
   if (structural.fatal) return { record: null, diagnostics: structural.diagnostics };
 
   const duties = extractDuties(ctx);

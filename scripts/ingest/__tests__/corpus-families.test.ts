@@ -161,3 +161,23 @@ describe.skipIf(!present)(`${title}: the PDFs as published`, () => {
     expect(r.found, formatReports([r])).toBeGreaterThanOrEqual(PDF_FLOOR[name]!);
   });
 });
+
+/** The tables file of each text + tables pair, published alone: identity from its tables' headings and titles. */
+const TABLES_ONLY: Record<string, { unit: string; year: number; floor: number }> = {
+  '21_js_shengweibgt-biaoge_2017.pdf': { unit: '中国共产党江苏省委员会办公厅', year: 2017, floor: 11 },
+  '22_js_zhengxie-biaoge_2017.pdf': { unit: '江苏省政协办公厅', year: 2017, floor: 10 },
+  '24_js_zhengxie-biaoge_2018.pdf': { unit: '江苏省政协办公厅', year: 2018, floor: 21 },
+  '26_js_zhengxie-biaoge_2019.pdf': { unit: '江苏省政协办公厅', year: 2019, floor: 14 },
+};
+
+describe.skipIf(!present)(`${title}: a tables file alone`, () => {
+  it.each(Object.entries(TABLES_ONLY))('%s gives a record with the figures its tables state, none wrong', async (file, expected) => {
+    const { record, diagnostics } = await parseFiles([{ file, bytes: readFileSync(join(CORPUS_DIR, 'original', file)) }], file);
+    expect(record, diagnostics.map((d) => d.message).join('\n')).not.toBeNull();
+    expect(record!.identity).toMatchObject({ unit: expected.unit, year: expected.year });
+    expect(record!.tables.length).toBeGreaterThan(5);
+    const r = compareFigures(TRUTH.find((t) => t.files.includes(file))!, record!.keyFigures);
+    expect(r.wrong, formatReports([r])).toBe(0);
+    expect(r.found, formatReports([r])).toBeGreaterThanOrEqual(expected.floor);
+  }, 120_000);
+});

@@ -20,11 +20,12 @@ export interface StructureResult {
 /** A document title (关于2026年部门预算情况公开…); no leading `\s*`, which is quadratic on long runs of spaces. */
 const DOC_START = /\d{4}\s*年(?:度)?\s*(?:区级)?(?:部门|单位)预算(?:情况)?(?:公开|说明)/;
 
-export function checkStructure(file: string, lines: Line[], sections: ParsedSection[], year: number, unit: string): StructureResult {
+/** `tablesRead`: standard tables read from the document (their lines are not in `lines`): budget content too. */
+export function checkStructure(file: string, lines: Line[], sections: ParsedSection[], year: number, unit: string, tablesRead = 0): StructureResult {
   const diagnostics: Diagnostic[] = [];
   const findings: Finding[] = [];
   const firstText = lines.find((l) => l.text.trim());
-  const budgetWords = lines.filter((l) => /预算|三公|财政拨款|收入|支出/.test(l.text)).length;
+  const budgetWords = lines.filter((l) => /预算|三公|财政拨款|收入|支出/.test(l.text)).length + 2 * Math.min(tablesRead, 1);
 
   if (!year || !unit || budgetWords < 2) {
     const missing = [!unit && '单位名称', !year && '预算年度（如“2026年部门预算”）', budgetWords < 2 && '预算收支内容'].filter(Boolean).join('、');
