@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readDocument, readTextual, type ReadDocument } from './readers/index.ts';
 import { toLine, type Line } from './stages/normalize.ts';
+import { PAGE_NUMBER } from './stages/patterns.ts';
 import { buildSections, splitNumber, type ParsedSection } from './stages/sections.ts';
 import { familiesOf } from './templates/index.ts';
 import type { FamilyDocument } from './templates/hooks.ts';
@@ -54,12 +55,9 @@ export function findTablesRange(lines: Line[]): [number, number] {
   let lastCell = lines.length - 1;
   while (lastCell > firstCell && !lines[lastCell]!.text.startsWith('\t')) lastCell--;
   let end = lastCell + 1;
-  while (end < lines.length && (!lines[end]!.text.trim() || FOOTER.test(lines[end]!.text.trim()))) end++;
+  while (end < lines.length && (!lines[end]!.text.trim() || PAGE_NUMBER.test(lines[end]!.text))) end++;
   return [Math.max(0, start), end];
 }
-
-/** Page footers and numbers: "— 10 —", "- 3 -", "第 2 页". */
-const FOOTER = /^(?:[—\-–\s]*\d+[—\-–\s]*|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)$/;
 
 /** The contract figures from the structured record. */
 function keyFiguresOf(r: Omit<UnitYearRecord, 'keyFigures' | 'id' | 'slug' | 'source' | 'coverage' | 'release' | 'findings' | 'provenance' | 'impliedPreviousYear'>): KeyFigures {

@@ -6,7 +6,7 @@
  * or busy machine does not fail it.
  */
 import { describe, expect, it } from 'vitest';
-import { amounts, changes, labelAmount, purposeSpan, reasonSpan, strayAfterAmount } from '../stages/patterns.ts';
+import { PAGE_NUMBER, amounts, changes, hasAmount, labelAmount, purposeSpan, reasonSpan, strayAfterAmount } from '../stages/patterns.ts';
 import { parseDocument } from '../index.ts';
 import { seedText } from './helpers.ts';
 
@@ -23,6 +23,7 @@ const SHAPES: Record<string, (n: number) => string> = {
   'fillers': (n) => `收入${'预算'.repeat(n / 2)}`,
   'spaces': (n) => `收入${' '.repeat(n)}x`,
   'reasons': (n) => '主要原因是'.repeat(n / 5),
+  'dashes and spaces': (n) => `${'- '.repeat(n / 4)}1${' -'.repeat(n / 4)}x`,
 };
 
 /** Best of five of `f` over `inputs`, ms. */
@@ -49,7 +50,8 @@ function ratio(f: (s: string) => unknown, shape: (n: number) => string, n: numbe
 }
 
 const FUNCTIONS: Record<string, (s: string) => unknown> = {
-  amounts, strayAfterAmount, changes,
+  amounts, strayAfterAmount, changes, hasAmount,
+  pageNumber: (s) => PAGE_NUMBER.test(s),
   labelAmount: (s) => labelAmount(s, '收入'),
   reasonSpan: (s) => reasonSpan(s, 0),
   purposeSpan: (s) => purposeSpan(s, 0),

@@ -8,8 +8,8 @@
 import type { Line } from './normalize.ts';
 import { allParas, parasOf, type Para, type ParsedSection } from './sections.ts';
 import {
-  amounts, changes, firstAmount, firstChange, labelAmount, purposeSpan, reasonSpan, strayAfterAmount,
-  type FoundChange,
+  AMOUNT_SRC, amounts, changes, firstAmount, firstChange, hasAmount, labelAmount, purposeSpan, reasonSpan,
+  strayAfterAmount, type FoundChange,
 } from './patterns.ts';
 import type { Change } from '../../../src/domain/schema/change.ts';
 import type { Finding } from '../../../src/domain/schema/finding.ts';
@@ -327,7 +327,7 @@ const INCOME_SOURCES: [string, string][] = [
  * sections with the topic's vocabulary, else any paragraph with it.
  */
 function findPara(ctx: ExtractContext, kinds: ParsedSection['kind'][], test: RegExp, exclude?: RegExp, topicSection = true, needAmount = false): Para | null {
-  const ok = (p: Para) => !(exclude?.test(p.text)) && (!needAmount || /\d\s*(?:万元|元|亿元)/.test(p.text));
+  const ok = (p: Para) => !(exclude?.test(p.text)) && (!needAmount || hasAmount(p.text));
   const named = topicSection && parasOf(ctx.sections, kinds[0]!).find(ok);
   if (named) return named;
   // Among candidates, the paragraph that opens with the topic ("支出预算合计…") beats one that mentions it
@@ -396,7 +396,7 @@ export function extractExpenditure(ctx: ExtractContext): Expenditure {
   const region = p.text.slice(qizhong >= 0 ? qizhong : (total?.end ?? 0), changeAt);
   const regionOffset = qizhong >= 0 ? qizhong : (total?.end ?? 0);
   // "一般公共服务支出预算1301.88万元", "卫生健康支出116.26万元": a class name ends with 支出.
-  const re = /([\u4e00-\u9fa5()（）、]{2,20}?支出)(?:预算|为|是|:)*\s*([+-]?\d[\d,]*(?:\.\d+)?)\s*(万元|元|亿元)/g;
+  const re = new RegExp(String.raw`([\u4e00-\u9fa5()（）、]{2,20}?支出)(?:预算|为|是|:)*\s*${AMOUNT_SRC}`, 'g');
   for (let m = re.exec(region); m; m = re.exec(region)) {
     let label = m[1]!.replace(/^(?:其中|:|、|,)+/, '');
     // 基本/项目 and funding sources are not function classes.
@@ -412,7 +412,7 @@ export function extractExpenditure(ctx: ExtractContext): Expenditure {
   if (change) ctx.prov('expenditure.change', p.line);
   // "主要是基本支出预算增加97.02万元，项目支出预算增加35万元"
   const part = (label: string): Change | null => {
-    const m = new RegExp(`${label}(?:预算|经费)?(?:拨款)?\\s*(增加|增长|减少|下降|持平)\\s*(?:([+-]?\\d[\\d,]*(?:\\.\\d+)?)\\s*(万元|元))?`).exec(p.text.slice(changeAt));
+    const m = new RegExp(`${label}(?:预算|经费)?(?:拨款)?\\s*(增加|增长|减少|下降|持平)\\s*(?:${AMOUNT_SRC})?`).exec(p.text.slice(changeAt));
     if (!m) return null;
     const n = m[2] ? amounts(`${m[2]}${m[3]}`)[0]?.yuan ?? null : 0;
     return { amount: n === null ? null : /减少|下降/.test(m[1]!) && n !== 0 ? -n : n, comparedYear: allChanges[0]?.comparedYear ?? null, reason: null, line: p.line };
@@ -507,7 +507,7 @@ export function extractThreePublic(ctx: ExtractContext): ThreePublic {
   const paras = parasOf(ctx.sections, 'threePublic');
   const candidates = paras.length ? paras : ctx.sections
     .filter((s) => s.kind === 'otherMatters')
-    .flatMap((s) => s.paras.filter((p) => !p.toc && /三公/.test(p.text) && /\d\s*万?元/.test(p.text)));
+    .flatMap((s) => s.paras.filter((p) => !p.toc && /三公/.test(p.text) && hasAmount(p.text)));
   const itemLabels = THREE_PUBLIC_ITEMS.map(([, l]) => l).join('|');
   for (const p of candidates) {
     if (/^指|名词/.test(p.text)) continue;

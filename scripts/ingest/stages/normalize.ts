@@ -10,6 +10,7 @@
  */
 import { readText } from '../readers/text.ts';
 import { toMatchForm } from '../../../src/domain/text.ts';
+import { UNIT_SRC } from './patterns.ts';
 import type { Segment } from '../readers/types.ts';
 
 /** One source line. */
@@ -42,7 +43,7 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u202
  * the figure characters since the previous unit.
  */
 const WELL_FORMED = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
-const UNIT = /万元|亿元|千元|元/g;
+const UNIT = new RegExp(UNIT_SRC, 'g');
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 const isFigureChar = (c: string | undefined): boolean => isDigit(c) || c === ',' || c === '.' || c === ' ';
 function joinFigureSpaces(text: string): string {

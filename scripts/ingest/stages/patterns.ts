@@ -16,14 +16,37 @@ export interface FoundAmount {
 }
 
 /**
- * A number with a money unit. Spaces may sit between number and unit ("0  万元").
- * Linear on any text: a number never starts inside a run of digits and commas that began with a digit
- * (`(?<!\d,*)`: such a start can never be the leftmost match, the run's first digit would be), so a run of
- * n digits is scanned from its first digit only, not from each of its n digits (which was quadratic).
+ * The money units a document may state amounts in (`AmountUnit`), as a regex alternation: longer units first,
+ * so 万元 is never read as 元. The one list every amount and 单位 pattern of the ingest is built from.
+ */
+export const UNIT_SRC = (['万元', '亿元', '千元', '元'] as const satisfies readonly AmountUnit[]).join('|');
+
+/**
+ * A number as written before a unit. Linear on any text: a number never starts inside a run of digits and
+ * commas that began with a digit (`(?<!\d,*)`: such a start can never be the leftmost match, the run's first
+ * digit would be), so a run of n digits is scanned from its first digit only, not from each of its n digits
+ * (which was quadratic).
  */
 const NUMBER_SRC = String.raw`[+-]?(?<!\d,*)\d[\d,]*(?:\.\d+)?`;
-const AMOUNT_SRC = String.raw`(${NUMBER_SRC})\s*(万元|亿元|千元|元)`;
+/**
+ * THE amount pattern: a number with a money unit, in two groups (number, unit). Spaces may sit between
+ * number and unit ("0  万元"). Every extractor and template builds its sentences from this one.
+ */
+export const AMOUNT_SRC = String.raw`(${NUMBER_SRC})\s*(${UNIT_SRC})`;
 const AMOUNT_RE = new RegExp(AMOUNT_SRC, 'g');
+const HAS_AMOUNT = new RegExp(String.raw`\d\s*(?:${UNIT_SRC})`);
+
+/** Whether the text states some amount of money (a digit before a unit). */
+export const hasAmount = (text: string): boolean => HAS_AMOUNT.test(text);
+
+/** A table's 单位 note ("单位：万元", "金额单位:元"), the unit in its one group. */
+export const UNIT_NOTE_SRC = String.raw`(?:金额)?单位\s*[:：]\s*(${UNIT_SRC})`;
+
+/**
+ * A page number or footer alone on its line: "14", "— 5 —", "- 3 -", "─ 2 ─", "第 2 页", "第2页，共9页".
+ * At most three digits: a longer bare number is more likely an amount than a page.
+ */
+export const PAGE_NUMBER = /^\s*(?:[-—–─]\s*)*\d{1,3}(?:\s*[-—–─])*\s*$|^\s*第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?\s*$/;
 
 function toFound(m: RegExpExecArray, offset = 0): FoundAmount | null {
   const yuan = parseToYuan(m[1]!.replace(/,/g, ''), m[2] as AmountUnit);

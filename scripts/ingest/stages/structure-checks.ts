@@ -6,6 +6,7 @@
  */
 import type { Line } from './normalize.ts';
 import type { ParsedSection } from './sections.ts';
+import { UNIT_SRC } from './patterns.ts';
 import { NON_FATAL_KINDS, type Diagnostic } from '../errors.ts';
 import type { Finding } from '../../../src/domain/schema/finding.ts';
 import { STRUCTURE_CHECKS } from '../checks/index.ts';
@@ -105,9 +106,9 @@ function truncation(file: string, lines: Line[], sections: ParsedSection[], cont
  * ("拨款一百二十万元"). Extractors would read part of such a figure, or skip it, without a word, so it is
  * fatal. Runs on the matching form, where full-width digits and spaces inside figures are already normalised.
  */
-const FIGURE = /(?<![\d.]|\d,)(\d[\dA-Za-z.,]*)\s*(?:万元|亿元|千元|元)(?![旦宇素件器数月年首])/g;
+const FIGURE = new RegExp(String.raw`(?<![\d.]|\d,)(\d[\dA-Za-z.,]*)\s*(?:${UNIT_SRC})(?![旦宇素件器数月年首])`, 'g');
 const WELL_FORMED = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
-const CN_FIGURE = /(?<=预算|拨款|收入|支出|经费|合计|共计|总计|安排|增加|减少|增长|下降|费|数|为)\s*[零〇一二三四五六七八九十百千万两壹贰叁肆伍陆柒捌玖拾佰仟]+(?:点[零〇一二三四五六七八九]+)?\s*(?:万元|亿元|千元|元)/g;
+const CN_FIGURE = new RegExp(String.raw`(?<=预算|拨款|收入|支出|经费|合计|共计|总计|安排|增加|减少|增长|下降|费|数|为)\s*[零〇一二三四五六七八九十百千万两壹贰叁肆伍陆柒捌玖拾佰仟]+(?:点[零〇一二三四五六七八九]+)?\s*(?:${UNIT_SRC})`, 'g');
 
 function badFigures(file: string, lines: Line[]): Diagnostic[] {
   const out: Diagnostic[] = [];

@@ -12,6 +12,7 @@
  * publish it as unrecognised. The scan is a single forward pass with bounded look-ahead (linear).
  */
 import type { Line } from './normalize.ts';
+import { PAGE_NUMBER, UNIT_NOTE_SRC } from './patterns.ts';
 import { TABLE_TITLES } from '../templates/index.ts';
 import type { TableKind } from '../../../src/domain/terms/table-kinds.ts';
 import type { Table } from '../../../src/domain/schema/table.ts';
@@ -50,9 +51,8 @@ export function tableKind(title: string): TableKind {
 // ---------------------------------------------------------------------------------------------------
 // Line patterns (all on the matching form `text`: full-width ASCII already mapped to ASCII).
 
-const FOOTER = /^\s*(?:[—–─-]+\s*\d+\s*[—–─-]+|第\s*\d+\s*页(?:\s*,?\s*共\s*\d+\s*页)?)\s*$/;
-const UNIT_ONLY = /^\s*(?:金额)?单位\s*:\s*(万元|千元|亿元|元)\s*$/;
-const UNIT_ANY = /(?:金额)?单位\s*:\s*(万元|千元|亿元|元)(?![\u4e00-\u9fff])/;
+const UNIT_ONLY = new RegExp(String.raw`^\s*${UNIT_NOTE_SRC}\s*$`);
+const UNIT_ANY = new RegExp(String.raw`${UNIT_NOTE_SRC}(?![\u4e00-\u9fff])`);
 const MARKER = /^\s*附[件表]\s*\d+(?:-\d+)?\s*:?\s*$/;
 const NOTE = /^\s*(?:说明|注|备注)\s*\d*\s*:/;
 const EMPTY_NOTE = /^\s*(?:本单位|本部门|我单位|本表|此表|该表).{0,80}(?:无|没有|未|为空|空表)/;
@@ -194,7 +194,7 @@ function groupDrafts(lines: Line[], start: number, end: number, used: Set<number
       i++;
       continue;
     }
-    if (FOOTER.test(text)) {
+    if (PAGE_NUMBER.test(text)) {
       // A page footer belongs to the table it interrupts or ends, so the table's line range covers it.
       // Outside any table it is left unused: the caller lists it as unrecognised (nothing is lost).
       if (cur) {

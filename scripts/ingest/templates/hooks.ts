@@ -15,6 +15,7 @@ import type { Procurement } from '../../../src/domain/schema/procurement.ts';
 import type { ThreePublic } from '../../../src/domain/schema/three-public.ts';
 import type { Assets } from '../../../src/domain/schema/assets.ts';
 import { parseToYuan, type AmountUnit } from '../../../src/domain/money.ts';
+import { AMOUNT_SRC, PAGE_NUMBER } from '../stages/patterns.ts';
 
 /** A paragraph as a family's sentence patterns read it. */
 export interface FamilyPara {
@@ -70,8 +71,8 @@ export interface FamilyIdentity {
   lines: number[];
 }
 
-/** A money figure in a compact (space-free, matching-form) sentence. */
-export const AMOUNT = String.raw`(\d[\d,]*(?:\.\d+)?)(万元|元)`;
+/** A money figure (number and unit in two groups) in a compact (space-free, matching-form) sentence. */
+export const AMOUNT = AMOUNT_SRC;
 
 /** 元 of a matched number and unit, or null when it is no well-formed amount. */
 export const yuanOf = (num: string, unit: string): number | null => parseToYuan(num.replace(/,/g, ''), unit as AmountUnit);
@@ -93,9 +94,6 @@ export function signedChange(verb: string | undefined, num: string | undefined, 
   if (y === null) return null;
   return /减少|下降|降低/.test(verb) ? -y : y;
 }
-
-/** A page number standing alone ("31", "- 16 -", "— 3 —"). */
-const PAGE_NUMBER = /^[-—–]*\d{1,3}[-—–]*$/;
 
 /**
  * First match of `re` in the paragraphs read as one text (page numbers left out), with the paragraph the

@@ -14,7 +14,8 @@
 import { parseToFen, type AmountUnit } from '../../../../src/domain/money.ts';
 import { EMPTY_TABLE_NOTE } from '../../../../src/domain/terms/standard-tables.ts';
 import { lineSegments, type LayoutLine, type Segment } from './layout.ts';
-import { MARKER, NOTE, PAGE_NUMBER, isAmount, isBlank, type Region } from './regions.ts';
+import { PAGE_NUMBER } from '../patterns.ts';
+import { MARKER, NOTE, isAmount, isBlank, type Region } from './regions.ts';
 
 /** An amount placed in the table. */
 export interface Amount {

@@ -6,6 +6,7 @@
  */
 import type { AmountUnit } from '../../../../src/domain/money.ts';
 import { standardTableKind, type StandardTableKind } from '../../../../src/domain/terms/standard-tables.ts';
+import { PAGE_NUMBER, UNIT_NOTE_SRC } from '../patterns.ts';
 import { AMOUNT, lineSegments, segmentsOf, type LayoutLine, type Segment } from './layout.ts';
 
 /** A table found in the lines, before its grid is read. */
@@ -23,11 +24,9 @@ export interface Region {
   furniture: number[];
 }
 
-const UNIT = /(?:金额)?单位\s*[:：]\s*(万元|千元|元)(?![\u4e00-\u9fff])/;
+const UNIT = new RegExp(String.raw`${UNIT_NOTE_SRC}(?![\u4e00-\u9fff])`);
 /** 公开01表 / 公开 01 表 / 附表1 / 表1. */
 export const MARKER = /^\s*(?:公开\s*\d+\s*表|附表\s*\d+(?:-\d+)?|表\s*\d+(?:-\d+)?)\s*$/;
-/** A page number alone on its line: 14 / — 5 — / - 3 - / 第 2 页. */
-export const PAGE_NUMBER = /^\s*(?:[-—–]\s*)?\d{1,3}(?:\s*[-—–])?\s*$|^\s*第\s*\d+\s*页(?:\s*,?\s*共\s*\d+\s*页)?\s*$/;
 /** A heading of the document that ends any table: 第三部分 … */
 const PART_HEADING = /^\s*第[一二三四五六七八九十]+部分|^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]).{2,40}(?:说明|情况)\s*$|^\s*\S{2,20}(?:情况说明|名词解释)\s*$/;
 const SENTENCE = /[。；;]|[，,].*[，,]/;
