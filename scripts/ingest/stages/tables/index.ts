@@ -178,6 +178,15 @@ export function applyTableFigures(k: KeyFigures, t: TableFigures, prov: Setter, 
         severity: 'warning', code: 'table.text-disagrees',
         message: `正文${at ? `第${at}行` : ''}所述${yuanText(text)}，与表「${f.title}」第${f.line}行「${f.label}」${formatFenIn(f.fen, '元')}元不一致`,
         line: at ?? f.line,
+        // The page's figures are the text's (its sentences are what the page shows); the table's stays beside it.
+        disagreement: {
+          figure: path,
+          statements: [
+            { where: '正文', printed: yuanText(text), line: at },
+            { where: `表「${f.title}」「${f.label}」`, printed: `${formatFenIn(f.fen, '元')}元`, line: f.line },
+          ],
+          published: 0,
+        },
       });
     }
   }

@@ -234,6 +234,29 @@ describe('Findings', () => {
     expect(html).toContain('<span class="severity">提示</span>');
     expect(html).toContain('<span class="severity">说明</span>');
   });
+  it('shows a text/table disagreement side by side: both amounts, both lines, and which one the page uses', async () => {
+    const finding = {
+      severity: 'warning' as const, code: 'table.text-disagrees', message: '正文第375行所述877.50万元，与表不一致', line: 375,
+      disagreement: {
+        figure: 'threePublic.total',
+        statements: [
+          { where: '正文', printed: '877.50万元', line: 375 },
+          { where: '表「“三公”经费预算表」「合计」', printed: '8,675,000.00元', line: 371 },
+        ],
+        published: 0,
+      },
+    };
+    const html = await render(Findings, { findings: [finding], release: record.release });
+    const rows = [...html.matchAll(/<tr><th scope="row">(.*?)<\/th><td class="num">(.*?)<\/td><td>(.*?)<\/td><td>(.*?)<\/td><\/tr>/g)].map((m) => m.slice(1));
+    expect(rows).toEqual([
+      ['正文', '877.50万元', '<a href="source/#L375" title="原文第375行">第375行</a>', '是'],
+      ['表「“三公”经费预算表」「合计」', '8,675,000.00元', '<a href="source/#L371" title="原文第371行">第371行</a>', '否'],
+    ]);
+    expect(html).toContain('本页的数字采用正文所述');
+    const neither = await render(Findings, { findings: [{ ...finding, disagreement: { ...finding.disagreement, published: null } }], release: record.release });
+    expect(neither).toContain('本页不采用其中任何一个数字');
+    expect(neither).not.toContain('<td>是</td>');
+  });
   it('CorrectionNotice lists corrections with their dates and links the earlier versions', async () => {
     const html = await render(CorrectionNotice, { corrections: record.release.corrections, earlier: [{ version: 1, href: '/x/y/2026/v1/' }] });
     expect(html).toContain('<h2 id="corrections-title">更正说明</h2>');

@@ -216,6 +216,14 @@ describe('Shanghai district 部门预算 (普陀区人民政府办公室 2025, t
     const f = record!.findings.find((x) => x.code === 'table.text-disagrees');
     expect(f?.line).toBe(375);
     expect(f?.message).toContain('第371行');
+    expect(f?.disagreement).toEqual({
+      figure: 'threePublic.total',
+      statements: [
+        { where: '正文', printed: '877.50万元', line: 375 },
+        { where: expect.stringMatching(/^表「.*三公.*」「.*」$/), printed: '8,675,000.00元', line: 371 },
+      ],
+      published: 0,
+    });
   });
 });
 
