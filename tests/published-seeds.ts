@@ -7,7 +7,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { textPages, writePdf } from '../scripts/bench/pdf-writer.ts';
+import { textPages, wrapLines, writePdf } from '../scripts/bench/pdf-writer.ts';
 import { blocksOf, htmlOf } from '../scripts/ingest/__tests__/fixtures/formats/make.ts';
 import { FIXTURE_SEEDS_DIR } from './fixtures.ts';
 
@@ -34,12 +34,7 @@ export function seed004As(unitName: string): { text: string[]; tables: string[] 
 }
 
 /** Lines wrapped at LINE_WIDTH characters, as a PDF prints a paragraph. */
-export const wrapped = (lines: readonly string[]): string[] => lines.flatMap((line) => {
-  const chars = [...line];
-  const out: string[] = [];
-  for (let k = 0; k === 0 || k < chars.length; k += LINE_WIDTH) out.push(chars.slice(k, k + LINE_WIDTH).join(''));
-  return out;
-});
+export const wrapped = (lines: readonly string[]): string[] => wrapLines(lines, LINE_WIDTH);
 
 /** A PDF of the lines, LINES_PER_PAGE a page. */
 export const pdfOf = (lines: readonly string[]): Buffer => writePdf(textPages(wrapped(lines), LINES_PER_PAGE));

@@ -119,6 +119,16 @@ export function writePdf(pages: PdfPage[], options: PdfOptions = {}): Buffer {
   return Buffer.concat(chunks);
 }
 
+/** Lines wrapped at `width` characters, as a PDF prints a paragraph (an empty line stays one line). */
+export function wrapLines(lines: readonly string[], width = 40): string[] {
+  return lines.flatMap((line) => {
+    const chars = [...line];
+    const out: string[] = [];
+    for (let k = 0; k === 0 || k < chars.length; k += width) out.push(chars.slice(k, k + width).join(''));
+    return out;
+  });
+}
+
 /** Lays lines of text out on A4 pages, `perPage` lines a page, with a page number at the foot of each. */
 export function textPages(lines: string[], perPage = 40, size = 10.5): PdfPage[] {
   const pages: PdfPage[] = [];

@@ -27,6 +27,7 @@ export function checkTargets(r: BenchResult): TargetCheck[] {
     { name: `peak RSS (${r.docs} pages)`, target: '≤ 2.5 GB at 20,000', value: r.build ? mb(r.build.peakRssBytes) : '—', met: r.build ? r.build.peakRssBytes <= 2.5 * 1024 ** 3 : null },
     { name: 'unit-year page HTML+CSS gzip', target: '≤ 30 KB', value: htmlCss === null ? '—' : kb(htmlCss), met: htmlCss === null ? null : htmlCss <= 30 * 1024 },
     { name: 'chart JS gzip', target: '≤ 60 KB', value: chartJs === null ? '—' : pw?.chart ? kb(chartJs) : 'no chart page', met: chartJs === null ? null : chartJs <= 60 * 1024 },
+    { name: 'PDF reader', target: '30 pages in well under 1 s (≥ 60 pages/s)', value: r.pdf ? `${r.pdf.readPagesPerSec} pages/s` : '—', met: r.pdf ? r.pdf.ok && r.pdf.readPagesPerSec >= 60 : null },
     { name: 'edit visible in dev preview', target: '< 2 s', value: s(r.rebuild.dev?.changeVisibleMs), met: r.rebuild.dev ? (r.rebuild.dev.changeVisibleMs ?? Infinity) < 2000 : null },
   ];
 }
@@ -40,6 +41,11 @@ export function formatReport(r: BenchResult): string {
   const i = r.ingest;
   add('ingest (read + parse + write)', `${i.docsPerSec} docs/s, ${i.mbPerSec} MB/s, ${i.docsPerCpuSec ?? '—'} docs per CPU-s`);
   add('ingest (whole command)', `${s(i.wallMs)} wall (start-up ${s(i.startupMs)}, read + parse + write ${s(i.parseMs + i.writeMs)}), ${s(i.cpuMs)} CPU, ${i.docsPerSecEndToEnd} docs/s, peak RSS ${mb(i.peakRssBytes)}, ${i.records} records`);
+  const pdf = r.pdf;
+  if (pdf) {
+    add('PDF documents (reader)', `${pdf.readPagesPerSec} pages/s warm (${pdf.files} PDFs, ${pdf.pages} pages, ${(pdf.bytes / 1e6).toFixed(1)} MB; slowest ${s(pdf.slowest.ms)} for ${pdf.slowest.pages} pages; first read with module loading ${s(pdf.firstMs)}), peak RSS ${mb(pdf.peakRssBytes)}${pdf.ok ? '' : ' FAILED'}`);
+    add('PDF documents (read + parse)', `${pdf.parsePagesPerSec} pages/s, ${pdf.records} records`);
+  }
   if (r.build) {
     const b = r.build;
     add('build: ingest CLI', `${s(b.ingest.wallMs)} wall, ${s(b.ingest.cpuMs)} CPU, peak RSS ${mb(b.ingest.peakRssBytes)}${b.ingest.ok ? '' : ' FAILED'}`);

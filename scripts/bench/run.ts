@@ -18,6 +18,8 @@ import { folderSize, listFiles, typicalPages, type PageWeight } from './page-wei
 import { MANIFEST, writeCorpus, type ManifestEntry } from './generate.ts';
 import { summarizeProfiles, type ProfileSummary } from './profile.ts';
 import type { ProbeResult } from './ingest-probe.ts';
+import type { PdfProbeResult } from './pdf-probe.ts';
+import { textPages, wrapLines, writePdf } from './pdf-writer.ts';
 
 export interface BenchOptions {
   docs: number;
@@ -27,7 +29,8 @@ export interface BenchOptions {
   work: string;
   /** Repository root. */
   repo: string;
-  stages: { build: boolean; baseline: boolean; sameBytes: boolean; rebuild: boolean; dev: boolean };
+  /** `pdf`: render the first PDF_DOCS generated documents as PDFs and measure the PDF reader (default off). */
+  stages: { build: boolean; baseline: boolean; sameBytes: boolean; rebuild: boolean; dev: boolean; pdf?: boolean };
   /** CPU-profile the ingest and the astro build (node --cpu-prof) and summarise the hot spots. */
   profile: boolean;
   keep: boolean;
@@ -65,6 +68,18 @@ export interface BenchResult {
     docsPerSecEndToEnd: number;
     startupMs: number; parseMs: number; writeMs: number;
   };
+  /**
+   * PDF documents (issue 14): the first PDF_DOCS generated documents rendered as PDFs (A4, CJK font by
+   * CMap), read by the PDF reader and parsed in one process (pdf-probe.ts); its peak RSS is the process's.
+   */
+  pdf?: null | (StageResult & {
+    files: number; pages: number; bytes: number; records: number;
+    /** Pages per second of the PDF reader alone (warm), and of reader + parse. */
+    readPagesPerSec: number; parsePagesPerSec: number;
+    /** Module loading and a first read. */
+    firstMs: number;
+    slowest: { ms: number; pages: number };
+  });
   build: null | {
     /** `node scripts/cli/ingest.ts`, as `npm run build` runs it. */
     ingest: StageResult;
@@ -102,6 +117,29 @@ export interface BenchResult {
 export type BaselineResult = StageResult & { pages: number; pagesPerSec: number; dist: { bytes: number; files: number } };
 /** A build against a baseline, wall and CPU. */
 export interface Ratio { wall: number; cpu: number | null }
+
+/** Generated documents rendered as PDFs for the PDF stage. */
+export const PDF_DOCS = 20;
+
+/** The PDF stage: the first PDF_DOCS seeds as PDFs in `<work>/pdf/`, measured by pdf-probe.ts in a child process. */
+async function measurePdf(work: string, seeds: string, node: string, env: NodeJS.ProcessEnv, maxRssBytes: number): Promise<NonNullable<BenchResult['pdf']>> {
+  const dir = join(work, 'pdf');
+  mkdirSync(dir, { recursive: true });
+  const texts = readdirSync(seeds).filter((f) => f.endsWith('.txt')).sort().slice(0, PDF_DOCS);
+  for (const f of texts) {
+    const lines = readFileSync(join(seeds, f), 'utf8').split(/\r?\n/);
+    writeFileSync(join(dir, f.replace(/\.txt$/, '.pdf')), writePdf(textPages(wrapLines(lines))));
+  }
+  const m = await run(node, [join(work, 'scripts/bench/pdf-probe.ts'), dir], { cwd: work, env, maxRssBytes });
+  let p: PdfProbeResult | null = null;
+  try { p = JSON.parse(m.stdout.trim().split('\n').pop() ?? '') as PdfProbeResult; } catch { /* failed: stage error */ }
+  return {
+    ...stage(m), ok: m.code === 0 && p !== null,
+    files: p?.files ?? 0, pages: p?.pages ?? 0, bytes: p?.bytes ?? 0, records: p?.records ?? 0,
+    readPagesPerSec: p ? per(p.pages, p.readMs) : 0, parsePagesPerSec: p ? per(p.pages, p.parseMs) : 0,
+    firstMs: p?.firstMs ?? 0, slowest: p?.slowest ?? { ms: 0, pages: 0 },
+  };
+}
 
 const stage = (m: Measurement): StageResult => ({
   ok: m.code === 0,
@@ -267,6 +305,11 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
     startupMs: probe?.startupMs ?? 0, parseMs: probe?.parseMs ?? 0, writeMs: probe?.writeMs ?? 0,
   };
   if (records !== written.docs) notes.push(`ingest wrote ${records} records for ${written.docs} documents`);
+  if (o.stages.pdf) {
+    log(`pdf: ${Math.min(PDF_DOCS, written.docs)} documents rendered as PDF, read and parsed`);
+    result.pdf = await measurePdf(work, seeds, node, env, o.maxRssBytes);
+    o.checkpoint?.(result);
+  }
   if (!result.ingest.ok || !o.stages.build) return finish(result, o);
 
   // `npm run build` = ingest CLI + astro build + search index.

@@ -1,12 +1,14 @@
 /**
  * `npm run bench [-- --docs N] [--seed S] [--error-share X] [--work DIR] [--json FILE] [--keep]
- *   [--skip build,baseline,same-bytes,rebuild,dev] [--profile] [--max-rss-gb 12] [--echo]`
+ *   [--skip build,baseline,same-bytes,rebuild,dev,pdf] [--profile] [--max-rss-gb 12] [--echo]`
  *
  * Generates N synthetic disclosures (default 200; 10000 and 20000 for the province-scale runs), then
  * measures ingest, the full build (ingest + astro build + search index), a bare-Astro baseline rendering
  * the same records (one small table each), a same-bytes baseline (bare Astro writing the real unit-year pages'
  * HTML as static strings), page weight, and the rebuild after one changed seed (build and dev server). Prints a
  * table and writes JSON (default: <work>-bench.json beside the work folder, which is removed unless --keep).
+ * The pdf stage renders the first 20 generated documents as PDFs and reports the PDF reader's pages/s
+ * (warm, and with the parse) and the peak RSS of that process.
  * --profile CPU-profiles the ingest and the astro build and prints their hot spots.
  * --max-rss-gb N (default 12) kills a stage whose processes hold more memory (a shared machine must not run
  * out of memory); the stage is reported as failed with its peak.
@@ -19,7 +21,7 @@ import { dirname, join, resolve } from 'node:path';
 import { runBench, type BenchResult } from '../bench/run.ts';
 import { formatReport } from '../bench/report.ts';
 
-const STAGES = ['build', 'baseline', 'same-bytes', 'rebuild', 'dev'] as const;
+const STAGES = ['build', 'baseline', 'same-bytes', 'rebuild', 'dev', 'pdf'] as const;
 
 const { values } = parseArgs({
   args: process.argv.slice(2),
@@ -58,7 +60,7 @@ function save(r: BenchResult): void {
 const result = await runBench({
   docs, seed, errorShare, work,
   repo: resolve(import.meta.dirname, '../..'),
-  stages: { build: !skip.has('build'), baseline: !skip.has('baseline'), sameBytes: !skip.has('same-bytes'), rebuild: !skip.has('rebuild'), dev: !skip.has('dev') },
+  stages: { build: !skip.has('build'), baseline: !skip.has('baseline'), sameBytes: !skip.has('same-bytes'), rebuild: !skip.has('rebuild'), dev: !skip.has('dev'), pdf: !skip.has('pdf') },
   profile: values.profile,
   keep: values.keep,
   maxRssBytes: maxRssGb * 1024 ** 3,
@@ -70,5 +72,5 @@ result.command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
 console.log(formatReport(result));
 save(result);
 console.log(`\nJSON: ${json}`);
-const failed = !result.ingest.ok || result.build?.ingest.ok === false || result.build?.astro.ok === false || result.build?.search?.ok === false || result.baseline?.ok === false || result.baselineSameBytes?.ok === false;
+const failed = !result.ingest.ok || result.pdf?.ok === false || result.build?.ingest.ok === false || result.build?.astro.ok === false || result.build?.search?.ok === false || result.baseline?.ok === false || result.baselineSameBytes?.ok === false;
 process.exit(failed ? 1 : 0);

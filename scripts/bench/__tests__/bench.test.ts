@@ -40,6 +40,21 @@ describe('npm run bench with a tiny corpus (generate + ingest only)', () => {
   }, 60_000);
 });
 
+describe('npm run bench: PDF documents', () => {
+  it('renders generated documents as PDFs, reads and parses them in a measured process, and reports pages/s and peak RSS', async () => {
+    const result = await runBench({
+      docs: 3, seed: 1, errorShare: 0, work: join(tmp, 'work-pdf'), repo: resolve(import.meta.dirname, '../../..'),
+      stages: { build: false, baseline: false, sameBytes: false, rebuild: false, dev: false, pdf: true }, profile: false, maxRssBytes: 4 * 1024 ** 3, keep: false, echo: false, log: () => {},
+    });
+    expect(result.pdf).toMatchObject({ ok: true, files: 3, records: 3 });
+    expect(result.pdf!.pages).toBeGreaterThanOrEqual(3);
+    expect(result.pdf!.readPagesPerSec).toBeGreaterThan(0);
+    expect(result.pdf!.peakRssBytes).toBeGreaterThan(10 * 1024 ** 2);
+    expect(formatReport(result)).toMatch(/PDF documents \(reader\)\s+[\d.]+ pages\/s warm \(3 PDFs/);
+    expect(checkTargets(result).find((t) => t.name === 'PDF reader')!.met).toBe(result.pdf!.readPagesPerSec >= 60);
+  }, 120_000);
+});
+
 describe('measured child processes', () => {
   it('reports CPU time and peak memory, and kills a tree that outgrows its memory limit', async () => {
     const hog = "const a=[];setInterval(()=>a.push(Buffer.alloc(40e6,1)),20)";
