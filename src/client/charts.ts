@@ -12,7 +12,8 @@
  * outlined; no series mark is diagonal, so a series never looks like 推算 (项目支出's "/" stripes did).
  */
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
-import type { ChartConfiguration, Scale, TooltipItem } from 'chart.js';
+import type { ChartConfiguration, Plugin, Scale, TooltipItem } from 'chart.js';
+import { valueLabelPlace } from './chart-labels.ts';
 import type { ChartSpec } from '../charts/spec.ts';
 import { DERIVED_SUFFIX, formatWanNumber, formatWanTick } from '../charts/format.ts';
 
@@ -79,6 +80,45 @@ function wrap(label: string, width: number): string | string[] {
   return [label.slice(0, width), second.length > width ? `${second.slice(0, width - 1)}…` : second];
 }
 
+/** Size of the value labels written at the end of each bar, in CSS pixels. */
+const LABEL_SIZE = 12;
+
+/**
+ * Writes each bar's value (万元, as the table prints it) at the bar's end, where it fits (chart-labels.ts);
+ * the tooltip and the table beside the chart still give every value.
+ */
+function valueLabels(colour: string, family: string): Plugin<'bar'> {
+  return {
+    id: 'gongkaiValueLabels',
+    afterDatasetsDraw(chart) {
+      const { ctx } = chart;
+      const horizontal = chart.options.indexAxis === 'y';
+      ctx.save();
+      ctx.font = `${LABEL_SIZE}px ${family}`;
+      ctx.fillStyle = colour;
+      chart.data.datasets.forEach((dataset, d) => {
+        const meta = chart.getDatasetMeta(d);
+        if (!chart.isDatasetVisible(d)) return;
+        meta.data.forEach((element, i) => {
+          const value = dataset.data[i];
+          if (typeof value !== 'number') return;
+          const label = formatWanNumber(value);
+          const { x, y, width, height } = element.getProps(['x', 'y', 'width', 'height'], true) as Record<string, number>;
+          const place = valueLabelPlace(
+            { end: horizontal ? x! : y!, centre: horizontal ? y! : x!, thickness: horizontal ? height! : width!, negative: value < 0 },
+            horizontal, ctx.measureText(label).width, LABEL_SIZE, chart.width, chart.height,
+          );
+          if (!place) return;
+          ctx.textAlign = place.align;
+          ctx.textBaseline = place.baseline;
+          ctx.fillText(label, place.x, place.y);
+        });
+      });
+      ctx.restore();
+    },
+  };
+}
+
 const reducedMotion = (): boolean => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 /** The Chart.js configuration of a spec. */
@@ -118,8 +158,11 @@ function configure(spec: ChartSpec, figure: HTMLElement, animate: boolean): Char
         maxBarThickness: 48,
       })),
     },
+    plugins: [valueLabels(text, style.fontFamily)],
     options: {
       indexAxis: horizontal ? 'y' : 'x',
+      // Room for the value labels past the longest bar.
+      layout: { padding: horizontal ? { right: 72 } : { top: LABEL_SIZE + 8 } },
       responsive: true,
       maintainAspectRatio: false,
       // Sharp when printed; never blurry on high-density screens.
