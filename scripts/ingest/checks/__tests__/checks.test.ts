@@ -2,14 +2,17 @@
  * Every registered check, tested from its own examples (as remark-lint tests its rules): a passing example
  * gives no finding, a failing one exactly the findings it lists. Adding a check with examples adds its tests.
  * Also: each code is in the term table at a severity it allows, each code a check reports has a failing
- * example, no two checks report the same code, and TERMS.md lists the term table.
+ * example, no two checks report the same code, TERMS.md lists the term table, and every finding the
+ * pipeline reports on the fixture documents has a code of the term table at a severity it allows.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FINDING_TERMS, type FindingCode } from '../../../../src/domain/terms/findings.ts';
 import { CROSS_YEAR_CHECKS, RECORD_CHECKS, STRUCTURE_CHECKS } from '../index.ts';
 import type { Check, CodedFinding } from '../types.ts';
+import { parseDocument } from '../../index.ts';
+import { FIXTURE_SEEDS_DIR } from '../../../../tests/fixtures.ts';
 
 function testChecks<I, F extends CodedFinding>(kind: string, checks: readonly Check<I, F>[]): void {
   describe(kind, () => {
@@ -50,5 +53,16 @@ describe('the registry and the term table', () => {
     const known = Object.keys(FINDING_TERMS) as FindingCode[];
     // A sum code's `.rounding` twin is listed with it (“error (`.rounding`: info/warning)”).
     expect([...listed].sort()).toEqual(known.filter((c) => !c.endsWith('-sum.rounding')).sort());
+  });
+
+  it('every finding on the fixture documents has a code of the term table, at a severity it allows', () => {
+    const dirs = [FIXTURE_SEEDS_DIR, join(import.meta.dirname, '../../__tests__/fixtures/variants'), join(import.meta.dirname, '../../__tests__/fixtures/bad')];
+    const findings = dirs.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.txt'))
+      .flatMap((f) => parseDocument(readFileSync(join(dir, f)), f).record?.findings ?? []));
+    expect(findings.length).toBeGreaterThan(5);
+    for (const f of findings) {
+      expect(Object.keys(FINDING_TERMS), f.code).toContain(f.code);
+      expect(FINDING_TERMS[f.code as FindingCode].severities, f.code).toContain(f.severity);
+    }
   });
 });
