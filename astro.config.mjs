@@ -1,14 +1,20 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { sitemapOptions } from './src/lib/sitemap-options.ts';
 import seedWatcher from './scripts/ingest/run/seed-watcher.ts';
 import downloads from './src/integrations/downloads.ts';
 import deployCheck from './src/integrations/deploy-check.ts';
 import shards from './src/integrations/shards.ts';
+import searchIndex from './src/integrations/search-index.ts';
 import { unified } from '@astrojs/markdown-remark';
 import { remarkGlossaryLinks } from './src/remark/glossary-links.ts';
 import { contentDir, linkTerms, loadGlossary, visibleIdsFromManifest } from './src/lib/glossary.ts';
 import { releaseToday } from './src/domain/release.ts';
+import siteConfigInput from './gongkai.config.ts';
+import { configuredSiteUrl, parseSiteConfig, SiteConfigError } from './src/domain/site-config.ts';
+import requireSiteUrl, { LOCAL_SITE } from './src/integrations/require-site-url.ts';
 
 // Hand-written Markdown/MDX pages (src/pages/*.mdx, all one level deep: /guide/, /about/) get glossary
 // terms linked by the same remark plugin the unit-year pages use. Astro 7's default Markdown processor
@@ -19,18 +25,33 @@ const dir = contentDir();
 const glossary = loadGlossary(dir, visibleIdsFromManifest(dir, preview, releaseToday()));
 const terms = linkTerms(glossary, (t) => `../glossary/#${t.slug}`);
 
+// gongkai.config.ts gives the site's address and base path; a bad configuration prints what is wrong
+// (not a stack trace) and stops.
+/** @type {{ site: string | undefined, base: string }} */
+let where;
+try {
+  const config = parseSiteConfig(siteConfigInput);
+  where = { site: configuredSiteUrl(config, process.env), base: config.base };
+} catch (e) {
+  if (!(e instanceof SiteConfigError)) throw e;
+  console.error(e.message);
+  process.exit(1);
+}
+
 // The site is served with a strict Content-Security-Policy (script-src 'self'; style-src 'self'):
 // nothing may be inlined, so stylesheets are always files and no script or asset is ever inlined.
 export default defineConfig({
   output: 'static',
-  site: process.env.GONGKAI_SITE ?? 'https://example.gov.cn',
+  // Dev and preview builds need no address; a production build without one stops (require-site-url.ts).
+  site: where.site ?? LOCAL_SITE,
+  base: where.base,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   vite: { build: { assetsInlineLimit: 0 } },
   markdown: {
     processor: unified({ remarkPlugins: [[remarkGlossaryLinks, { terms, scope: 'section' }]] }),
   },
-  integrations: [deployCheck(), mdx(), seedWatcher(), downloads(), shards()],
+  integrations: [deployCheck(), requireSiteUrl({ configured: where.site !== undefined }), mdx(), sitemap(sitemapOptions()), seedWatcher(), downloads(), shards(), searchIndex()],
   // A rebuild after one seed changed renders only the pages whose data changed: the record pages
   // return a `cacheKey` (a digest of what they render, src/lib/cache-keys.ts) and Astro copies
   // the others from its cache (node_modules/.astro/). Preview builds give no keys and render everything.

@@ -10,6 +10,8 @@ import { ingest } from '../scripts/ingest/run/corpus.ts';
 
 /** Repository root (this file is tests/fixtures.ts). */
 export const REPO_ROOT = join(import.meta.dirname, '..');
+/** The address test builds are made for: a production build needs one (gongkai.config.ts). */
+export const TEST_SITE = 'https://example.gov.cn/';
 /** The fixture seeds: copies of the sample disclosures the tests were written against. */
 export const FIXTURE_SEEDS_DIR = join(REPO_ROOT, 'tests', 'fixtures', 'seeds');
 

@@ -21,6 +21,9 @@ import type { ProbeResult } from './ingest-probe.ts';
 import type { PdfProbeResult } from './pdf-probe.ts';
 import { textPages, wrapLines, writePdf } from './pdf-writer.ts';
 
+/** The address the bench builds for (GONGKAI_SITE overrides it). */
+const TEST_SITE = 'https://example.gov.cn/';
+
 export interface BenchOptions {
   docs: number;
   seed: number;
@@ -185,7 +188,7 @@ export function wrapperConfig(hasWatcher: boolean): string {
  * baseline site beside it, and node_modules linked.
  */
 function prepareWorkDir(repo: string, work: string): void {
-  for (const name of ['src', 'scripts', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
+  for (const name of ['src', 'scripts', 'public', 'astro.config.mjs', 'gongkai.config.ts', 'tsconfig.json', 'package.json']) {
     if (existsSync(join(repo, name))) cpSync(join(repo, name), join(work, name === 'astro.config.mjs' ? 'astro.site.mjs' : name), { recursive: true });
   }
   writeFileSync(join(work, 'astro.config.mjs'), wrapperConfig(existsSync(join(work, 'scripts/ingest/run/seed-watcher.ts'))));
@@ -268,7 +271,10 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
   const seeds = join(work, 'seeds');
   const content = join(work, 'content');
   const dist = join(work, 'dist');
-  const env = { ...process.env, GONGKAI_CONTENT_DIR: content, ASTRO_TELEMETRY_DISABLED: '1' };
+  // The bench builds for an explicit test address: a production build needs one (gongkai.config.ts).
+  const env = { ...process.env, GONGKAI_CONTENT_DIR: content, GONGKAI_SITE: process.env.GONGKAI_SITE || TEST_SITE, ASTRO_TELEMETRY_DISABLED: '1',
+    // The search index is timed as its own stage below, not inside astro build (src/integrations/search-index.ts).
+    GONGKAI_SKIP_SEARCH_INDEX: '1' };
   const notes: string[] = [];
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });

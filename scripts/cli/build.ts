@@ -1,6 +1,7 @@
 /**
  * `npm run build [-- ASTRO_BUILD_OPTIONS…]` — ingest, `astro build` with the options given (`--base /sub/`,
- * `--outDir x`, `--site …`), then the search index into the same output folder. Before, npm appended the
+ * `--outDir x`, `--site …`); `astro build` writes the search index into the same output folder itself
+ * (src/integrations/search-index.ts). Before, npm appended the
  * options to the last command only (the indexer): pages were built for / and the index went astray.
  *
  * Sharded (README "Building in parallel", src/domain/shard.ts):
@@ -87,7 +88,6 @@ const steps: [string, string[]][] = [
   // The seeds (GONGKAI_SEEDS_DIR, default seeds/) into the content folder the site is built from.
   [process.execPath, [join(import.meta.dirname, 'ingest.ts'), process.env.GONGKAI_SEEDS_DIR || 'seeds', contentDir()]],
   [bin('astro'), ['build', ...args]],
-  [process.execPath, [join(import.meta.dirname, 'search-index.ts'), outDir]],
 ];
 for (const [cmd, argv] of steps) {
   const r = spawnSync(cmd, argv, { stdio: 'inherit', env });

@@ -1,8 +1,9 @@
 /**
- * `node scripts/cli/search-index.ts [OUT_DIR]` (default `dist`) — run by `npm run build` after
- * `astro build`: indexes the built site's search regions with Pagefind (Chinese segmentation) into
- * OUT_DIR/pagefind/ (in a shard of a sharded build: its part, OUT_DIR/_shard/search-part.jsonl; in the merge:
- * the parts combined with the merge's own pages). Pages carrying the preview banner are refused and listed. Exit 1 on any Pagefind error.
+ * `npm run search-index [-- OUT_DIR]` (default `dist`) — run at the end of every `astro build` by the
+ * gongkai:search-index integration (src/integrations/search-index.ts): indexes the built site's search regions
+ * with Pagefind (Chinese segmentation) into OUT_DIR/pagefind/ (in a shard of a sharded build: its part,
+ * OUT_DIR/_shard/search-part.jsonl; in the merge: the parts combined with the merge's own pages). Pages
+ * carrying the preview banner are refused and listed. Exit 1 on any Pagefind error.
  */
 import { join } from 'node:path';
 import { indexSite, writeSearchPart } from '../search/index-site.ts';

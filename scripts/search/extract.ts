@@ -13,6 +13,7 @@
  * Pagefind records them: its tag, id, the text it starts with (up to its end or the next block boundary:
  * a heading's text, empty for a <section> that opens with a heading) and where that text starts.
  */
+import { decodeHTML } from 'entities';
 
 export interface TextBlock {
   text: string;
@@ -51,18 +52,12 @@ const BLOCK = new Set([
   'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
 ]);
 const ATTR = /([^\s=/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g;
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-
-/** Decodes character references (numeric, and the named ones Astro and hand-written HTML use). */
+/**
+ * Decodes character references (numeric and every HTML5 named one, with the WHATWG rules for references
+ * without a semicolon) with `entities`, the decoder htmlparser2 and cheerio use.
+ */
 export function decodeEntities(s: string): string {
-  if (!s.includes('&')) return s;
-  return s.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (m, ref: string) => {
-    if (ref[0] === '#') {
-      const cp = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
-    }
-    return NAMED[ref.toLowerCase()] ?? m;
-  });
+  return s.includes('&') ? decodeHTML(s) : s;
 }
 
 function attributes(raw: string): Map<string, string> {

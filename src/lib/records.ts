@@ -19,6 +19,7 @@ import { isReleased, previewMode, releaseToday, unpublishedState, type Unpublish
 import { reservedSegments } from './routes.ts';
 import { contentDir } from '../domain/content-dir.ts';
 import { listRecordFiles, recordFile } from '../domain/record-files.ts';
+import { districtDisplayName } from './site-config.ts';
 
 export type { RecordSummary } from '../domain/record-summary.ts';
 
@@ -96,7 +97,7 @@ export function groupByUnit(records: readonly RecordSummary[]): UnitSummary[] {
       district: latest.slug.district,
       unit: latest.slug.unit,
       unitName: latest.identity.unit,
-      districtName: named?.identity.district ?? latest.slug.district,
+      districtName: districtDisplayName(named?.identity.district, latest.slug.district),
       records: sorted,
       latest,
     };

@@ -60,6 +60,9 @@ export const recordJsonFileName = (r: RecordRef): string =>
 export const tableCsvFileName = (r: RecordRef, table: Pick<Table, 'id'>): string =>
   `${r.slug.district}-${r.slug.unit}-${r.identity.year}-${table.id}.csv`;
 
+/** `/<district>/feed.xml`: the RSS feed of one district's disclosures and corrections. */
+export const districtFeedPath = (district: string): string => `/${district}/feed.xml`;
+
 /** `/data/<district>/`: every download of one district's disclosures. */
 export const dataDistrictPath = (district: string): string => `/data/${district}/`;
 
@@ -83,5 +86,8 @@ export const paths = {
   keyFiguresCsv: '/data/key-figures.csv',
   expenditureByFunctionCsv: '/data/expenditure-by-function.csv',
   dataPackage: '/data/datapackage.json',
-  sitemap: '/sitemap.xml',
+  recordsIndex: '/data/records.json',
+  recordSchema: '/data/schema/record.schema.json',
+  sitemap: '/sitemap-index.xml',
+  feed: '/feed.xml',
 } as const;

@@ -40,13 +40,17 @@ function shortName(identity: UnitYearRecord['identity']): string {
   return rest || identity.unit;
 }
 
-/** The search metadata of a unit-year record. */
-export function searchMeta(record: Pick<UnitYearRecord, 'identity' | 'slug'>): SearchMeta {
+/**
+ * The search metadata of a unit-year record; `districtName` is the page's name for its district (the
+ * configured name when the document states none). No site configuration is imported here: the browser's
+ * search script imports this module.
+ */
+export function searchMeta(record: Pick<UnitYearRecord, 'identity' | 'slug'>, districtName = record.identity.district ?? record.slug.district): SearchMeta {
   const short = shortName(record.identity);
   const names = [latin(short, false), latin(short, true), latin(record.identity.unit, false), latin(record.identity.unit, true)];
   return {
     unit: record.identity.unit,
-    district: record.identity.district ?? record.slug.district,
+    district: districtName,
     districtSlug: record.slug.district,
     year: record.identity.year,
     names: [...new Set(names.filter(Boolean))].join(' '),

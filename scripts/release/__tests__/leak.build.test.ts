@@ -18,6 +18,7 @@ import { diffFigures, flattenFigures } from '../../../src/domain/figure-diff.ts'
 import type { UnitYearRecord } from '../../../src/domain/schema/record.ts';
 import { addDays } from './helpers.ts';
 import { copyProject, npmRun, occurrences, readTree } from './project.ts';
+import { TEST_SITE } from '../../../tests/fixtures.ts';
 
 const TODAY = '2026-05-20';
 const DRAFT = 'kaizhou/shuzihuachengshiyunxinghezhilizhongxin/2026';
@@ -64,7 +65,7 @@ beforeAll(async () => {
   const seeds = join(project.path, 'seeds');
   writeFileSync(join(seeds, CORRECTION_SEED), corrected(readFileSync(join(seeds, SEEDS['000']), 'utf8')));
   writeFileSync(join(seeds, `${CORRECTION_SEED}.meta.yml`), `status: draft\n${CORRECTION_NOTE}`);
-  const build = await npmRun(project.path, 'build', { GONGKAI_TODAY: TODAY });
+  const build = await npmRun(project.path, 'build', { GONGKAI_TODAY: TODAY, GONGKAI_SITE: TEST_SITE });
   if (build.status !== 0) throw new Error(`npm run build failed (${build.status}):\n${build.stdout.slice(-3000)}\n${build.stderr.slice(-3000)}`);
   dist = readTree(join(project.path, 'dist'));
   records = new Map();

@@ -29,10 +29,10 @@ export function copyProject(dest: string): void {
   ].join('\n'));
 }
 
-/** Runs `npm run <script>` in `cwd` (asynchronously, so the test runner stays responsive). */
-export function npmRun(cwd: string, script: string, env: Record<string, string> = {}): Promise<RunResult> {
+/** Runs `npm run <script> [-- args]` in `cwd` (asynchronously, so the test runner stays responsive). */
+export function npmRun(cwd: string, script: string, env: Record<string, string> = {}, args: string[] = []): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', script], { cwd, env: childEnv(env) });
+    const child = spawn('npm', ['run', script, ...(args.length ? ['--', ...args] : [])], { cwd, env: childEnv(env) });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => { stdout += d; });

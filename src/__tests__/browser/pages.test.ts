@@ -13,7 +13,7 @@ import { axeViolations, horizontalOverflow, launchBrowser, tabThrough, visit } f
 import { FIXTURE_SEEDS_DIR } from '../../../tests/fixtures.ts';
 import { crawl } from './crawl.ts';
 import { serveStatic, type StaticServer } from './server.ts';
-import { ROOT, builtSite, readRecords, type BuiltSite } from './site-build.ts';
+import { builtSite, readRecords, type BuiltSite } from './site-build.ts';
 import type { UnitYearRecord } from '../../domain/schema/record.ts';
 
 /** Tab stops checked per page (the unit-year pages have hundreds of source-line links). */

@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { UnitYearRecord } from '../../domain/schema/record.ts';
-import { FIXTURE_SEEDS_DIR } from '../../../tests/fixtures.ts';
+import { FIXTURE_SEEDS_DIR, TEST_SITE } from '../../../tests/fixtures.ts';
 import { PUBLISHED, pdfOf, seed004As, writePublishedSeeds } from '../../../tests/published-seeds.ts';
 
 export type Variant = 'normal' | 'again' | 'base' | 'hostile';
@@ -109,14 +109,13 @@ export function buildInto(
   // A production build as `npm run build` runs it, with none of the test runner's variables: vitest sets
   // NODE_ENV=test and Vite's DEV/PROD/MODE…, and Astro reads NODE_ENV=test or DEV=1 as a development
   // build, which renders drafts with the preview banner.
-  const env: NodeJS.ProcessEnv = { GONGKAI_CONTENT_DIR: contentDir };
+  const env: NodeJS.ProcessEnv = { GONGKAI_CONTENT_DIR: contentDir, GONGKAI_SITE: TEST_SITE };
   for (const key of ['PATH', 'HOME', 'LANG', 'TMPDIR']) if (process.env[key] !== undefined) env[key] = process.env[key];
   node(['scripts/cli/ingest.ts', seedsDir, contentDir, '--quiet'], env);
   const log = node([
     'node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir,
     ...(base === '/' ? [] : ['--base', base]), ...(force ? ['--force'] : []),
   ], env);
-  node(['scripts/cli/search-index.ts', outDir], env);
   return log;
 }
 

@@ -15,6 +15,8 @@ export const sidecarSchema = z.strictObject({
   acknowledgements: z.array(acknowledgementSchema).default([]),
   /** Corrections (更正说明) with their dates. */
   corrections: z.array(correctionSchema).default([]),
+  /** The official publication this seed was taken from (the unit's own web page or file), shown as 官方发布原文. */
+  sourceUrl: z.url({ protocol: /^https?$/, error: '应为 http:// 或 https:// 开头的网址' }).optional(),
   /**
    * Re-issue: the seed file (as named in seeds/, e.g. `003_a07d….txt`) of the published disclosure of the
    * same unit-year that this one corrects. Absent for an original disclosure. A draft of a unit-year that

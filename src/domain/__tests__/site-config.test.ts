@@ -1,0 +1,61 @@
+import { describe, expect, test } from 'vitest';
+import { configuredSiteUrl, MISSING_URL_MESSAGE, parseSiteConfig, SiteConfigError } from '../site-config.ts';
+import shipped from '../../../gongkai.config.ts';
+
+const minimal = {
+  siteName: '某区预算公开',
+  organisation: '某区财政局',
+  contact: { email: 'jiucuo@czj.example.gov.cn' },
+  licence: { name: 'CC-BY-4.0', title: 'CC BY 4.0' },
+};
+
+describe('gongkai.config.ts', () => {
+  test('the shipped configuration is valid', () => {
+    expect(parseSiteConfig(shipped).siteName).toBe('公开 · 预算公开');
+  });
+
+  test('defaults: base /, no footer identifiers, no district names', () => {
+    const c = parseSiteConfig(minimal);
+    expect(c.base).toBe('/');
+    expect(c.footer).toEqual({});
+    expect(c.districts).toEqual({});
+  });
+
+  test.each([
+    [{ url: 'https://czj.example.gov.cn/yusuan/' }, 'url'],
+    [{ url: 'ftp://czj.example.gov.cn' }, 'url'],
+    [{ url: 'czj.example.gov.cn' }, 'url'],
+    [{ base: '//other.host/' }, 'base'],
+    [{ base: 'yusuan/' }, 'base'],
+    [{ contact: {} }, 'contact'],
+    [{ licence: { title: '某协议' } }, 'licence'],
+    [{ districts: { kaizhou: { name: '开州区', code: '5001' } } }, 'districts.kaizhou.code'],
+    [{ sitename: 'typo' }, ''],
+  ])('%j is refused, naming the field', (change, field) => {
+    expect(() => parseSiteConfig({ ...minimal, ...change })).toThrow(SiteConfigError);
+    try {
+      parseSiteConfig({ ...minimal, ...change });
+    } catch (e) {
+      expect((e as Error).message).toMatch(new RegExp(`gongkai\\.config\\.ts: ${field.replace('.', '\\.')}`));
+    }
+  });
+});
+
+describe('the address a build uses', () => {
+  const c = parseSiteConfig({ ...minimal, url: 'https://yusuan.example.gov.cn' });
+  test('GONGKAI_SITE overrides the configured url; none is undefined', () => {
+    expect(configuredSiteUrl(c, { GONGKAI_SITE: 'https://test.example.org' })).toBe('https://test.example.org/');
+    expect(configuredSiteUrl(c, {})).toBe('https://yusuan.example.gov.cn/');
+    expect(configuredSiteUrl(parseSiteConfig(minimal), {})).toBeUndefined();
+  });
+
+  test('the message for a production build without one says how to set it', () => {
+    expect(MISSING_URL_MESSAGE).toContain('GONGKAI_SITE=');
+    expect(MISSING_URL_MESSAGE).toContain("url: 'https://");
+  });
+
+  test('a GONGKAI_SITE on a path or another scheme is refused', () => {
+    expect(() => configuredSiteUrl(c, { GONGKAI_SITE: 'https://x.example.org/sub/' })).toThrow(/GONGKAI_SITE/);
+    expect(() => configuredSiteUrl(c, { GONGKAI_SITE: 'javascript:alert(1)' })).toThrow(/GONGKAI_SITE/);
+  });
+});

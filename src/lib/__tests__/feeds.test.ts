@@ -1,0 +1,53 @@
+import { describe, expect, test } from 'vitest';
+import { feedEntries, feedResponse, FEED_ITEMS } from '../feeds.ts';
+import { summarize } from '../../domain/record-summary.ts';
+import { seedRecord, seedWith } from '../../components/record/__tests__/fixture.ts';
+
+const SITE = 'https://yusuan.example.gov.cn/';
+const TODAY = '2026-03-20';
+const release = (r: ReturnType<typeof seedRecord>, patch: Partial<ReturnType<typeof seedRecord>['release']>) =>
+  summarize(seedWith('000', { release: { ...r.release, ...patch } }));
+
+describe('feed entries', () => {
+  const base = seedRecord('000');
+  test('a published disclosure is dated by publishAt, else by its publication date', () => {
+    const [byDoc] = feedEntries([summarize(base)], SITE, TODAY);
+    expect(byDoc!.date).toBe(base.identity.publicationDate);
+    expect(byDoc!.title).toBe(`新公开：2026年${base.identity.unit}预算公开`);
+    expect(byDoc!.link).toBe(`${SITE}kaizhou/zhengwuxinxizhongxin/2026/`);
+    const [byEmbargo] = feedEntries([release(base, { publishAt: '2026-03-18' })], SITE, TODAY);
+    expect(byEmbargo!.date).toBe('2026-03-18');
+  });
+
+  test('drafts and records still under embargo are never in a feed', () => {
+    expect(feedEntries([release(base, { status: 'draft' })], SITE, TODAY)).toEqual([]);
+    expect(feedEntries([release(base, { publishAt: '2026-03-21' })], SITE, TODAY)).toEqual([]);
+    expect(feedEntries([release(base, { status: 'draft', corrections: [{ date: '2026-03-19', note: '更正。' }] })], SITE, TODAY)).toEqual([]);
+  });
+
+  test('each correction is its own item, dated, with its note and a unique guid; newest first', () => {
+    const r = release(base, { corrections: [{ date: '2026-03-15', note: '更正了公务接待费。' }, { date: '2026-03-19', note: '更正了合计。' }] });
+    const entries = feedEntries([r], SITE, TODAY);
+    expect(entries.map((e) => [e.date, e.title.slice(0, 3)])).toEqual([
+      ['2026-03-19', '更正：'], ['2026-03-15', '更正：'], [base.identity.publicationDate, '新公开'],
+    ]);
+    expect(entries[0]!.description).toBe('更正了合计。');
+    expect(new Set(entries.map((e) => e.guid)).size).toBe(3);
+  });
+
+  test(`at most ${FEED_ITEMS} items`, () => {
+    const many = Array.from({ length: FEED_ITEMS + 5 }, (_, i) => ({ ...summarize(base), id: `x/y/${i}`, identity: { ...base.identity, year: 1900 + i } }));
+    expect(feedEntries(many, SITE, TODAY)).toHaveLength(FEED_ITEMS);
+  });
+});
+
+test('the RSS document escapes seed text and names itself', async () => {
+  const text = await (await feedResponse({
+    title: 'T', description: 'D', selfPath: '/feed.xml', site: SITE,
+    entries: [{ guid: `${SITE}a/`, link: `${SITE}a/?x=1&y=<2>`, title: '<script>alert(1)</script>', date: '2026-03-01', description: 'a & b' }],
+  })).text();
+  expect(text).toContain('<atom:link href="https://yusuan.example.gov.cn/feed.xml" rel="self" type="application/rss+xml"/>');
+  expect(text).toContain('<link>https://yusuan.example.gov.cn/a/?x=1&amp;y=&lt;2&gt;</link>');
+  expect(text).not.toContain('<script>');
+  expect(text).toContain('<pubDate>Sat, 28 Feb 2026 16:00:00 GMT</pubDate>');
+});

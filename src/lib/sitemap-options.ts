@@ -1,0 +1,55 @@
+/**
+ * Options of @astrojs/sitemap (astro.config.mjs): which pages a sitemap lists and their `lastmod`. Every
+ * built page is listed except search, the 404 page and the re-sorted copies of the year tables; a
+ * unit-year page is dated by its latest release date (publishAt, the publication date its document prints,
+ * or a correction), a unit page by its most recent record. A sitemap holds at most 45,000 URLs (the
+ * protocol allows 50,000); past that the index (sitemap-index.xml) lists several.
+ */
+import type { RecordSummary } from '../domain/record-summary.ts';
+import { readSummaries } from './records.ts';
+import { isReleased, previewMode, releaseToday } from './visibility.ts';
+
+export const SITEMAP_ENTRY_LIMIT = 45_000;
+
+/** The latest date a record's page changed for readers, or null. */
+export function recordLastmod(r: Pick<RecordSummary, 'identity' | 'release'>): string | null {
+  const dates = [r.release.publishAt, r.identity.publicationDate, ...r.release.corrections.map((c) => c.date)]
+    .filter((d): d is string => typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d));
+  return dates.length ? dates.sort().at(-1)! : null;
+}
+
+/** `lastmod` by page id: `district/unit/year` for unit-year pages, `district/unit` for unit pages. */
+export function lastmodById(records: readonly RecordSummary[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const r of records) {
+    const date = recordLastmod(r);
+    if (!date) continue;
+    out.set(r.id, date);
+    const unit = `${r.slug.district}/${r.slug.unit}`;
+    if ((out.get(unit) ?? '') < date) out.set(unit, date);
+  }
+  return out;
+}
+
+/** Pages never listed: search, 404, and the year tables' other sort orders (same rows as /years/<y>/). */
+export const sitemapFilter = (page: string): boolean =>
+  !/\/(search|404)\/$/.test(page) && !/\/years\/\d{4}\/[a-z-]+\/$/.test(page);
+
+/** The options for `sitemap()`, reading content/ once, when the first page is serialised. */
+export function sitemapOptions() {
+  let dates: Map<string, string> | undefined;
+  return {
+    entryLimit: SITEMAP_ENTRY_LIMIT,
+    filter: sitemapFilter,
+    serialize<T extends { url: string; lastmod?: string }>(item: T): T {
+      if (!dates) {
+        const today = releaseToday();
+        const preview = previewMode();
+        dates = lastmodById(readSummaries().filter((r) => preview || isReleased(r, today)));
+      }
+      const m = /\/([a-z0-9-]+)\/([a-z0-9-]+)\/(?:(\d{4})\/)?$/.exec(new URL(item.url).pathname);
+      const date = m ? dates.get(m[3] ? `${m[1]}/${m[2]}/${m[3]}` : `${m[1]}/${m[2]}`) : undefined;
+      return date ? { ...item, lastmod: date } : item;
+    },
+  };
+}
