@@ -8,7 +8,7 @@
 import rss from '@astrojs/rss';
 import type { RecordSummary } from '../domain/record-summary.ts';
 import { absoluteUrl, recordPath } from './routes.ts';
-import { isReleased, releaseToday } from './visibility.ts';
+import { isReleased, releaseToday } from '../domain/release.ts';
 import { districtDisplayName, siteConfig } from './site-config.ts';
 
 /** Items per feed: readers poll the newest; the full list is /data/records.json. */

@@ -7,7 +7,7 @@
  */
 import type { RecordSummary } from '../domain/record-summary.ts';
 import { readSummaries } from './records.ts';
-import { isReleased, previewMode, releaseToday } from './visibility.ts';
+import { isReleased, previewMode, releaseToday } from '../domain/release.ts';
 
 export const SITEMAP_ENTRY_LIMIT = 45_000;
 
