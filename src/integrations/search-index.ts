@@ -20,7 +20,7 @@ export default function searchIndex(): AstroIntegration {
       'astro:build:done': ({ dir, logger }) => {
         if (process.env.GONGKAI_SKIP_SEARCH_INDEX === '1') return;
         const cli = fileURLToPath(new URL('scripts/cli/search-index.ts', root));
-        const r = spawnSync(process.execPath, [cli, fileURLToPath(dir)], { cwd: fileURLToPath(root), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+        const r = spawnSync(process.execPath, [cli, fileURLToPath(dir).replace(/\/+$/, '')], { cwd: fileURLToPath(root), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
         for (const line of r.stdout.split('\n').filter(Boolean)) logger.info(line);
         if (r.status !== 0) {
           for (const line of `${r.stderr}`.split('\n').filter(Boolean)) logger.error(line);

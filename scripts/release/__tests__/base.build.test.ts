@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../../ingest/__tests__/helpers.ts';
 import { runNpmScript } from './helpers.ts';
+import { TEST_SITE } from '../../../tests/fixtures.ts';
 
 const out = tempDir('base');
 afterAll(() => out.cleanup());
@@ -15,7 +16,7 @@ afterAll(() => out.cleanup());
 describe('npm run build -- --base', () => {
   it('/sub/: every page links under /sub/, and the search index is complete in the same folder', () => {
     const dist = join(out.path, 'dist');
-    const r = runNpmScript('build', ['--base', '/sub/', '--outDir', dist]);
+    const r = runNpmScript('build', ['--base', '/sub/', '--outDir', dist], { GONGKAI_SITE: TEST_SITE });
     expect(r.status, r.stderr).toBe(0);
     const home = readFileSync(join(dist, 'index.html'), 'utf8');
     const links = [...home.matchAll(/(?:href|src)="(\/[^"]*)"/g)].map((m) => m[1]!);
