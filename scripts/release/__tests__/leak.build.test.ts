@@ -207,7 +207,7 @@ describe('npm run build after the correction is published', () => {
   beforeAll(async () => {
     // The sign-off: `status: draft` removed, the 更正说明 kept.
     writeFileSync(join(project.path, 'seeds', `${CORRECTION_SEED}.meta.yml`), CORRECTION_NOTE);
-    const build = await npmRun(project.path, 'build', { GONGKAI_TODAY: TODAY });
+    const build = await npmRun(project.path, 'build', { GONGKAI_TODAY: TODAY, GONGKAI_SITE: TEST_SITE });
     if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout.slice(-3000)}\n${build.stderr.slice(-3000)}`);
     published = readTree(join(project.path, 'dist'));
   }, 600_000);
