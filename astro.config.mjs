@@ -13,8 +13,8 @@ import { remarkGlossaryLinks } from './src/remark/glossary-links.ts';
 import { contentDir, linkTerms, loadGlossary, visibleIdsFromManifest } from './src/lib/glossary.ts';
 import { releaseToday } from './src/domain/release.ts';
 import siteConfigInput from './gongkai.config.ts';
-import { configuredSiteUrl, parseSiteConfig, SiteConfigError } from './src/domain/site-config.ts';
-import requireSiteUrl, { LOCAL_SITE } from './src/integrations/require-site-url.ts';
+import { configuredSiteUrl, LOCAL_SITE, parseSiteConfig, SiteConfigError } from './src/domain/site-config.ts';
+import requireSiteUrl from './src/integrations/require-site-url.ts';
 
 // Hand-written Markdown/MDX pages (src/pages/*.mdx, all one level deep: /guide/, /about/) get glossary
 // terms linked by the same remark plugin the unit-year pages use. Astro 7's default Markdown processor
@@ -27,11 +27,11 @@ const terms = linkTerms(glossary, (t) => `../glossary/#${t.slug}`);
 
 // gongkai.config.ts gives the site's address and base path; a bad configuration prints what is wrong
 // (not a stack trace) and stops.
-/** @type {{ site: string | undefined, base: string }} */
+/** @type {{ site: string | undefined, base: string, demo: boolean }} */
 let where;
 try {
   const config = parseSiteConfig(siteConfigInput);
-  where = { site: configuredSiteUrl(config, process.env), base: config.base };
+  where = { site: configuredSiteUrl(config, process.env), base: config.base, demo: config.demo };
 } catch (e) {
   if (!(e instanceof SiteConfigError)) throw e;
   console.error(e.message);
@@ -42,7 +42,8 @@ try {
 // nothing may be inlined, so stylesheets are always files and no script or asset is ever inlined.
 export default defineConfig({
   output: 'static',
-  // Dev and preview builds need no address; a production build without one stops (require-site-url.ts).
+  // Dev and preview builds need no address; a production build without one stops (require-site-url.ts),
+  // unless this is the sample site (demo: true in gongkai.config.ts), which then warns and keeps crawlers out.
   site: where.site ?? LOCAL_SITE,
   base: where.base,
   trailingSlash: 'always',
@@ -51,7 +52,7 @@ export default defineConfig({
   markdown: {
     processor: unified({ remarkPlugins: [[remarkGlossaryLinks, { terms, scope: 'section' }]] }),
   },
-  integrations: [deployCheck(), requireSiteUrl({ configured: where.site !== undefined }), mdx(), sitemap(sitemapOptions()), seedWatcher(), downloads(), shards(), searchIndex()],
+  integrations: [deployCheck(), requireSiteUrl({ demo: where.demo }), mdx(), sitemap(sitemapOptions()), seedWatcher(), downloads(), shards(), searchIndex()],
   // A rebuild after one seed changed renders only the pages whose data changed: the record pages
   // return a `cacheKey` (a digest of what they render, src/lib/cache-keys.ts) and Astro copies
   // the others from its cache (node_modules/.astro/). Preview builds give no keys and render everything.

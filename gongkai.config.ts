@@ -2,7 +2,7 @@
  * The site's configuration: the one place for its name, publisher, address, footer identifiers, contact,
  * data licence and district names. Checked when the site builds (src/domain/site-config.ts documents every
  * field); `npm run init` writes a new one. This one describes the sample site built from the five
- * Chongqing disclosures.
+ * Chongqing disclosures (demo: true).
  */
 import { defineConfig } from './src/domain/site-config.ts';
 
@@ -12,6 +12,10 @@ export default defineConfig({
   // The production address. A production build (npm run build) stops without it; set it here or with
   // GONGKAI_SITE=https://… in the build environment.
   // url: 'https://yusuan.example.gov.cn',
+  // This is the sample site: every page says 示例站点, and a production build without an address builds for
+  // http://localhost:4321/ with a warning, closed to search engines. `npm run init` writes a real site's
+  // configuration without it (there a missing address stops the build).
+  demo: true,
   base: '/',
   footer: {
     // websiteCode: '5001000001',          // 网站标识码

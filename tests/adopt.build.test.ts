@@ -46,7 +46,9 @@ beforeAll(async () => {
 
 test('init empties seeds/ and content/ and writes the configuration; the build succeeds', () => {
   expect(init.status, init.stderr).toBe(0);
-  expect(readFileSync(join(project.path, 'gongkai.config.ts'), 'utf8')).toContain('"重庆市开州区财政局"');
+  const config = readFileSync(join(project.path, 'gongkai.config.ts'), 'utf8');
+  expect(config).toContain('"重庆市开州区财政局"');
+  expect(config, 'a real site is not the sample site').not.toMatch(/demo/);
   expect(build.status, `${build.stdout.slice(-2000)}\n${build.stderr.slice(-2000)}`).toBe(0);
   const index = JSON.parse(readFileSync(join(project.path, 'content', 'index.json'), 'utf8')) as unknown[];
   expect(index).toHaveLength(2); // the published seed and the draft; no sample left
@@ -59,6 +61,8 @@ describe('the built site, under the base path and on the configured address', ()
     expect(html).toContain(`<meta property="og:url" content="${ORIGIN}${RECORD_PATH}">`);
     expect(html).toMatch(/<title>[^<]* - 开州区预算公开<\/title>/);
     expect(html).toContain('>开州区预算公开</a>');
+    expect(html).not.toContain('示例站点');
+    expect(html).not.toContain('name="robots"');
   });
 
   test('the footer carries 主办单位, 纠错, 网站标识码, ICP and 公安 records', () => {

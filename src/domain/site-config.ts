@@ -62,8 +62,16 @@ export const siteConfigSchema = z.object({
   siteName: z.string().trim().min(1),
   /** 主办单位: the organisation that runs the site (shown in the footer and the data's publisher). */
   organisation: z.string().trim().min(1),
-  /** Production URL (origin). The environment variable GONGKAI_SITE overrides it; a production build needs one. */
+  /** Production URL (origin). The environment variable GONGKAI_SITE overrides it; a production build needs one (unless `demo`). */
   url: siteUrl.optional(),
+  /**
+   * This configuration describes the sample site (the repository as shipped, built from its sample
+   * disclosures), not a real one. Every page then says 示例站点, and a production build without an address
+   * still succeeds: it builds for LOCAL_SITE, warns once, and keeps search engines out (robots noindex on
+   * every page, robots.txt Disallow). `npm run init` writes a configuration without it, so a district's
+   * production build without its real address is an error.
+   */
+  demo: z.boolean().default(false),
   /** Base path the site is served under; `npm run build -- --base /x/` overrides it. */
   base: basePath.default('/'),
   /** Default page description. */
@@ -105,6 +113,16 @@ export const MISSING_URL_MESSAGE = [
   '  2. 构建时设置环境变量：GONGKAI_SITE=https://你的网站域名 npm run build',
   '预览构建（npm run build:preview）和开发服务器（npm run dev）不需要正式地址。',
 ].join('\n');
+
+/** The address of dev servers, preview builds and the sample site built without an address: never published. */
+export const LOCAL_SITE = 'http://localhost:4321/';
+
+/** True when a build's `site` is no real address (none given, so LOCAL_SITE). */
+export const isLocalSite = (site: URL | string | undefined): boolean =>
+  site === undefined || new URL(site).href === LOCAL_SITE;
+
+/** The one warning line of a production build of the sample site (`demo: true`) without an address. */
+export const DEMO_WARNING = `注意：这是示例站点（gongkai.config.ts 中 demo: true），未设置正式地址，按 ${LOCAL_SITE} 构建，所有页面禁止搜索引擎收录。正式网站请运行 npm run init，或在 gongkai.config.ts 填写 url、或设置 GONGKAI_SITE=https://你的网站域名。`;
 
 /**
  * The production address: GONGKAI_SITE, else the configured `url`, as an absolute URL ending in '/';

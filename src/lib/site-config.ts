@@ -3,7 +3,7 @@
  * components: read it here, never write the site name or the publisher into a page.
  */
 import input from '../../gongkai.config.ts';
-import { configuredDistrict, parseSiteConfig, type SiteConfig } from '../domain/site-config.ts';
+import { configuredDistrict, isLocalSite, parseSiteConfig, type SiteConfig } from '../domain/site-config.ts';
 
 export const siteConfig: SiteConfig = parseSiteConfig(input);
 
@@ -11,3 +11,9 @@ export const siteConfig: SiteConfig = parseSiteConfig(input);
 export function districtDisplayName(documentName: string | null | undefined, slug: string): string {
   return documentName ?? configuredDistrict(siteConfig, slug)?.name ?? slug;
 }
+
+/**
+ * The sample site (`demo: true`) built without an address (for LOCAL_SITE): every page is noindex and
+ * robots.txt disallows all, so a copy of the sample put online is never indexed under a fake address.
+ */
+export const unaddressedDemo = (site: URL | undefined): boolean => siteConfig.demo && isLocalSite(site);

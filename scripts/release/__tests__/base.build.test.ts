@@ -1,14 +1,15 @@
 /**
  * Issue 19 cases 14 and 15, through `npm run build` as a user runs it: `--base /sub/` builds pages for
  * /sub/ and a complete search index in the same output folder; a base or site on another host is refused
- * before anything is built.
+ * before anything is built. The build runs on the repository as shipped (a fresh clone: the sample site,
+ * `demo: true`, no address), which builds with one warning, closed to crawlers and marked 示例站点.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../../ingest/__tests__/helpers.ts';
 import { runNpmScript } from './helpers.ts';
-import { TEST_SITE } from '../../../tests/fixtures.ts';
+import { DEMO_WARNING, LOCAL_SITE } from '../../../src/domain/site-config.ts';
 
 const out = tempDir('base');
 afterAll(() => out.cleanup());
@@ -16,7 +17,7 @@ afterAll(() => out.cleanup());
 describe('npm run build -- --base', () => {
   it('/sub/: every page links under /sub/, and the search index is complete in the same folder', () => {
     const dist = join(out.path, 'dist');
-    const r = runNpmScript('build', ['--base', '/sub/', '--outDir', dist], { GONGKAI_SITE: TEST_SITE });
+    const r = runNpmScript('build', ['--base', '/sub/', '--outDir', dist]);
     expect(r.status, r.stderr).toBe(0);
     const home = readFileSync(join(dist, 'index.html'), 'utf8');
     const links = [...home.matchAll(/(?:href|src)="(\/[^"]*)"/g)].map((m) => m[1]!);
@@ -27,6 +28,12 @@ describe('npm run build -- --base', () => {
     expect(pages).toBeGreaterThanOrEqual(5);
     expect(r.stdout).toMatch(new RegExp(`search-index: ${pages} 个页面已编入 ${dist}/pagefind/`));
     expect(existsSync(join(dist, 'sub'))).toBe(false);
+    // The sample site without an address: one warning, built for LOCAL_SITE, closed to crawlers, says 示例站点.
+    expect(r.stderr.split('\n').filter((l) => l.includes(DEMO_WARNING))).toHaveLength(1);
+    expect(home).toContain(`<link rel="canonical" href="${LOCAL_SITE}sub/">`);
+    expect(home).toContain('<meta name="robots" content="noindex">');
+    expect(home).toContain('<span class="site-demo">示例站点</span>');
+    expect(readFileSync(join(dist, 'robots.txt'), 'utf8')).toMatch(/^Disallow: \/$/m);
   }, 600_000);
 
   for (const [args, env] of [[['--base', '//other.host/'], {}], [['--base=\\\\other.host\\'], {}], [[], { GONGKAI_SITE: '//other.host' }], [['--site', 'https://a.gov.cn//other.host/'], {}]] as [string[], Record<string, string>][]) {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { configuredSiteUrl, MISSING_URL_MESSAGE, parseSiteConfig, SiteConfigError } from '../site-config.ts';
+import { configuredSiteUrl, DEMO_WARNING, isLocalSite, LOCAL_SITE, MISSING_URL_MESSAGE, parseSiteConfig, SiteConfigError } from '../site-config.ts';
 import shipped from '../../../gongkai.config.ts';
 
 const minimal = {
@@ -10,12 +10,16 @@ const minimal = {
 };
 
 describe('gongkai.config.ts', () => {
-  test('the shipped configuration is valid', () => {
-    expect(parseSiteConfig(shipped).siteName).toBe('公开 · 预算公开');
+  test('the shipped configuration is valid, and says it is the sample site', () => {
+    const c = parseSiteConfig(shipped);
+    expect(c.siteName).toBe('公开 · 预算公开');
+    expect(c.demo).toBe(true);
+    expect(c.url).toBeUndefined();
   });
 
-  test('defaults: base /, no footer identifiers, no district names', () => {
+  test('defaults: not the sample site, base /, no footer identifiers, no district names', () => {
     const c = parseSiteConfig(minimal);
+    expect(c.demo).toBe(false);
     expect(c.base).toBe('/');
     expect(c.footer).toEqual({});
     expect(c.districts).toEqual({});
@@ -31,6 +35,7 @@ describe('gongkai.config.ts', () => {
     [{ licence: { title: '某协议' } }, 'licence'],
     [{ districts: { kaizhou: { name: '开州区', code: '5001' } } }, 'districts.kaizhou.code'],
     [{ sitename: 'typo' }, ''],
+    [{ demo: 'yes' }, 'demo'],
   ])('%j is refused, naming the field', (change, field) => {
     expect(() => parseSiteConfig({ ...minimal, ...change })).toThrow(SiteConfigError);
     try {
@@ -52,6 +57,22 @@ describe('the address a build uses', () => {
   test('the message for a production build without one says how to set it', () => {
     expect(MISSING_URL_MESSAGE).toContain('GONGKAI_SITE=');
     expect(MISSING_URL_MESSAGE).toContain("url: 'https://");
+  });
+
+  test('LOCAL_SITE (or none) is no real address', () => {
+    expect(isLocalSite(undefined)).toBe(true);
+    expect(isLocalSite(LOCAL_SITE)).toBe(true);
+    expect(isLocalSite(new URL('http://localhost:4321'))).toBe(true);
+    expect(isLocalSite('https://yusuan.example.gov.cn/')).toBe(false);
+    expect(isLocalSite(new URL('http://localhost:8080/'))).toBe(false);
+  });
+
+  test('the sample site built without one warns in one line that says how to set it', () => {
+    expect(DEMO_WARNING).not.toContain('\n');
+    expect(DEMO_WARNING).toContain('示例站点');
+    expect(DEMO_WARNING).toContain(LOCAL_SITE);
+    expect(DEMO_WARNING).toContain('npm run init');
+    expect(DEMO_WARNING).toContain('GONGKAI_SITE=');
   });
 
   test('a GONGKAI_SITE on a path or another scheme is refused', () => {

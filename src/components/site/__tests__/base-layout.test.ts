@@ -1,6 +1,7 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, test } from 'vitest';
 import Base from '../../../layouts/Base.astro';
+import { LOCAL_SITE } from '../../../domain/site-config.ts';
 
 let container: AstroContainer;
 beforeAll(async () => {
@@ -55,6 +56,18 @@ describe('Base layout', () => {
   test('noindex adds robots noindex; default pages are indexable', async () => {
     expect(await render({ preview: false, noindex: true })).toContain('<meta name="robots" content="noindex">');
     expect(await render({ preview: false })).not.toContain('name="robots"');
+  });
+
+  test('the sample site (demo: true) says 示例站点 in header and footer; built without an address it is never indexed', async () => {
+    const html = await render({ preview: false });
+    expect(html).toMatch(/<header class="site-header">[\s\S]*<span class="site-demo">示例站点<\/span>[\s\S]*<\/header>/);
+    expect(html).toMatch(/<footer class="site-footer">[\s\S]*示例站点[\s\S]*<\/footer>/);
+    const local = await AstroContainer.create({ astroConfig: { site: LOCAL_SITE, trailingSlash: 'always' } });
+    const unaddressed = await local.renderToString(Base, {
+      props: { title: '开州区', preview: false }, slots: { default: '<h1>开州区</h1>' }, request: new Request(`${LOCAL_SITE}kaizhou/`),
+    });
+    expect(unaddressed).toContain('<meta name="robots" content="noindex">');
+    expect(unaddressed).toContain(`<link rel="canonical" href="${LOCAL_SITE}kaizhou/">`);
   });
 
   test('preview is never indexed; the banner is only on a record that is not published, and says which state', async () => {
