@@ -2,7 +2,8 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { sitemapOptions } from './src/lib/sitemap-options.ts';
+import { shardPageUrls, sitemapOptions } from './src/lib/sitemap-options.ts';
+import { shardInputs, shardJob } from './src/domain/shard.ts';
 import seedWatcher from './scripts/ingest/run/seed-watcher.ts';
 import downloads from './src/integrations/downloads.ts';
 import deployCheck from './src/integrations/deploy-check.ts';
@@ -38,6 +39,10 @@ try {
   process.exit(1);
 }
 
+// Sharded builds (src/domain/shard.ts): a shard writes no sitemap; the merge's lists the shards' pages too.
+const job = shardJob();
+const sitemaps = job.kind === 'shard' ? [] : [sitemap(sitemapOptions(job.kind === 'merge' ? shardPageUrls(shardInputs(), where.site ?? LOCAL_SITE) : []))];
+
 // The site is served with a strict Content-Security-Policy (script-src 'self'; style-src 'self'):
 // nothing may be inlined, so stylesheets are always files and no script or asset is ever inlined.
 export default defineConfig({
@@ -52,7 +57,7 @@ export default defineConfig({
   markdown: {
     processor: unified({ remarkPlugins: [[remarkGlossaryLinks, { terms, scope: 'section' }]] }),
   },
-  integrations: [deployCheck(), requireSiteUrl({ demo: where.demo }), mdx(), sitemap(sitemapOptions()), seedWatcher(), downloads(), shards(), searchIndex()],
+  integrations: [deployCheck(), requireSiteUrl({ demo: where.demo }), mdx(), ...sitemaps, seedWatcher(), downloads(), shards(), searchIndex()],
   // A rebuild after one seed changed renders only the pages whose data changed: the record pages
   // return a `cacheKey` (a digest of what they render, src/lib/cache-keys.ts) and Astro copies
   // the others from its cache (node_modules/.astro/). Preview builds give no keys and render everything.

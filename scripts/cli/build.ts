@@ -73,8 +73,6 @@ if (merge) {
   env.GONGKAI_TODAY ??= manifests[0]!.today;
 }
 
-const at = args.findIndex((a) => a === '--outDir' || a.startsWith('--outDir='));
-const outDir = at < 0 ? 'dist' : args[at]!.includes('=') ? args[at]!.split('=')[1]! : args[at + 1] ?? 'dist';
 const base = option('--base');
 const site = option('--site') ?? process.env.GONGKAI_SITE;
 const problems = [base === undefined ? null : baseProblem(base), site === undefined ? null : siteProblem(site)].filter((p) => p !== null);
