@@ -14,7 +14,7 @@ import {
   ExtractContext, splitPlace, extractAssets, extractDuties, extractExpenditure, extractGeneralBudgetAppropriation,
   extractGlossary, extractGovernmentFund, extractIdentity, extractIncome, extractOperatingExpenses,
   extractPerformance, extractProcurement, extractStructure, extractThreePublic, markTableReferences,
-} from './stages/extract.ts';
+} from './stages/extract/index.ts';
 import { extractTables } from './stages/tables.ts';
 import { applyTableFigures, readLayoutTables } from './stages/tables/index.ts';
 import { identityFromTables } from './stages/tables/identity.ts';
