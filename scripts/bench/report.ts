@@ -46,6 +46,7 @@ export function formatReport(r: BenchResult): string {
     add('PDF documents (reader)', `${pdf.readPagesPerSec} pages/s warm (${pdf.files} PDFs, ${pdf.pages} pages, ${(pdf.bytes / 1e6).toFixed(1)} MB; slowest ${s(pdf.slowest.ms)} for ${pdf.slowest.pages} pages; first read with module loading ${s(pdf.firstMs)}), peak RSS ${mb(pdf.peakRssBytes)}${pdf.ok ? '' : ' FAILED'}`);
     add('PDF documents (read + parse)', `${pdf.parsePagesPerSec} pages/s, ${pdf.records} records`);
   }
+  if (r.shard) add('shard', `${r.shard.index}/${r.shard.count}: ${r.shard.districts} of ${r.shard.allDistricts} districts (its pages, downloads and search part only)`);
   if (r.build) {
     const b = r.build;
     add('build: ingest CLI', `${s(b.ingest.wallMs)} wall, ${s(b.ingest.cpuMs)} CPU, peak RSS ${mb(b.ingest.peakRssBytes)}${b.ingest.ok ? '' : ' FAILED'}`);

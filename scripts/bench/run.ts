@@ -20,6 +20,7 @@ import { summarizeProfiles, type ProfileSummary } from './profile.ts';
 import type { ProbeResult } from './ingest-probe.ts';
 import type { PdfProbeResult } from './pdf-probe.ts';
 import { textPages, wrapLines, writePdf } from './pdf-writer.ts';
+import { SHARD_MANIFEST, SHARD_META_DIR, type ShardManifest } from '../../src/domain/shard.ts';
 
 /** The address the bench builds for (GONGKAI_SITE overrides it). */
 const TEST_SITE = 'https://example.gov.cn/';
@@ -45,6 +46,11 @@ export interface BenchOptions {
   checkpoint?: (partial: BenchResult) => void;
   /** Echo children's output. */
   echo: boolean;
+  /**
+   * Build only this shard of the corpus (`npm run build -- --shard I/N`: its districts' pages, downloads and
+   * search part), to measure one job of a sharded build; the baselines, rebuild and dev stages are skipped.
+   */
+  shard?: { index: number; count: number };
 }
 
 /** One measured child process. */
@@ -113,6 +119,8 @@ export interface BenchResult {
     dev: null | { mode: 'seed-watcher' | 'content-json'; startupMs: number | null; changeVisibleMs: number | null; peakRssBytes: number; error?: string };
   };
   profiles: null | { ingest: ProfileSummary[]; astro: ProfileSummary[] };
+  /** The shard built (`--shard I/N`): its share of the corpus. */
+  shard?: { index: number; count: number; districts: number; allDistricts: number };
   notes: string[];
 }
 
@@ -272,9 +280,12 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
   const content = join(work, 'content');
   const dist = join(work, 'dist');
   // The bench builds for an explicit test address: a production build needs one (gongkai.config.ts).
-  const env = { ...process.env, GONGKAI_CONTENT_DIR: content, GONGKAI_SITE: process.env.GONGKAI_SITE || TEST_SITE, ASTRO_TELEMETRY_DISABLED: '1',
+  const env = {
+    ...process.env, GONGKAI_CONTENT_DIR: content, GONGKAI_SITE: process.env.GONGKAI_SITE || TEST_SITE, ASTRO_TELEMETRY_DISABLED: '1',
     // The search index is timed as its own stage below, not inside astro build (src/integrations/search-index.ts).
-    GONGKAI_SKIP_SEARCH_INDEX: '1' };
+    GONGKAI_SKIP_SEARCH_INDEX: '1',
+    ...(o.shard ? { GONGKAI_SHARD: `${o.shard.index}/${o.shard.count}` } : {}),
+  };
   const notes: string[] = [];
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
@@ -345,6 +356,12 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
     dist: existsSync(dist) ? folderSize(dist) : { bytes: 0, files: 0 },
   };
   if (!astroStage.ok) return finish(result, o);
+  if (o.shard) {
+    const manifest = JSON.parse(readFileSync(join(dist, SHARD_META_DIR, SHARD_MANIFEST), 'utf8')) as ShardManifest;
+    const all = new Set(readManifest(seeds).map((m) => m.id.split('/')[0]));
+    result.shard = { index: o.shard.index, count: o.shard.count, districts: manifest.districts.length, allDistricts: all.size };
+    return finish(result, o);
+  }
 
   o.checkpoint?.(result);
   /** Builds a baseline site in `root` (with `extraEnv`), measured, its dist/ removed afterwards. */

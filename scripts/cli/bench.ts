@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --docs N] [--seed S] [--error-share X] [--work DIR] [--json FILE] [--keep]
- *   [--skip build,baseline,same-bytes,rebuild,dev,pdf] [--profile] [--max-rss-gb 12] [--echo]`
+ *   [--skip build,baseline,same-bytes,rebuild,dev,pdf] [--profile] [--max-rss-gb 12] [--echo] [--shard I/N]`
  *
  * Generates N synthetic disclosures (default 200; 10000 and 20000 for the province-scale runs), then
  * measures ingest, the full build (ingest + astro build + search index), a bare-Astro baseline rendering
@@ -10,6 +10,8 @@
  * The pdf stage renders the first 20 generated documents as PDFs and reports the PDF reader's pages/s
  * (warm, and with the parse) and the peak RSS of that process.
  * --profile CPU-profiles the ingest and the astro build and prints their hot spots.
+ * --shard I/N builds only that shard of the corpus (`npm run build -- --shard I/N`), to measure one job of a
+ * sharded build (no baselines, rebuild or dev).
  * --max-rss-gb N (default 12) kills a stage whose processes hold more memory (a shared machine must not run
  * out of memory); the stage is reported as failed with its peak.
  * Exit 1 when a stage failed; missed targets are reported, not failures.
@@ -20,6 +22,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { runBench, type BenchResult } from '../bench/run.ts';
 import { formatReport } from '../bench/report.ts';
+import { parseShard } from '../../src/domain/shard.ts';
 
 const STAGES = ['build', 'baseline', 'same-bytes', 'rebuild', 'dev', 'pdf'] as const;
 
@@ -36,6 +39,7 @@ const { values } = parseArgs({
     echo: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
     'max-rss-gb': { type: 'string', default: '12' },
+    shard: { type: 'string' },
   },
 });
 const docs = Number(values.docs);
@@ -43,6 +47,11 @@ const seed = Number(values.seed);
 const errorShare = Number(values['error-share']);
 const maxRssGb = Number(values['max-rss-gb']);
 const skip = new Set(values.skip.split(',').filter(Boolean));
+const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+if (shard === null) {
+  console.error(`bench: --shard ${values.shard}: expected I/N with 1 ≤ I ≤ N`);
+  process.exit(2);
+}
 const unknown = [...skip].filter((x) => !(STAGES as readonly string[]).includes(x));
 if (!Number.isInteger(docs) || docs < 1 || !Number.isInteger(seed) || !(errorShare >= 0 && errorShare <= 1) || !(maxRssGb > 0) || unknown.length) {
   console.error(`bench: invalid arguments${unknown.length ? ` (unknown stage ${unknown.join(', ')}; stages: ${STAGES.join(', ')})` : ''}`);
@@ -65,6 +74,7 @@ const result = await runBench({
   keep: values.keep,
   maxRssBytes: maxRssGb * 1024 ** 3,
   echo: values.echo,
+  ...(shard ? { shard } : {}),
   log: (line) => console.error(`bench: ${line}`),
   checkpoint: (partial) => save(partial),
 });
