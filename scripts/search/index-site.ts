@@ -22,7 +22,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { extractPage } from './extract.ts';
-import { analyzePage, byCodePoint, pack, packAsync, PagefindWriter } from './pagefind-writer.ts';
+import { analyzePage, byCodePoint, pack, packAsync, PagefindWriter, type PageEntry } from './pagefind-writer.ts';
 import { decodePartLine, encodePartLine, PartReader, PartWriter } from './part.ts';
 import { districtOfFile, SEARCH_PART, SHARD_MANIFEST, SHARD_META_DIR, type ShardManifest } from '../../src/domain/shard.ts';
 
@@ -73,17 +73,26 @@ function htmlFiles(dir: string, root = dir, out: string[] = []): string[] {
   return out;
 }
 
-/** Indexes one page unless it is a preview or marks no search body; records the outcome in `report`. */
-function addHtml(writer: PagefindWriter, url: string, html: string, report: IndexReport): void {
+/**
+ * A page analysed for the index, or null when it is a preview (recorded in `report.refused`) or marks no
+ * search body; an analysed page is recorded in `report.indexed`.
+ */
+function indexable(url: string, html: string, report: IndexReport): PageEntry | null {
   if (isPreviewPage(html)) {
     report.refused.push(url);
-    return;
+    return null;
   }
-  if (!hasSearchBody(html)) return;
+  if (!hasSearchBody(html)) return null;
   const page = extractPage(html);
-  if (!page.blocks) return;
-  writer.addPage(url, { ...page, blocks: page.blocks });
+  if (!page.blocks) return null;
   report.indexed.push(url);
+  return analyzePage(url, { ...page, blocks: page.blocks });
+}
+
+/** Indexes one page unless it is a preview or marks no search body; records the outcome in `report`. */
+function addHtml(writer: PagefindWriter, url: string, html: string, report: IndexReport): void {
+  const entry = indexable(url, html, report);
+  if (entry) writer.addEntry(entry);
 }
 
 /** Indexes pages given as URL → HTML, in that order, in memory: the bundle's files by path (for tests and tools). */
@@ -112,18 +121,9 @@ export async function writeSearchPart(outDir: string): Promise<IndexReport> {
     // Fragments are packed on libuv's thread pool while the next pages are read; lines keep page order.
     const queue: Promise<string>[] = [];
     for (const file of htmlFiles(outDir).sort(byCodePoint)) {
-      const url = pageUrl(file);
-      const html = readFileSync(join(outDir, file), 'utf8');
-      if (isPreviewPage(html)) {
-        report.refused.push(url);
-        continue;
-      }
-      if (!hasSearchBody(html)) continue;
-      const page = extractPage(html);
-      if (!page.blocks) continue;
-      const entry = analyzePage(url, { ...page, blocks: page.blocks });
+      const entry = indexable(pageUrl(file), readFileSync(join(outDir, file), 'utf8'), report);
+      if (!entry) continue;
       queue.push(packAsync(entry.fragment!).then((packed) => encodePartLine(file, entry, packed)));
-      report.indexed.push(url);
       while (queue.length >= MAX_PENDING) part.write(await queue.shift()!);
     }
     for (const line of queue) part.write(await line);
