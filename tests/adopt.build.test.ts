@@ -14,6 +14,7 @@ import { copyProject, npmRun } from '../scripts/release/__tests__/project.ts';
 import { SEEDS, SEEDS_DIR, tempDir } from '../scripts/ingest/__tests__/helpers.ts';
 import { MISSING_URL_MESSAGE } from '../src/domain/site-config.ts';
 import type { RunResult } from '../scripts/release/__tests__/helpers.ts';
+import { parseRss } from './rss.ts';
 
 const project = tempDir('adopt');
 afterAll(project.cleanup);
@@ -89,12 +90,13 @@ describe('the built site, under the base path and on the configured address', ()
     expect(xml).not.toContain('shuzihuachengshi');
   });
 
-  test('the feeds list the published disclosure, never the draft', () => {
+  test('the feeds are valid RSS and list the published disclosure, never the draft', () => {
     for (const path of [`${BASE}feed.xml`, `${BASE}kaizhou/feed.xml`]) {
-      const xml = dist(path);
-      expect(xml).toContain(`<link>${ORIGIN}${RECORD_PATH}</link>`);
-      expect(xml).toContain(`<atom:link href="${ORIGIN}${path}" rel="self"`);
-      expect(xml).not.toContain('数字化城市运行和治理中心');
+      const feed = parseRss(dist(path));
+      expect(feed.self).toBe(`${ORIGIN}${path}`);
+      expect(feed.link).toBe(`${ORIGIN}${BASE}`);
+      expect(feed.items.map((i) => i.link)).toEqual([`${ORIGIN}${RECORD_PATH}`]);
+      expect(dist(path)).not.toContain('数字化城市运行和治理中心');
     }
   });
 

@@ -19,6 +19,7 @@ import type { UnitYearRecord } from '../../../src/domain/schema/record.ts';
 import { addDays } from './helpers.ts';
 import { copyProject, npmRun, occurrences, readTree } from './project.ts';
 import { TEST_SITE } from '../../../tests/fixtures.ts';
+import { parseRss } from '../../../tests/rss.ts';
 
 const TODAY = '2026-05-20';
 const DRAFT = 'kaizhou/shuzihuachengshiyunxinghezhilizhongxin/2026';
@@ -138,6 +139,16 @@ describe('npm run build (production)', () => {
     expect(hits.some((h) => h.startsWith('sitemap'))).toBe(true);
   });
 
+  test('the feeds, site-wide and per district, are valid RSS listing exactly the released disclosures and corrections', () => {
+    const items = (file: string) => parseRss(dist.get(file)!).items
+      .map((i) => `${i.title.startsWith('更正') ? 'correction' : 'new'} ${new URL(i.link).pathname} ${i.date}`).sort();
+    const yuzhong = [`correction /yuzhong/renminzhengfubangongshi/2026/ ${addDays(TODAY, -2)}`, `new /yuzhong/renminzhengfubangongshi/2026/ ${TODAY}`];
+    const kaizhou = [`new /kaizhou/zhengwuxinxizhongxin/2026/ ${record(CORRECTED).identity.publicationDate}`];
+    expect(items('feed.xml')).toEqual([...kaizhou, `new /jiulongpo/dianzizhengwuzhongxin/2026/ ${addDays(TODAY, -1)}`, ...yuzhong].sort());
+    expect(items('kaizhou/feed.xml')).toEqual(kaizhou);
+    expect(items('yuzhong/feed.xml')).toEqual(yuzhong);
+  });
+
   test('/quality/ lists the published error with its line link and nothing of the draft', () => {
     const html = dist.get('quality/index.html')!;
     expect(html).toContain('href="/jiulongpo/dianzizhengwuzhongxin/2026/source/#L24"');
@@ -218,6 +229,12 @@ describe('npm run build after the correction is published', () => {
     expect(page).toMatch(/<time datetime="2026-05-18"[^>]*>[^<]*<\/time>[^<]*更正了基本支出和项目支出的金额。/);
     expect(page).toContain(`href="/${CORRECTED}/v1/"`);
     expect(page).not.toContain('更正稿改动了哪些数字');
+    // …and the feeds announce it, dated.
+    for (const feed of ['feed.xml', 'kaizhou/feed.xml']) {
+      expect(parseRss(published.get(feed)!).items).toContainEqual(expect.objectContaining({
+        title: '更正：2026年重庆市开州区政务信息中心预算公开', date: '2026-05-18', description: '更正了基本支出和项目支出的金额。',
+      }));
+    }
   });
 
   test('the previous version stays online at v1/, with what was corrected', () => {

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { feedEntries, feedResponse, FEED_ITEMS } from '../feeds.ts';
 import { summarize } from '../../domain/record-summary.ts';
 import { seedRecord, seedWith } from '../../components/record/__tests__/fixture.ts';
+import { parseRss } from '../../../tests/rss.ts';
 
 const SITE = 'https://yusuan.example.gov.cn/';
 const TODAY = '2026-03-20';
@@ -50,4 +51,15 @@ test('the RSS document escapes seed text and names itself', async () => {
   expect(text).toContain('<link>https://yusuan.example.gov.cn/a/?x=1&amp;y=&lt;2&gt;</link>');
   expect(text).not.toContain('<script>');
   expect(text).toContain('<pubDate>Sat, 28 Feb 2026 16:00:00 GMT</pubDate>');
+});
+
+test('the RSS document is valid RSS 2.0 as a feed reader parses it; the checker refuses what is not', async () => {
+  const entries = feedEntries([release(seedRecord('000'), { corrections: [{ date: '2026-03-15', note: '更正了<合计>。' }] })], SITE, TODAY);
+  const feed = parseRss(await (await feedResponse({ title: 'T', description: 'D', selfPath: '/feed.xml', site: SITE, entries: [...entries, { ...entries[0]!, guid: 'x', date: null }] })).text());
+  expect(feed.self).toBe(`${SITE}feed.xml`);
+  expect(feed.items.map((i) => [i.title.slice(0, 3), i.date])).toEqual([['更正：', '2026-03-15'], ['新公开', '2026-03-11'], ['更正：', null]]);
+  expect(feed.items[0]!.description).toBe('更正了<合计>。');
+  expect(() => parseRss('<rss version="2.0"><channel><title>T</title></channel></rss>')).toThrow(/no <link>/);
+  expect(() => parseRss('<rss version="2.0"><channel><title>T</title><link>https://a.cn/</link><description>D</description><item><title>x</title><link>https://a.cn/</link><guid>g</guid><pubDate>2026-03-01</pubDate></item></channel></rss>')).toThrow(/RFC 822/);
+  expect(() => parseRss('<rss version="2.0"><channel><title>T</title>')).toThrow(/well-formed/);
 });
