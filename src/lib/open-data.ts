@@ -152,7 +152,7 @@ function recordResources(entries: readonly { record: RecordSummary; csvs: readon
         name: resourceName(`${base}-${t.id}`),
         path: absoluteUrl(tableCsvPath(r, t), site),
         title: t.title,
-        description: '按原文表格整理，首行起为原表表头',
+        description: '按原文表格整理，中文表头。附表：首行为原表所标金额单位（如“单位：万元”），其后为原表表头；收入、功能分类、“三公”经费表：金额单位为万元，标在表头中。',
         ...csvFormat,
       })),
     ];

@@ -1,6 +1,7 @@
 /**
- * The CSV downloads of a record: one per attached table (header rows, then body rows with amounts in the
- * table's own unit, two decimals) and one per narrative table (income, function classes, “三公”经费) in 万元.
+ * The CSV downloads of a record: one per attached table (its unit line 单位：… when the table states one, header
+ * rows, then body rows with amounts in the table's own unit, two decimals) and one per narrative table
+ * (income, function classes, “三公”经费) with Chinese headers and amounts in 万元, the unit in each header.
  */
 import type { UnitYearRecord } from '../../domain/schema/record.ts';
 import type { RecordSummary } from '../../domain/record-summary.ts';
@@ -49,6 +50,8 @@ export function downloadTables(record: UnitYearRecord): DownloadTable[] {
       id: table.id,
       title: table.title,
       rows: [
+        // The unit the amounts are in, as the printed table states it above its header (单位：万元).
+        ...(table.unitOfMeasure ? [[`单位：${table.unitOfMeasure.replace(/^.*[:：]/, '').trim()}`]] : []),
         // A header cell spanning several columns is written in its first column.
         ...header.map((row) => row.flatMap((c) => [c.text, ...Array<CsvCell>(c.span - 1).fill('')])),
         ...table.rows.map((row) => pad(row.cells.map((c) => cellText(c, u, false)))),

@@ -94,10 +94,11 @@ describe('layout', () => {
 });
 
 describe('downloads', () => {
-  it('writes attached tables with aligned headers and amounts in the table unit without separators', () => {
+  it('writes attached tables with their unit line, aligned headers and amounts in the table unit without separators', () => {
     const t = downloadTables(seedRecord('004')).find((d) => d.title.endsWith('部门支出总表'))!;
-    expect(t.rows[0]).toEqual(['科目编码', '科目名称', '总计', '基本支出', '项目支出']);
-    expect(t.rows[1]).toEqual(['合计', '', '1051.74', '164.81', '886.93']);
+    expect(t.rows[0]).toEqual(['单位：万元']);
+    expect(t.rows[1]).toEqual(['科目编码', '科目名称', '总计', '基本支出', '项目支出']);
+    expect(t.rows[2]).toEqual(['合计', '', '1051.74', '164.81', '886.93']);
   });
   it('writes the narrative tables in 万元 with two decimals', () => {
     const d = downloadTables(seedRecord('000'));
