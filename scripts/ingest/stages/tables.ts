@@ -621,11 +621,37 @@ export function extractTables(lines: Line[], from: number, to: number, options: 
   const used = new Set<number>();
   const drafts = groupDrafts(lines, start, end, used);
   const result: TablesResult = { tables: [], performanceTargets: [], used, findings: [] };
-  drafts.forEach((d, k) => {
-    const { table, targets, findings } = buildTable(d, k + 1, slack);
+  for (const d of drafts) {
+    const absurd = tooWide(d);
+    if (absurd) {
+      // A table seen but not read is a finding; its lines stay unrecognised (published, counted), never lost.
+      for (const i of d.consumed) used.delete(lines[i]!.n);
+      result.findings.push({
+        severity: 'warning', code: 'table.unread', line: absurd.line,
+        message: `附表「${d.title}」有一行有 ${absurd.cells} 个单元格（一张预算表至多 ${MAX_TABLE_COLUMNS} 列），不像预算表，未读取；其各行列为未识别内容`,
+      });
+      continue;
+    }
+    const { table, targets, findings } = buildTable(d, result.tables.length + 1, slack);
     result.tables.push(table);
     for (const t of targets) result.performanceTargets.push(t);
     for (const f of findings) result.findings.push(f);
-  });
+  }
   return result;
+}
+
+/**
+ * Columns a budget table can have: the widest real ones (收入总表, 项目支出表) have about 20. Every row of a
+ * table is as wide as its widest row, so one absurd row (thousands of cells) would multiply the record's size
+ * by the number of rows: such a table is not read.
+ */
+const MAX_TABLE_COLUMNS = 64;
+
+/** The first row of the draft wider than any budget table, with its cell count and line. */
+function tooWide(d: Draft): { cells: number; line: number } | null {
+  for (const r of d.rows) {
+    const cells = lastNonEmpty(r) + 1;
+    if (cells > MAX_TABLE_COLUMNS) return { cells, line: r[0]!.n };
+  }
+  return null;
 }
