@@ -1,12 +1,13 @@
 /**
  * Which districts this build renders (src/domain/shard.ts): all in a single build, the shard's share in
  * `npm run build -- --shard I/N`, none in `npm run build:merge` (it renders the site-wide pages). Every
- * district-scoped route filters its getStaticPaths with `buildsDistrict`; src/middleware.ts skips the
+ * district-scoped route takes its getStaticPaths from `districtStaticPaths` (or filters with `buildsDistrict`); src/middleware.ts skips the
  * site-wide pages in a shard. The assignment is computed once per process from content/index.json.
  */
 import { assignDistricts, recordsByDistrict, shardJob } from '../domain/shard.ts';
 import { contentDir, visibleIdsFromManifest } from './glossary.ts';
 import { previewMode, releaseToday } from '../domain/release.ts';
+import { getSiteData, type DistrictSummary } from './records.ts';
 
 let memo: { key: string; districts: Map<string, number> } | undefined;
 
@@ -31,3 +32,9 @@ export function buildsDistrict(slug: string): boolean {
 
 /** True when this build renders the site-wide pages (home, years, glossary, quality, data, sitemap…). */
 export const buildsSitePages = (): boolean => shardJob().kind !== 'shard';
+
+/** getStaticPaths of every district-scoped route: the districts this build renders, each as its page's prop. */
+export async function districtStaticPaths(): Promise<{ params: { district: string }; props: { district: DistrictSummary } }[]> {
+  const { districts } = await getSiteData();
+  return districts.filter((d) => buildsDistrict(d.slug)).map((district) => ({ params: { district: district.slug }, props: { district } }));
+}

@@ -1,12 +1,10 @@
 /** /<district>/feed.xml: new disclosures and corrections of one district (src/lib/feeds.ts). */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { districtFeedPath, getSiteData, type DistrictSummary } from '../../lib/records.ts';
+import { districtFeedPath, type DistrictSummary } from '../../lib/records.ts';
+import { districtStaticPaths } from '../../lib/shard-filter.ts';
 import { feedEntries, feedResponse, feedTitle } from '../../lib/feeds.ts';
 
-export const getStaticPaths = (async () => {
-  const data = await getSiteData();
-  return data.districts.map((district) => ({ params: { district: district.slug }, props: { district } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = districtStaticPaths satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ district: DistrictSummary }> = ({ site, props: { district } }) => {
   if (!site) throw new Error('feed.xml needs `site` (gongkai.config.ts url or GONGKAI_SITE)');

@@ -1,13 +1,11 @@
 /** /data/<district>/datapackage.json: one district's Frictionless Data Package (src/lib/open-data.ts). */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getSiteData, type DistrictSummary } from '../../../lib/records.ts';
+import type { DistrictSummary } from '../../../lib/records.ts';
+import { districtStaticPaths } from '../../../lib/shard-filter.ts';
 import { districtDataPackage } from '../../../lib/open-data.ts';
 import { downloadList } from '../../../components/record/downloads.ts';
 
-export const getStaticPaths = (async () => {
-  const data = await getSiteData();
-  return data.districts.map((district) => ({ params: { district: district.slug }, props: { district } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = districtStaticPaths satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ district: DistrictSummary }> = ({ site, props: { district } }) => {
   if (!site) throw new Error('datapackage.json needs `site` for absolute URLs');
