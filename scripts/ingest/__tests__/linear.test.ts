@@ -83,11 +83,19 @@ describe('the whole parser is linear on hostile text in any paragraph', () => {
         return parseDocument(Buffer.from(copy.join('\n')), 'x.txt');
       };
       for (const [shape, make] of Object.entries(SHAPES)) {
-        // The document itself costs the same in both: time the payload's share only.
-        const base = time(() => parse(''), ['']);
-        const small = time(() => parse(make(4000)), ['']) - base;
-        const big = time(() => parse(make(32000)), ['']) - base;
-        expect({ shape, linear: big / Math.max(small, 2) < 24 }).toEqual({ shape, linear: true });
+        // The document itself costs the same in both: time the payload's share only. The best of three
+        // tries, as above: a pause on a busy machine makes one try's ratio larger or smaller, but a quadratic
+        // payload gives about 64 in every try, so only noise is removed.
+        const small = make(4000);
+        const big = make(32000);
+        let best = Infinity;
+        for (let k = 0; k < 3 && best >= 24; k++) {
+          const base = time(() => parse(''), ['']);
+          const tSmall = time(() => parse(small), ['']) - base;
+          const tBig = time(() => parse(big), ['']) - base;
+          best = Math.min(best, tBig / Math.max(tSmall, 2));
+        }
+        expect({ shape, linear: best < 24 }).toEqual({ shape, linear: true });
       }
     }, 120_000);
   }
