@@ -249,7 +249,15 @@ export async function runJobs(jobs: Job[], mode: JobMode, workers: number, onRes
       if (s.drainSync()) continue;
       if (callerParses && await s.helpOne()) continue;
       const wait = Atomics.waitAsync(s.signal, 0, seen, 1000);
-      if ((wait.async ? await wait.value : wait.value) === 'timed-out') s.checkStalls();
+      // Node does not count a pending Atomics.waitAsync as work (and the workers are unref'd): without a
+      // timer the event loop could run dry while the workers parse, and the process exit with the ingest
+      // unfinished ("Detected unsettled top-level await", exit 13; seen at 2,000 and 20,000 documents).
+      const alive = setTimeout(() => {}, 2000);
+      try {
+        if ((wait.async ? await wait.value : wait.value) === 'timed-out') s.checkStalls();
+      } finally {
+        clearTimeout(alive);
+      }
     }
     if (s.error) throw s.error;
   } finally {
