@@ -10,13 +10,16 @@ import type { Job, JobMode, JobResult } from './parse-file.ts';
 interface Init {
   port: MessagePort;
   signal: SharedArrayBuffer;
+  /** 1 + the index of the job being run, 0 between jobs: how the pool tells which job stalled (pool.ts). */
+  current: SharedArrayBuffer;
   mode: JobMode;
   /** A seed to parse once (result dropped) before saying ready: a cold thread's first parses are slow. */
   warmup: string | null;
 }
 
-const { port, signal, mode, warmup } = workerData as Init;
+const { port, signal, current, mode, warmup } = workerData as Init;
 const counter = new Int32Array(signal);
+const running = new Int32Array(current);
 const post = (message: unknown): void => {
   port.postMessage(message);
   Atomics.add(counter, 0, 1);
@@ -42,7 +45,11 @@ try {
         return;
       }
       const results: JobResult[] = [];
-      for (const job of msg.jobs ?? []) results.push(await runJob(job, mode, made));
+      for (const job of msg.jobs ?? []) {
+        Atomics.store(running, 0, job.i + 1);
+        results.push(await runJob(job, mode, made));
+      }
+      Atomics.store(running, 0, 0);
       post({ results });
     });
   });

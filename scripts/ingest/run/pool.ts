@@ -9,10 +9,18 @@
  * to do (mostly while the workers start up); `runJobsAsync` waits on events and leaves parsing to the
  * workers (the dev server must keep serving meanwhile). Jobs are async: reading a PDF or Word file is.
  *
- * A worker that cannot load the pipeline, dies or stops answering gives its unfinished jobs back to the
- * calling thread, which runs them itself: a worker problem costs speed, never results.
+ * A worker that cannot load the pipeline or dies gives its unfinished jobs back to the calling thread, which
+ * runs them itself: a worker problem costs speed, never results. A job that keeps its worker busy for
+ * STALL_MS (a parser that loops) is not run again (it would hang the calling thread): it is reported as an
+ * `internal` diagnostic of its file, and the worker's other jobs go back to the calling thread. So is a job
+ * during which its worker ran out of memory (the calling thread has no more).
+ *
+ * `Atomics.waitAsync` does not keep Node's event loop alive (nodejs/node#61941), and the workers are unref'd:
+ * a wait with nothing else pending would end the process with exit code 13 ("unsettled top-level await")
+ * before the workers answer. Every wait therefore holds a timer (waitForWorkers).
  */
 import { existsSync } from 'node:fs';
+import { relative } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
@@ -22,8 +30,17 @@ import { runJob, type Job, type JobMode, type JobResult } from './parse-file.ts'
 export const MIN_FILES_FOR_WORKERS = 500;
 /** Jobs per message; two batches in flight per worker keep it busy while the main thread catches up. */
 const BATCH = 4;
-/** A worker silent this long while it has jobs is given up (its jobs are run by the calling thread). */
+/** A worker on one job this long (or starting up this long) is given up; see the top of this file. */
 const STALL_MS = 120_000;
+/** Longest wait for the workers before the scheduler looks for stalls again. */
+const WAIT_MS = 1000;
+
+/** For tests: the worker script (a stand-in that misbehaves on cue), the stall limit, the workers' heap. */
+export interface PoolTuning {
+  workerUrl?: URL | null;
+  stallMs?: number;
+  maxOldGenerationSizeMb?: number;
+}
 
 /**
  * How many worker threads to use for `files` files: `requested` when given (0 = none), else the
@@ -65,6 +82,11 @@ interface Slot {
   dead: boolean;
   ready: boolean;
   lastHeard: number;
+  /** Shared with the worker: 1 + the index of the job it is running, 0 between jobs. */
+  current: Int32Array;
+  /** That value when the calling thread first saw it, and when. */
+  seen: number;
+  seenAt: number;
 }
 
 type Message = { results: JobResult[] } | { ready: true } | { fatal: string };
@@ -82,18 +104,23 @@ class Scheduler {
   private readonly jobs: Job[];
   private readonly mode: JobMode;
   private readonly onResult: (r: JobResult) => void;
+  private readonly stallMs: number;
 
-  constructor(jobs: Job[], mode: JobMode, workers: number, onResult: (r: JobResult) => void) {
+  constructor(jobs: Job[], mode: JobMode, workers: number, onResult: (r: JobResult) => void, tuning: PoolTuning = {}) {
     this.jobs = jobs;
     this.mode = mode;
     this.onResult = onResult;
-    for (let k = 0; k < workers && WORKER_URL; k++) {
+    this.stallMs = tuning.stallMs ?? STALL_MS;
+    const url = tuning.workerUrl === undefined ? WORKER_URL : tuning.workerUrl;
+    for (let k = 0; k < workers && url; k++) {
       const { port1, port2 } = new MessageChannel();
+      const current = new Int32Array(new SharedArrayBuffer(4));
       let worker: Worker;
       try {
-        worker = new Worker(WORKER_URL, {
-          workerData: { port: port2, signal: this.signal.buffer, mode, warmup: jobs[0]?.path ?? null },
+        worker = new Worker(url, {
+          workerData: { port: port2, signal: this.signal.buffer, current: current.buffer, mode, warmup: jobs[0]?.path ?? null },
           transferList: [port2],
+          ...(tuning.maxOldGenerationSizeMb ? { resourceLimits: { maxOldGenerationSizeMb: tuning.maxOldGenerationSizeMb } } : {}),
           // The parent's profiling flags are per process, not per thread.
           execArgv: process.execArgv.filter((a) => !a.startsWith('--cpu-prof') && !a.startsWith('--heap-prof')),
         });
@@ -102,8 +129,11 @@ class Scheduler {
         break;
       }
       worker.unref();
-      const slot: Slot = { worker, port: port1, pending: new Map(), dead: false, ready: false, lastHeard: performance.now() };
-      worker.on('error', () => this.giveUp(slot));
+      const slot: Slot = { worker, port: port1, pending: new Map(), dead: false, ready: false, lastHeard: performance.now(), current, seen: 0, seenAt: 0 };
+      worker.on('error', (e: Error & { code?: string }) => {
+        if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') this.giveUp(slot, '解析时工作线程内存不足（文件可能过大或结构异常）');
+        else this.giveUp(slot);
+      });
       worker.on('exit', () => this.giveUp(slot));
       this.slots.push(slot);
       // Jobs are handed out once the worker has loaded the pipeline (its 'ready'): jobs waiting in a
@@ -135,14 +165,37 @@ class Scheduler {
     slot.port.postMessage({ jobs: batch });
   }
 
-  /** A worker is gone or hopeless: its unanswered jobs (and, if it was the last, all the rest) run locally. */
-  giveUp(slot: Slot): void {
+  /**
+   * A worker is gone or hopeless: its unanswered jobs (and, if it was the last, all the rest) run locally,
+   * except the one it was running when `culprit` says why it must not run again: that one is reported.
+   */
+  giveUp(slot: Slot, culprit?: string): void {
     if (slot.dead) return;
     slot.dead = true;
+    const running = culprit ? slot.pending.get(Atomics.load(slot.current, 0) - 1) : undefined;
+    if (running) {
+      slot.pending.delete(running.i);
+      this.report(running, culprit!);
+    }
     this.local.push(...slot.pending.values());
     slot.pending.clear();
     if (!this.live.length) this.local.push(...this.takeAll());
     void slot.worker.terminate();
+    // Wake the calling thread if it waits for this worker.
+    Atomics.add(this.signal, 0, 1);
+    Atomics.notify(this.signal, 0);
+  }
+
+  /** The result of a job that could not be run: its file, no record, an `internal` diagnostic saying why. */
+  private report(job: Job, why: string): void {
+    const file = relative(process.cwd(), job.path) || job.path;
+    const diagnostics = [{ file, line: 1, kind: 'internal' as const, message: `${why}；其余文件照常导入，请报告此问题` }];
+    this.done++;
+    try {
+      this.onResult(this.mode.kind === 'full' ? { i: job.i, file, diagnostics, record: null } : { i: job.i, file, diagnostics, summary: null });
+    } catch (e) {
+      this.error ??= e;
+    }
   }
 
   handle(slot: Slot, msg: Message): void {
@@ -195,10 +248,22 @@ class Scheduler {
     return true;
   }
 
-  /** Gives up workers that have not answered for STALL_MS while holding jobs or starting up. */
+  /** Gives up workers that have been on one job, or starting up, for the stall limit. */
   checkStalls(): void {
     const now = performance.now();
-    for (const s of this.live) if ((s.pending.size || !s.ready) && now - s.lastHeard > STALL_MS) this.giveUp(s);
+    for (const s of this.live) {
+      if (!s.ready) {
+        if (now - s.lastHeard > this.stallMs) this.giveUp(s);
+        continue;
+      }
+      const running = Atomics.load(s.current, 0);
+      if (running !== s.seen) {
+        s.seen = running;
+        s.seenAt = now;
+      } else if (running && now - s.seenAt > this.stallMs) {
+        this.giveUp(s, `解析超过 ${Math.round(this.stallMs / 1000)} 秒仍未完成，已放弃（解析器可能陷入循环）`);
+      }
+    }
   }
 
   stop(): void {
@@ -238,26 +303,18 @@ class Scheduler {
  * (`callerParses`) and otherwise waits on the workers' counter (Atomics.waitAsync: reading a PDF is async,
  * so the caller's own jobs are awaited, not run blocking).
  */
-export async function runJobs(jobs: Job[], mode: JobMode, workers: number, onResult: (r: JobResult) => void, callerParses = true): Promise<void> {
-  const s = new Scheduler(jobs, mode, workers, onResult);
+export async function runJobs(jobs: Job[], mode: JobMode, workers: number, onResult: (r: JobResult) => void, callerParses = true, tuning: PoolTuning = {}): Promise<void> {
+  const s = new Scheduler(jobs, mode, workers, onResult, tuning);
   try {
     while (!s.finished) {
       await s.runLocal();
       if (s.error) throw s.error;
       if (s.finished) break;
+      s.checkStalls();
       const seen = Atomics.load(s.signal, 0);
       if (s.drainSync()) continue;
       if (callerParses && await s.helpOne()) continue;
-      const wait = Atomics.waitAsync(s.signal, 0, seen, 1000);
-      // Node does not count a pending Atomics.waitAsync as work (and the workers are unref'd): without a
-      // timer the event loop could run dry while the workers parse, and the process exit with the ingest
-      // unfinished ("Detected unsettled top-level await", exit 13; seen at 2,000 and 20,000 documents).
-      const alive = setTimeout(() => {}, 2000);
-      try {
-        if ((wait.async ? await wait.value : wait.value) === 'timed-out') s.checkStalls();
-      } finally {
-        clearTimeout(alive);
-      }
+      await waitForWorkers(s.signal, seen);
     }
     if (s.error) throw s.error;
   } finally {
@@ -266,8 +323,8 @@ export async function runJobs(jobs: Job[], mode: JobMode, workers: number, onRes
 }
 
 /** Runs `jobs`, calling `onResult` for each (in completion order), without blocking the event loop. */
-export async function runJobsAsync(jobs: Job[], mode: JobMode, workers: number, onResult: (r: JobResult) => void): Promise<void> {
-  const s = new Scheduler(jobs, mode, workers, onResult);
+export async function runJobsAsync(jobs: Job[], mode: JobMode, workers: number, onResult: (r: JobResult) => void, tuning: PoolTuning = {}): Promise<void> {
+  const s = new Scheduler(jobs, mode, workers, onResult, tuning);
   let timer: ReturnType<typeof setInterval> | undefined;
   try {
     await new Promise<void>((resolve, reject) => {
@@ -285,11 +342,26 @@ export async function runJobsAsync(jobs: Job[], mode: JobMode, workers: number, 
         });
       };
       s.listen(() => setImmediate(step));
-      timer = setInterval(() => { s.checkStalls(); step(); }, 1000);
+      timer = setInterval(() => { s.checkStalls(); step(); }, WAIT_MS);
       step();
     });
   } finally {
     clearInterval(timer);
     s.stop();
+  }
+}
+
+/**
+ * Waits until the workers bump `signal` past `seen`, or WAIT_MS. A ref'd timer keeps the event loop alive
+ * meanwhile: a pending `Atomics.waitAsync` alone does not (nodejs/node#61941), and the process would exit.
+ */
+async function waitForWorkers(signal: Int32Array, seen: number): Promise<void> {
+  const wait = Atomics.waitAsync(signal, 0, seen, WAIT_MS);
+  if (!wait.async) return;
+  const alive = setTimeout(() => {}, WAIT_MS + 100);
+  try {
+    await wait.value;
+  } finally {
+    clearTimeout(alive);
   }
 }
