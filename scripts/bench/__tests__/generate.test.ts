@@ -39,6 +39,24 @@ describe('generated disclosures parse with the real ingest', () => {
   });
 });
 
+describe('a national-size corpus (BENCHMARKS.md projection)', () => {
+  it('reaches 50,000 documents, and the first document of every district parses with the district the generator planned', () => {
+    const firsts = new Map<string, GeneratedDoc>();
+    let n = 0;
+    for (const d of generateDocs({ docs: 50_000, seed: 1 })) {
+      n++;
+      const district = d.id.split('/')[0]!;
+      if (!firsts.has(district)) firsts.set(district, d);
+    }
+    expect(n).toBe(50_000);
+    expect(firsts.size).toBeGreaterThan(120);
+    for (const d of firsts.values()) {
+      const { record, diagnostics } = parseDocument(Buffer.from(d.text, 'utf8'), d.file);
+      expect(record?.id, `${d.file}: ${JSON.stringify(diagnostics)}`).toBe(d.id);
+    }
+  });
+});
+
 describe('corpus shape', () => {
   const big = [...generateDocs({ docs: 400, seed: 3, errorShare: 0.1 })];
   const texts = big.map((d) => d.text);
