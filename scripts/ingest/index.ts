@@ -16,6 +16,7 @@ import {
   extractPerformance, extractProcurement, extractStructure, extractThreePublic, markTableReferences,
 } from './stages/extract/index.ts';
 import { extractTables } from './stages/tables.ts';
+import { blockSectionsOf } from './stages/block-sections.ts';
 import { applyTableFigures, readLayoutTables } from './stages/tables/index.ts';
 import { identityFromTables } from './stages/tables/identity.ts';
 import { impliedPreviousYear } from './stages/validate.ts';
@@ -352,6 +353,7 @@ function parseOrThrow(files: ReadPart[], file: string, options: ParseOptions): P
     keyFigures,
     coverage: { lines: lines.length, unrecognised },
     sections: outline,
+    blockSections: blockSectionsOf(body, sections),
     duties, structure, income, expenditure, generalBudgetAppropriation, governmentFund: parts.governmentFund, threePublic,
     operatingExpenses: parts.operatingExpenses, procurement: parts.procurement, performance, assets: parts.assets, glossary,
     tables: tablesResult.tables,

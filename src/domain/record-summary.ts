@@ -1,6 +1,6 @@
 /**
- * A record without the parts only its own page reads (document text, sections, attached-table cells,
- * performance-target forms, provenance, duties). Site-wide pages (indexes, year tables, open data,
+ * A record without the parts only its own page reads (document text, sections and the blocks' places in them,
+ * attached-table cells, performance-target forms, provenance, duties). Site-wide pages (indexes, year tables, open data,
  * glossary, quality) hold one summary per visible record for the whole build, so a summary must stay small:
  * at province scale (tens of thousands of records) the full records do not fit in the build's memory budget.
  *
@@ -10,7 +10,7 @@
 import type { UnitYearRecord } from './schema/record.ts';
 
 /** Fields dropped from a summary; read them with `loadRecord()` (src/lib/records.ts) on the record's own page. */
-export const HEAVY_FIELDS = ['sections', 'tables', 'performanceTargets', 'provenance', 'duties', 'source'] as const;
+export const HEAVY_FIELDS = ['sections', 'blockSections', 'tables', 'performanceTargets', 'provenance', 'duties', 'source'] as const;
 type HeavyField = (typeof HEAVY_FIELDS)[number];
 
 /** What a summary keeps of an attached table: enough to list and link its CSV. */
@@ -33,7 +33,7 @@ export type RecordSummary = Omit<UnitYearRecord, HeavyField> & {
 
 /** The summary of a full record (a new object; the record is not changed). */
 export function summarize(record: UnitYearRecord): RecordSummary {
-  const { sections: _s, tables, performanceTargets: _p, provenance: _v, duties: _d, source, ...rest } = record;
+  const { sections: _s, blockSections: _b, tables, performanceTargets: _p, provenance: _v, duties: _d, source, ...rest } = record;
   return {
     ...rest,
     source: { file: source.file, sha256: source.sha256, encoding: source.encoding, ...(source.parts ? { parts: source.parts } : {}) },

@@ -6,6 +6,7 @@
 import type { UnitYearRecord } from '../../domain/schema/record.ts';
 import type { RecordSummary } from '../../domain/record-summary.ts';
 import { formatWan } from '../../domain/money.ts';
+import { hasBlock } from '../../domain/blocks.ts';
 import type { CsvCell } from '../../lib/csv.ts';
 import { amountUnit, cellText, headerLayout } from './attached-tables.ts';
 import { functionRows, incomeRows, threePublicRows, type NarrativeRow } from './narrative-tables.ts';
@@ -30,11 +31,10 @@ function narrative(id: string, title: string, header: string[], rows: NarrativeR
  */
 export function downloadList(record: RecordSummary): Array<Pick<DownloadTable, 'id' | 'title'>> {
   const { unit, year } = record.identity;
-  const { income, expenditure } = record;
   return [
     ...record.tables.map((t) => ({ id: t.id, title: t.title })),
-    ...(income.total === null && income.sources.length === 0 ? [] : [{ id: 'income', title: `${year}年${unit}收入预算（按来源）` }]),
-    ...(expenditure.total === null && expenditure.byFunction.length === 0 ? [] : [{ id: 'function', title: `${year}年${unit}支出预算（按功能分类）` }]),
+    ...(hasBlock(record, 'income') ? [{ id: 'income', title: `${year}年${unit}收入预算（按来源）` }] : []),
+    ...(hasBlock(record, 'function') ? [{ id: 'function', title: `${year}年${unit}支出预算（按功能分类）` }] : []),
     { id: 'three-public', title: `${year}年${unit}“三公”经费预算` },
   ];
 }

@@ -4,15 +4,15 @@
  */
 import type { Section } from '../../domain/schema/section.ts';
 import type { UnitYearRecord } from '../../domain/schema/record.ts';
+import type { Block } from '../../domain/schema/block-sections.ts';
+import { presentBlocks } from '../../domain/blocks.ts';
 
 type Paragraph = Section['paragraphs'][number];
 
-/** Structured views of a record shown beside the document's text. */
-export type Block =
-  | 'duties' | 'structure' | 'income' | 'function' | 'spending' | 'threePublic' | 'operatingExpenses'
-  | 'procurement' | 'performance' | 'assets' | 'glossary' | 'tables';
-
-/** Section kinds each block belongs under, best first. */
+/**
+ * Section kinds each block belongs under, best first: where a record written before `blockSections` existed
+ * (old content) gets its blocks placed. A record that says where each block came from is placed by that.
+ */
 const HOSTS: Record<Block, Section['kind'][]> = {
   duties: ['duties', 'basicInfo'],
   structure: ['structure', 'basicInfo'],
@@ -36,34 +36,22 @@ export const BLOCK_TITLE: Record<Block, string> = {
   tables: '附表',
 };
 
-/** Blocks for which the record holds something to show, in page order. */
-export function presentBlocks(record: UnitYearRecord): Block[] {
-  const has: Record<Block, boolean> = {
-    duties: record.duties.some((d) => d.items.length > 0),
-    structure: record.structure.text.length > 0 || record.structure.subordinateUnits.length > 0,
-    income: record.income.total !== null || record.income.sources.length > 0,
-    function: record.expenditure.total !== null || record.expenditure.byFunction.length > 0,
-    spending: record.generalBudgetAppropriation.basic.amount !== null || record.generalBudgetAppropriation.project.amount !== null,
-    threePublic: record.threePublic.total.amount !== null,
-    operatingExpenses: record.operatingExpenses !== null,
-    procurement: record.procurement !== null,
-    performance: record.performance !== null || record.performanceTargets.length > 0,
-    assets: record.assets !== null,
-    glossary: record.glossary.length > 0,
-    tables: record.tables.length > 0,
-  };
-  return (Object.keys(HOSTS) as Block[]).filter((b) => has[b]);
-}
-
-/** Where each block goes: after the paragraphs of the first section of a fitting kind, else after the document. */
-export function placeBlocks(sections: readonly Section[], blocks: readonly Block[]): {
+/**
+ * Where each block goes: after the paragraphs of the section it was read from (`record.blockSections`), else
+ * after the document. A record without `blockSections` (written before it existed) places a block under the
+ * first section of a fitting kind (HOSTS).
+ */
+export function placeBlocks(record: Pick<UnitYearRecord, 'sections' | 'blockSections'>, blocks: readonly Block[]): {
   bySection: Map<string, Block[]>;
   unplaced: Block[];
 } {
+  const { sections, blockSections } = record;
   const bySection = new Map<string, Block[]>();
   const unplaced: Block[] = [];
   for (const block of blocks) {
-    const host = HOSTS[block].map((kind) => sections.find((s) => s.kind === kind)).find((s) => s !== undefined);
+    const host = blockSections
+      ? sections.find((s) => s.id === blockSections[block])
+      : HOSTS[block].map((kind) => sections.find((s) => s.kind === kind)).find((s) => s !== undefined);
     if (!host) { unplaced.push(block); continue; }
     bySection.set(host.id, [...(bySection.get(host.id) ?? []), block]);
   }
@@ -75,7 +63,7 @@ export function placeBlocks(sections: readonly Section[], blocks: readonly Block
  * page gives a block no section fits), or null when the page does not show it.
  */
 export function blockHref(record: UnitYearRecord, block: Block): string | null {
-  const { bySection, unplaced } = placeBlocks(record.sections, presentBlocks(record));
+  const { bySection, unplaced } = placeBlocks(record, presentBlocks(record));
   if (unplaced.includes(block)) return `#block-${block}`;
   const host = [...bySection].find(([, blocks]) => blocks.includes(block))?.[0];
   return host && pageSections(record, bySection).some((p) => p.section.id === host) ? `#${host}` : null;

@@ -6,6 +6,7 @@
 import type { UnitYearRecord } from '../../domain/schema/record.ts';
 import type { Change } from '../../domain/schema/change.ts';
 import type { ThreePublic } from '../../domain/schema/three-public.ts';
+import { hasBlock } from '../../domain/blocks.ts';
 import { firstLine, provenanceLine } from './source-line.ts';
 import { THREE_PUBLIC, THREE_PUBLIC_ITEMS } from '../../domain/terms/three-public.ts';
 
@@ -32,7 +33,7 @@ const row = (r: Partial<NarrativeRow> & Pick<NarrativeRow, 'label'>): NarrativeR
 /** Income by source (年初预算数, 上年结转) followed by the total row. Empty when nothing is stated. */
 export function incomeRows(record: UnitYearRecord): NarrativeRow[] {
   const { income } = record;
-  if (income.total === null && income.sources.length === 0) return [];
+  if (!hasBlock(record, 'income')) return [];
   return [
     ...income.sources.map((s) => row({
       label: s.label, amount: s.amount, line: s.line, carriedForward: s.carriedForward ?? null,
@@ -47,7 +48,7 @@ export function incomeRows(record: UnitYearRecord): NarrativeRow[] {
 /** Expenditure by function class (类) followed by the total row. Empty when nothing is stated. */
 export function functionRows(record: UnitYearRecord): NarrativeRow[] {
   const { expenditure } = record;
-  if (expenditure.total === null && expenditure.byFunction.length === 0) return [];
+  if (!hasBlock(record, 'function')) return [];
   return [
     ...expenditure.byFunction.map((f) => row({ label: f.label, amount: f.amount, line: f.line })),
     row({

@@ -8,7 +8,7 @@ import { recordSchema } from './record.ts';
  * of the whole record's and catches a damaged or hand-edited content/ file with its field named.
  */
 export const recordSummarySchema = recordSchema
-  .omit({ sections: true, tables: true, performanceTargets: true, provenance: true, duties: true, source: true })
+  .omit({ sections: true, blockSections: true, tables: true, performanceTargets: true, provenance: true, duties: true, source: true })
   .extend({
     /** The source file (its text is not needed site-wide). */
     source: recordSchema.shape.source.omit({ lines: true }),

@@ -4,6 +4,7 @@ import { keyFiguresSchema } from './key-figures.ts';
 import { coverageSchema } from './coverage.ts';
 import { sourcePartSchema } from './source-part.ts';
 import { sectionSchema } from './section.ts';
+import { blockSectionsSchema } from './block-sections.ts';
 import { dutiesSchema } from './duties.ts';
 import { structureSchema } from './structure.ts';
 import { incomeSchema } from './income.ts';
@@ -58,6 +59,11 @@ export const recordSchema = z.object({
   coverage: coverageSchema,
   /** The document's headings and paragraphs in order. */
   sections: z.array(sectionSchema),
+  /**
+   * The section each structured block (income, 三公, glossary…) was read from, so pages place it there (see
+   * block-sections.ts). Absent in records written before it existed: pages then place blocks by section kind.
+   */
+  blockSections: blockSectionsSchema.optional(),
   /** 职能职责: one group for the document's unit, one per subordinate unit with its own list; empty when absent. */
   duties: z.array(dutiesSchema),
   /** 单位构成 / 机构设置 (empty lists when the document has no such section). */

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { firstLine, lineHref, lineId, provenanceLine } from '../source-line.ts';
 import { columnLabels, headerLayout, isEmptyTable } from '../attached-tables.ts';
-import { pageSections, placeBlocks, preambleParagraphs, presentBlocks } from '../layout.ts';
+import { readFileSync } from 'node:fs';
+import { pageSections, placeBlocks, preambleParagraphs } from '../layout.ts';
+import { presentBlocks } from '../../../domain/blocks.ts';
+import { parseDocument } from '../../../../scripts/ingest/index.ts';
 import { downloadTables } from '../downloads.ts';
 import { incomeRows, threePublicRows } from '../narrative-tables.ts';
 import { otherYears, previousRecord, recordParams } from '../page-data.ts';
@@ -58,23 +61,38 @@ describe('isEmptyTable', () => {
 });
 
 describe('layout', () => {
-  it('places each block under the first section of its kind', () => {
+  it('places each block under the section the record says it was read from', () => {
     const r = seedRecord('000');
-    const { bySection, unplaced } = placeBlocks(r.sections, presentBlocks(r));
+    const { bySection, unplaced } = placeBlocks(r, presentBlocks(r));
     const kindOf = (block: string) => r.sections.find((s) => bySection.get(s.id)?.includes(block as never))?.kind;
     expect(unplaced).toEqual([]);
+    expect(r.blockSections).toMatchObject({ income: expect.any(String), threePublic: expect.any(String) });
+    for (const [block, id] of Object.entries(r.blockSections!)) expect(bySection.get(id)).toContain(block);
     expect(kindOf('income')).toBe('income');
     expect(kindOf('threePublic')).toBe('threePublic');
     expect(kindOf('operatingExpenses')).toBe('otherMatters');
   });
+  it('shows a block where the extractor found its figures, not in the first section of a fitting kind', () => {
+    // 渝北民政: 基本支出/项目支出 are stated under （三）一般公共预算支出情况, a sub-section of 二、部门预算情况说明
+    // (the first budgetExplanation section, where placing by kind put the block, before （一）).
+    const file = new URL('../../../../scripts/ingest/__tests__/fixtures/variants/yubei-minzheng-2024.txt', import.meta.url);
+    const r = parseDocument(readFileSync(file), 'yubei-minzheng-2024.txt').record!;
+    const titleOf = (p: ReturnType<typeof placeBlocks>) => r.sections.find((s) => p.bySection.get(s.id)?.includes('spending'))?.title;
+    expect(titleOf(placeBlocks(r, presentBlocks(r)))).toBe('一般公共预算支出情况');
+    expect(r.sections.find((s) => s.id === r.blockSections?.spending)?.line).toBe(r.generalBudgetAppropriation.basic.line! - 1);
+    // A record written before blockSections existed is still placed by section kind.
+    expect(titleOf(placeBlocks({ ...r, blockSections: undefined }, presentBlocks(r)))).toBe('部门预算情况说明');
+  });
   it('puts blocks with no fitting section after the document', () => {
     const r = seedRecord('000');
     const sections = r.sections.filter((s) => s.kind !== 'threePublic');
-    expect(placeBlocks(sections, presentBlocks(r)).unplaced).toEqual(['threePublic']);
+    expect(placeBlocks({ sections }, presentBlocks(r)).unplaced).toEqual(['threePublic']);
+    const { threePublic: _, ...others } = r.blockSections!;
+    expect(placeBlocks({ ...r, blockSections: others }, presentBlocks(r)).unplaced).toEqual(['threePublic']);
   });
   it('never skips a heading level and drops sub-sections a block already shows (渝中 duties per unit)', () => {
     const r = seedRecord('003');
-    const pages = pageSections(r, placeBlocks(r.sections, presentBlocks(r)).bySection);
+    const pages = pageSections(r, placeBlocks(r, presentBlocks(r)).bySection);
     let prev = 1;
     for (const p of pages) { expect(p.level).toBeLessThanOrEqual(prev + 1); prev = p.level; }
     expect(pages.map((p) => p.section.title)).not.toContain('重庆市渝中区机关事务服务中心');
@@ -82,7 +100,7 @@ describe('layout', () => {
   });
   it('does not repeat the duties and glossary lines the blocks show', () => {
     const r = seedRecord('000');
-    const pages = pageSections(r, placeBlocks(r.sections, presentBlocks(r)).bySection);
+    const pages = pageSections(r, placeBlocks(r, presentBlocks(r)).bySection);
     expect(pages.find((p) => p.section.kind === 'duties')!.paragraphs).toEqual([]);
     expect(pages.find((p) => p.section.kind === 'glossary')!.paragraphs).toEqual([]);
   });
