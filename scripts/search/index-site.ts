@@ -24,6 +24,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { extractPage } from './extract.ts';
 import { analyzePage, byCodePoint, pack, packAsync, PagefindWriter, type PageEntry } from './pagefind-writer.ts';
 import { decodePartLine, encodePartLine, PartReader, PartWriter } from './part.ts';
+import { EntryCache, pageKey, type CacheStats } from './entry-cache.ts';
 import { districtOfFile, SEARCH_PART, SHARD_MANIFEST, SHARD_META_DIR, type ShardManifest } from '../../src/domain/shard.ts';
 
 /** The bundle folder inside the site; the search client reads `<base>pagefind/`. */
@@ -46,13 +47,28 @@ export interface IndexReport {
   refused: string[];
   /** Paths of the files written under the bundle folder, sorted. */
   written: string[];
+  /** With a cache: pages whose entry was reused, and pages analysed. */
+  cache?: CacheStats;
 }
 
-/** True when the page comes from a preview build: the preview marker, or the 预览稿 banner of an unpublished record. */
-export const isPreviewPage = (html: string): boolean => PREVIEW_META.test(html) || PREVIEW_BANNER.test(html);
+export interface IndexOptions {
+  /**
+   * Folder of the cache of analysed pages (entry-cache.ts): pages whose URL and HTML are unchanged since the
+   * last build that used it are not read into words again. The index is the same bytes either way.
+   */
+  cache?: string;
+}
+
+/**
+ * True when the page comes from a preview build: the preview marker, or the 预览稿 banner of an unpublished
+ * record. (The word alone is looked for first: the patterns try every tag of the page, which costs more than
+ * it should on every page of a rebuild.)
+ */
+export const isPreviewPage = (html: string): boolean =>
+  (/gongkai-preview/i.test(html) && PREVIEW_META.test(html)) || (/banner-preview/i.test(html) && PREVIEW_BANNER.test(html));
 
 /** True when the page marks a region for the search index. */
-export const hasSearchBody = (html: string): boolean => BODY.test(html);
+export const hasSearchBody = (html: string): boolean => /data-pagefind-body/i.test(html) && BODY.test(html);
 
 /** Site URL of an HTML file path relative to the outDir: `a/b/index.html` → `/a/b/`, `404.html` → `/404.html`. */
 export function pageUrl(relPath: string): string {
@@ -89,6 +105,27 @@ function indexable(url: string, html: string, report: IndexReport): PageEntry | 
   return analyzePage(url, { ...page, blocks: page.blocks });
 }
 
+/**
+ * A page for the index: its part line from `cache` when the same URL and HTML were indexed before (the
+ * entry is recorded in `report.indexed`), else as `indexable` analyses it, with its cache key.
+ */
+function cachedOrIndexable(url: string, html: string, report: IndexReport, cache: EntryCache | null):
+  { line: string } | { entry: PageEntry; key: string | null } | null {
+  if (cache && !isPreviewPage(html) && hasSearchBody(html)) {
+    const key = pageKey(url, html);
+    const line = cache.get(key);
+    if (line !== null) {
+      report.indexed.push(url);
+      return { line };
+    }
+    const entry = indexable(url, html, report);
+    if (entry) cache.stats.analysed++;
+    return entry && { entry, key };
+  }
+  const entry = indexable(url, html, report);
+  return entry && { entry, key: null };
+}
+
 /** Indexes one page unless it is a preview or marks no search body; records the outcome in `report`. */
 function addHtml(writer: PagefindWriter, url: string, html: string, report: IndexReport): void {
   const entry = indexable(url, html, report);
@@ -113,21 +150,33 @@ export function indexPages(pages: Iterable<[string, string]>): { files: Map<stri
  * analysed, with its fragment packed, to `<outDir>/_shard/search-part.jsonl` in code-point order of the
  * files. No bundle is written; the merge writes it from all parts (`indexSite` with `shards`).
  */
-export async function writeSearchPart(outDir: string): Promise<IndexReport> {
+export async function writeSearchPart(outDir: string, opts: IndexOptions = {}): Promise<IndexReport> {
   const report: IndexReport = { indexed: [], refused: [], written: [] };
   mkdirSync(join(outDir, SHARD_META_DIR), { recursive: true });
   const part = new PartWriter(join(outDir, SHARD_META_DIR, SEARCH_PART));
+  const cache = opts.cache ? new EntryCache(opts.cache) : null;
   try {
     // Fragments are packed on libuv's thread pool while the next pages are read; lines keep page order.
     const queue: Promise<string>[] = [];
     for (const file of htmlFiles(outDir).sort(byCodePoint)) {
-      const entry = indexable(pageUrl(file), readFileSync(join(outDir, file), 'utf8'), report);
-      if (!entry) continue;
-      queue.push(packAsync(entry.fragment!).then((packed) => encodePartLine(file, entry, packed)));
+      const page = cachedOrIndexable(pageUrl(file), readFileSync(join(outDir, file), 'utf8'), report, cache);
+      if (!page) continue;
+      if ('line' in page) queue.push(Promise.resolve(page.line));
+      else {
+        const { entry, key } = page;
+        queue.push(packAsync(entry.fragment!).then((packed) => {
+          const line = encodePartLine(file, entry, packed);
+          if (key) cache!.put(key, line);
+          return line;
+        }));
+      }
       while (queue.length >= MAX_PENDING) part.write(await queue.shift()!);
     }
     for (const line of queue) part.write(await line);
+    cache?.commit();
+    if (cache) report.cache = cache.stats;
   } finally {
+    cache?.abort();
     part.close();
   }
   report.written.push(`${SHARD_META_DIR}/${SEARCH_PART}`);
@@ -163,9 +212,12 @@ function openParts(shardDirs: readonly string[]): ShardParts {
  * shards' districts are taken from their search parts instead of being read again; the result is the bytes
  * a single build writes.
  */
-export async function indexSite(outDir: string, opts: { shards?: readonly string[] } = {}): Promise<IndexReport> {
+export async function indexSite(outDir: string, opts: IndexOptions & { shards?: readonly string[] } = {}): Promise<IndexReport> {
   const report: IndexReport = { indexed: [], refused: [], written: [] };
   const parts = opts.shards ? openParts(opts.shards) : null;
+  const cache = opts.cache ? new EntryCache(opts.cache) : null;
+  /** The page being added when it is to be cached once its fragment is packed. */
+  let caching: { key: string; file: string; entry: PageEntry } | null = null;
   // Paths are ASCII (slugs), so code-point order is plain string order.
   const files = htmlFiles(outDir).sort(byCodePoint);
   const bundle = join(outDir, BUNDLE_DIR);
@@ -188,7 +240,11 @@ export async function indexSite(outDir: string, opts: { shards?: readonly string
   let failure: unknown = null;
   const writer = new PagefindWriter((path, content, packed, stored) => {
     if (!packed || stored) return store(path, content);
-    const job: Promise<void> = packAsync(content).then((bytes) => store(path, bytes), (e: unknown) => {
+    const page = caching;
+    const job: Promise<void> = packAsync(content).then((bytes) => {
+      store(path, bytes);
+      if (page) cache!.put(page.key, encodePartLine(page.file, page.entry, bytes));
+    }, (e: unknown) => {
       failure ??= e;
     }).finally(() => pending.delete(job));
     pending.add(job);
@@ -210,7 +266,15 @@ export async function indexSite(outDir: string, opts: { shards?: readonly string
         writer.addEntry(entry, packedFragment);
         report.indexed.push(entry.url);
       } else {
-        addHtml(writer, pageUrl(file), readFileSync(join(outDir, file), 'utf8'), report);
+        const page = cachedOrIndexable(pageUrl(file), readFileSync(join(outDir, file), 'utf8'), report, cache);
+        if (page && 'line' in page) {
+          const { entry, packedFragment } = decodePartLine(page.line);
+          writer.addEntry(entry, packedFragment);
+        } else if (page) {
+          caching = page.key === null ? null : { key: page.key, file, entry: page.entry };
+          writer.addEntry(page.entry);
+          caching = null;
+        }
       }
       await drain(MAX_PENDING);
     }
@@ -222,10 +286,13 @@ export async function indexSite(outDir: string, opts: { shards?: readonly string
     await drain(0);
     rmSync(bundle, { recursive: true, force: true });
     renameSync(staging, bundle);
+    cache?.commit();
+    if (cache) report.cache = cache.stats;
   } catch (e) {
     rmSync(staging, { recursive: true, force: true });
     throw e;
   } finally {
+    cache?.abort();
     for (const reader of parts?.readers ?? []) reader.close();
   }
   report.written.sort(byCodePoint);
