@@ -9,12 +9,19 @@
  * earlier versions of a corrected disclosure are online.
  * (record.json and the CSVs are written after the build by src/integrations/downloads-writer.ts, not rendered.)
  *
+ * The district-scoped pages (a unit across its years; a district's page, feed, open-data page and data
+ * package) are keyed by their unit's or district's records (each record file's digest, in the order shown,
+ * which also says which records are visible) and the names shown; the district's also by the release date,
+ * since its feed lists only what is released that day. After one seed changes, only its district's pages
+ * are rendered again.
+ *
  * Preview builds (dev server, `GONGKAI_PREVIEW=1`) return no key: their pages also show the change list
  * against git and the 预览稿 banner, and are always rendered.
  */
 import { createHash } from 'node:crypto';
 import type { GlossaryLinkTerm } from '../remark/glossary-links.ts';
-import { isPreview, recordDigest, type RecordSummary } from './records.ts';
+import { isPreview, recordDigest, type DistrictSummary, type RecordSummary, type UnitSummary } from './records.ts';
+import { releaseToday } from '../domain/release.ts';
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
@@ -39,4 +46,19 @@ export function recordPageKey(
 export function sourcePageKey(summary: RecordSummary, preview = isPreview()): string | undefined {
   if (preview) return undefined;
   return sha256(JSON.stringify(['source-page', recordDigest(summary)]));
+}
+
+/** Key of a unit's page (its records side by side), or undefined in preview. */
+export function unitPageKey(unit: UnitSummary, preview = isPreview()): string | undefined {
+  if (preview) return undefined;
+  return sha256(JSON.stringify(['unit-page', unit.district, unit.unit, unit.unitName, unit.districtName, unit.records.map(recordDigest)]));
+}
+
+/** Key of a district's pages (its page, feed, open-data page and data package), or undefined in preview. */
+export function districtPagesKey(district: DistrictSummary, today = releaseToday(), preview = isPreview()): string | undefined {
+  if (preview) return undefined;
+  return sha256(JSON.stringify([
+    'district-pages', district.slug, district.name, district.recordCount, today,
+    district.units.map((u) => [u.unit, u.unitName, u.districtName, u.records.map(recordDigest)]),
+  ]));
 }

@@ -8,6 +8,7 @@ import { assignDistricts, recordsByDistrict, shardJob } from '../domain/shard.ts
 import { contentDir, visibleIdsFromManifest } from './glossary.ts';
 import { previewMode, releaseToday } from '../domain/release.ts';
 import { getSiteData, type DistrictSummary } from './records.ts';
+import { districtPagesKey } from './cache-keys.ts';
 
 let memo: { key: string; districts: Map<string, number> } | undefined;
 
@@ -33,8 +34,13 @@ export function buildsDistrict(slug: string): boolean {
 /** True when this build renders the site-wide pages (home, years, glossary, quality, data, sitemap…). */
 export const buildsSitePages = (): boolean => shardJob().kind !== 'shard';
 
-/** getStaticPaths of every district-scoped route: the districts this build renders, each as its page's prop. */
-export async function districtStaticPaths(): Promise<{ params: { district: string }; props: { district: DistrictSummary } }[]> {
+/**
+ * getStaticPaths of every district-scoped route: the districts this build renders, each as its page's prop,
+ * with the cache key of its records (src/lib/cache-keys.ts: a rebuild renders only changed districts' pages).
+ */
+export async function districtStaticPaths(): Promise<{ params: { district: string }; props: { district: DistrictSummary }; cacheKey: string | undefined }[]> {
   const { districts } = await getSiteData();
-  return districts.filter((d) => buildsDistrict(d.slug)).map((district) => ({ params: { district: district.slug }, props: { district } }));
+  return districts.filter((d) => buildsDistrict(d.slug)).map((district) => ({
+    params: { district: district.slug }, props: { district }, cacheKey: districtPagesKey(district),
+  }));
 }

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { fixtureContentDir } from '../../../tests/fixtures.ts';
-import { recordPageKey, termsDigest } from '../cache-keys.ts';
-import { readSummaries, type RecordSummary } from '../records.ts';
+import { districtPagesKey, recordPageKey, termsDigest, unitPageKey } from '../cache-keys.ts';
+import { groupByDistrict, readSummaries, type RecordSummary } from '../records.ts';
 import { listRecordFiles } from '../../domain/record-files.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gongkai-keys-'));
@@ -39,5 +39,47 @@ describe('cache keys of the record pages', () => {
 
   test('are absent in preview, where every page is rendered', () => {
     expect(recordPageKey(r2026, [r2024], r2024, terms, [], null, true)).toBeUndefined();
+  });
+});
+
+describe('cache keys of the district-scoped pages', async () => {
+  // A copy of its own: the tests above edit theirs.
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-keys-'));
+  cpSync(await fixtureContentDir(), dir, { recursive: true });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const summaries = readSummaries(dir);
+  const districts = groupByDistrict(summaries);
+  const kaizhou = districts.find((d) => d.slug === 'kaizhou')!;
+  const unit = kaizhou.units.find((u) => u.unit === 'zhengwuxinxizhongxin')!;
+  const today = '2026-06-01';
+
+  test('are stable for the same records, and differ between units and districts', () => {
+    const again = groupByDistrict(readSummaries(dir)).find((d) => d.slug === 'kaizhou')!;
+    expect(districtPagesKey(again, today, false)).toBe(districtPagesKey(kaizhou, today, false));
+    expect(unitPageKey(again.units.find((u) => u.unit === unit.unit)!, false)).toBe(unitPageKey(unit, false));
+    const keys = districts.map((d) => districtPagesKey(d, today, false));
+    expect(new Set(keys).size).toBe(districts.length);
+    expect(new Set(kaizhou.units.map((u) => unitPageKey(u, false))).size).toBe(kaizhou.units.length);
+  });
+
+  test('change with a record file of the unit or district, a record leaving it, the names shown and the date', () => {
+    const file = listRecordFiles(dir).find((f) => f.endsWith('zhengwuxinxizhongxin/2026.json'))!;
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"name":', '"name": '));
+    const changed = groupByDistrict(readSummaries(dir)).find((d) => d.slug === 'kaizhou')!;
+    expect(districtPagesKey(changed, today, false)).not.toBe(districtPagesKey(kaizhou, today, false));
+    expect(unitPageKey(changed.units.find((u) => u.unit === unit.unit)!, false)).not.toBe(unitPageKey(unit, false));
+    // A record no longer visible (a draft, an embargo): the unit and district lose it.
+    const fewer = groupByDistrict(summaries.filter((r) => r !== unit.records[0])).find((d) => d.slug === 'kaizhou')!;
+    expect(districtPagesKey(fewer, today, false)).not.toBe(districtPagesKey(kaizhou, today, false));
+    expect(unitPageKey(fewer.units.find((u) => u.unit === unit.unit)!, false)).not.toBe(unitPageKey(unit, false));
+    expect(districtPagesKey({ ...kaizhou, name: '开州' }, today, false)).not.toBe(districtPagesKey(kaizhou, today, false));
+    expect(unitPageKey({ ...unit, unitName: '改名' }, false)).not.toBe(unitPageKey(unit, false));
+    // The district's feed lists what is released that day.
+    expect(districtPagesKey(kaizhou, '2026-06-02', false)).not.toBe(districtPagesKey(kaizhou, today, false));
+  });
+
+  test('are absent in preview', () => {
+    expect(unitPageKey(unit, true)).toBeUndefined();
+    expect(districtPagesKey(kaizhou, today, true)).toBeUndefined();
   });
 });
