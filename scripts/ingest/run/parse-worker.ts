@@ -4,6 +4,7 @@
  * thread blocked in `Atomics.wait` wakes up. The pipeline is imported dynamically so that a failure to
  * load it is reported (and the main thread parses by itself) instead of leaving the pool waiting.
  */
+import { enableCompileCache } from 'node:module';
 import { workerData, type MessagePort } from 'node:worker_threads';
 import type { Job, JobMode, JobResult } from './parse-file.ts';
 
@@ -25,6 +26,11 @@ const post = (message: unknown): void => {
   Atomics.add(counter, 0, 1);
   Atomics.notify(counter, 0);
 };
+
+// Loading the pipeline is most of a worker's start-up: Node strips the types of every module again in each
+// thread. Node's compile cache (NODE_COMPILE_CACHE, default <tmp>/node-compile-cache) keeps the stripped
+// code and V8's code cache on disk, keyed by the source, so a worker after the first run loads from it.
+enableCompileCache();
 
 try {
   const { parseFile, runJob } = await import('./parse-file.ts');
