@@ -20,15 +20,28 @@ export const MAX_SLUG_BYTES = 96;
 /** A short, stable digest of a name: `n` hex digits of its SHA-256. */
 export const nameDigest = (name: string, n = 6): string => createHash('sha256').update(name).digest('hex').slice(0, n);
 
+/**
+ * Slugs already made, by name. An ingest asks for the same district and unit names over and over (a unit
+ * publishes several years, a district holds a hundred units) and pinyin conversion was ~6 % of the parse.
+ * Bounded: a process that meets more names than this starts afresh (the slug depends only on the name).
+ */
+const made = new Map<string, string>();
+const MADE_LIMIT = 50_000;
+
 /** Pinyin without tones, letters and digits only, syllables joined; "" for an empty name. */
 export function toSlug(name: string): string {
+  const known = made.get(name);
+  if (known !== undefined) return known;
   const syllables = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }) as string[];
-  return syllables
+  const slug = syllables
     .join('')
     .toLowerCase()
     .normalize('NFKD')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
+  if (made.size >= MADE_LIMIT) made.clear();
+  made.set(name, slug);
+  return slug;
 }
 
 /** `slug`, made safe as a path segment for `name`: bounded, and never a reserved word. */
