@@ -20,6 +20,8 @@ import type { ReadCell, ReadDocument, ReadLine, ReadTable } from './types.ts';
 
 /** True when decoded text looks like an HTML document or fragment (not a text disclosure quoting a tag). */
 export function looksLikeHtml(text: string): boolean {
+  // Every text seed is asked this: most answer at their first character (\s is the set trimStart removes, BOM included).
+  if (!/^\s*</.test(text)) return false;
   const head = text.slice(0, 2048).replace(/^\uFEFF/, '').trimStart().toLowerCase();
   return /^<(?:!doctype\s+html|html|head|body|meta|title|table|div|article|section|p|h[1-6])[\s>]/.test(head);
 }

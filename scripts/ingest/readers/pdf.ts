@@ -28,7 +28,7 @@ const STANDARD_FONT_DIR = join(packageDir, 'standard_fonts') + '/';
 
 /** True when the bytes start like a PDF (`%PDF-`, possibly after a little junk as PDF readers allow). */
 export function isPdf(bytes: Uint8Array): boolean {
-  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024)).toString('latin1'); // a view, not a copy
   return head.includes('%PDF-');
 }
 

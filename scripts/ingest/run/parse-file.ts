@@ -7,7 +7,7 @@
  * cross-year figures), the glossary, index.json and the CLI's report need. The streaming ingest keeps only
  * summaries in memory and writes each record's JSON as soon as it is parsed.
  */
-import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, type Stats } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { parseDisclosure } from '../index.ts';
 import { readSidecarFor, SIDECAR_LIKE } from './sidecar.ts';
@@ -26,11 +26,20 @@ export interface FileOutcome {
   diagnostics: Diagnostic[];
 }
 
-/** A diagnostic when `path` is a symbolic link (to a file or a folder), else null. */
-function symlinkDiagnostic(path: string, file: string): Diagnostic | null {
+/** lstat, or null when `path` cannot be examined (vanished: reading it reports the problem). */
+function lstatOrNull(path: string): Stats | null {
+  try {
+    return lstatSync(path);
+  } catch {
+    return null;
+  }
+}
+
+/** A diagnostic when `path` (whose lstat is `st`) is a symbolic link (to a file or a folder), else null. */
+function symlinkDiagnostic(path: string, file: string, st = lstatOrNull(path)): Diagnostic | null {
   let target: string;
   try {
-    if (!lstatSync(path).isSymbolicLink()) return null;
+    if (!st?.isSymbolicLink()) return null;
     target = readlinkSync(path);
   } catch {
     return null; // vanished: reading it reports the problem
@@ -48,11 +57,12 @@ function symlinkDiagnostic(path: string, file: string): Diagnostic | null {
 export async function parseFile(path: string, baseDir: string): Promise<FileOutcome> {
   const file = relative(process.cwd(), path) || path;
   // Links are never followed: a link could publish a file from outside seeds/, or loop.
-  const link = symlinkDiagnostic(path, file);
+  const st = lstatOrNull(path);
+  const link = symlinkDiagnostic(path, file, st);
   if (link) return { file, record: null, diagnostics: [link] };
   const sidecar = readSidecarFor(path);
   if (!sidecar.ok) return { file, record: null, diagnostics: sidecar.diagnostics };
-  const paths = disclosureFiles(path);
+  const paths = disclosureFiles(path, st);
   const parts: { file: string; bytes: Uint8Array }[] = [];
   for (const p of paths) {
     const shown = relative(process.cwd(), p) || p;
@@ -82,11 +92,11 @@ export async function parseFile(path: string, baseDir: string): Promise<FileOutc
   return { file, record, diagnostics: diagnostics.map((d) => ({ ...d, file: shownOf.get(d.file) ?? file })) };
 }
 
-/** The files of a seed: the file itself, or the files of a disclosure folder (sorted; sidecars, hidden files and READMEs are not parts). */
-export function disclosureFiles(path: string): string[] {
+/** The files of a seed (whose lstat is `st`): the file itself, or the files of a disclosure folder (sorted; sidecars, hidden files and READMEs are not parts). */
+export function disclosureFiles(path: string, st = lstatOrNull(path)): string[] {
   let entries: string[];
   try {
-    if (!lstatSync(path).isDirectory()) return [path];
+    if (!st?.isDirectory()) return [path];
     entries = readdirSync(path).sort();
   } catch {
     return [path];

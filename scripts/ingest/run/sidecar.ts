@@ -28,8 +28,13 @@ export const sidecarPathYaml = (seedFile: string): string => `${seedFile}.meta.y
  */
 export const SIDECAR_LIKE = /\.meta\.ya?ml\s*$/i;
 
-/** Per folder (and its mtime, so an added or renamed file is seen): the problems of its seeds' sidecars. */
-const pairing = new Map<string, { mtimeMs: number; problems: Map<string, Diagnostic[]> }>();
+/** A folder's names (hidden ones left out) and the problems of its seeds' sidecars. */
+interface Pairing {
+  names: Set<string>;
+  problems: Map<string, Diagnostic[]>;
+}
+/** Per folder (and its mtime, so an added or renamed file is seen). */
+const pairing = new Map<string, Pairing & { mtimeMs: number }>();
 
 /**
  * The sidecar problems of the seeds in `dir`, by seed name. Fail closed: a sidecar that names no seed
@@ -37,10 +42,10 @@ const pairing = new Map<string, { mtimeMs: number; problems: Map<string, Diagnos
  * sidecar whose seed was renamed) stops the seeds it may belong to from being published — those whose
  * name it matches loosely, or, when it matches none, every seed of the folder without a sidecar of its own.
  */
-function pairingProblems(dir: string): Map<string, Diagnostic[]> {
+function pairingOf(dir: string): Pairing {
   const mtimeMs = statSync(dir).mtimeMs;
   const cached = pairing.get(dir);
-  if (cached?.mtimeMs === mtimeMs) return cached.problems;
+  if (cached?.mtimeMs === mtimeMs) return cached;
   const names = readdirSync(dir).filter((n) => !n.startsWith('.'));
   const sidecars = names.filter((n) => SIDECAR_LIKE.test(n));
   const seeds = names.filter((n) => !SIDECAR_LIKE.test(n));
@@ -72,8 +77,9 @@ function pairingProblems(dir: string): Map<string, Diagnostic[]> {
       });
     }
   }
-  pairing.set(dir, { mtimeMs, problems });
-  return problems;
+  const listed = { mtimeMs, names: new Set(names), problems };
+  pairing.set(dir, listed);
+  return listed;
 }
 
 /** The sidecar schema with unknown fields rejected inside list items too (a typo never passes silently). */
@@ -204,17 +210,20 @@ export function parseSidecar(text: string, file: string): SidecarResult {
 /**
  * Reads the sidecar beside a seed file (`.meta.yml`, or `.meta.yaml`); a missing or empty sidecar means
  * the defaults (published). A misnamed sidecar in the folder that may be this seed's, or a sidecar that is
- * a symbolic link, is an error: the seed is not published (see pairingProblems).
+ * a symbolic link, is an error: the seed is not published (see pairingOf).
  */
 export function readSidecarFor(seedFile: string): SidecarResult {
-  let problems: Diagnostic[] | undefined;
+  let listed: Pairing | undefined;
   try {
-    problems = pairingProblems(dirname(seedFile)).get(basename(seedFile));
+    listed = pairingOf(dirname(seedFile));
   } catch {
     // the folder cannot be listed: reading the seed reports it
   }
+  const problems = listed?.problems.get(basename(seedFile));
   if (problems?.length) return { ok: false, diagnostics: problems };
-  const path = [sidecarPath(seedFile), sidecarPathYaml(seedFile)].find((p) => lstatSync(p, { throwIfNoEntry: false }));
+  // The folder's listing says whether a sidecar is there: most seeds have none, and need no lstat for it.
+  const path = [sidecarPath(seedFile), sidecarPathYaml(seedFile)]
+    .find((p) => (!listed || listed.names.has(basename(p))) && lstatSync(p, { throwIfNoEntry: false }));
   if (!path) return { ok: true, value: sidecarSchema.parse({}), file: null };
   if (lstatSync(path).isSymbolicLink()) {
     return { ok: false, diagnostics: [{ file: path, line: 1, kind: 'sidecar', message: '元数据文件是符号链接，不会跟随；请把元数据文件本身放在公开文件旁' }] };

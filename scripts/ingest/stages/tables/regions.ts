@@ -38,6 +38,7 @@ export const isBlank = (l: LayoutLine): boolean => l.text.trim() === '';
 
 /** The title a line holds, when it names a standard table and reads as a title (short, no sentence). */
 function titleOf(text: string): { title: string; kind: StandardTableKind } | null {
+  if (!text.includes('表')) return null; // standardTableKind needs a title ending in 表: most lines answer here
   const t = text.trim().replace(/\s+/g, ' ');
   if (t.length < 4 || t.length > 48 || SENTENCE.test(t.replace(/(\d),(?=\d{3})/g, '$1')) || /[…]|\.{4,}/.test(t)) return null;
   // "12.2026年…政府采购明细表" and "附表：1.…总表" are items of a list of the tables, not titles.
