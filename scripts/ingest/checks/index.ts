@@ -9,6 +9,7 @@ import { changeImpossibleYear, changeUnusualYear } from './change-year.ts';
 import { changeBasicProjectSum, changeIncomeExpenditureMismatch, changePartsSum, threePublicChangeSum } from './change-sums.ts';
 import { crossYearPreviousMismatch, type CrossYearPair, type CrossYearRecord } from './cross-year-previous-mismatch.ts';
 import { expenditureBasicBreakdownSum } from './expenditure-basic-breakdown-sum.ts';
+import { figureStrayCharacters } from './figure-stray-characters.ts';
 import { expenditureBasicProjectSum } from './expenditure-basic-project-sum.ts';
 import { expenditureFunctionSum } from './expenditure-function-sum.ts';
 import { incomeSourcesSum } from './income-sources-sum.ts';
@@ -20,6 +21,10 @@ import { sectionOrder } from './section-order.ts';
 import type { StructureFinding, StructureInput } from './structure.ts';
 import type { CheckedRecord, RecordInput } from './record.ts';
 import { tableNarrativeBasicProject, tableNarrativeFunction, tableNarrativeTotal } from './table-narrative.ts';
+import { tableSums } from './table-sums.ts';
+import { tableTextDisagrees } from './table-text-disagrees.ts';
+import { tablesDisagree } from './tables-disagree.ts';
+import { threePublicInferred } from './three-public-inferred.ts';
 import { threePublicItemsSum } from './three-public-items-sum.ts';
 import type { Check } from './types.ts';
 
@@ -40,6 +45,7 @@ export const RECORD_CHECKS: readonly Check<RecordInput>[] = [
   changeIncomeExpenditureMismatch,
   changePartsSum,
   changeBasicProjectSum,
+  threePublicInferred,
   threePublicItemsSum,
   threePublicChangeSum,
   procurementPartsSum,
@@ -50,6 +56,14 @@ export const RECORD_CHECKS: readonly Check<RecordInput>[] = [
   tableNarrativeTotal,
   tableNarrativeFunction,
 ];
+
+/**
+ * Checks raised inside a stage while it parses, because their input is what the stage is reading (a paragraph's
+ * text, a table as it is being built, the figures every table states) and the record keeps only the result.
+ * The stage calls the unit's `run` itself (see each module); they are listed here, by name, so the generic
+ * test runs their examples too. Their inputs differ, hence an object rather than one list.
+ */
+export const STAGE_CHECKS = { figureStrayCharacters, tableSums, tableTextDisagrees, tablesDisagree } as const;
 
 /** Checks of a record against its unit's record of the year it compares with. */
 export const CROSS_YEAR_CHECKS: readonly Check<CrossYearPair>[] = [crossYearPreviousMismatch];

@@ -21,7 +21,8 @@ import type { TableRow } from '../../../src/domain/schema/table-row.ts';
 import type { PerformanceTarget } from '../../../src/domain/schema/performance-target.ts';
 import type { Indicator } from '../../../src/domain/schema/indicator.ts';
 import type { Finding } from '../../../src/domain/schema/finding.ts';
-import { formatFenIn, parseToFen, parseToYuan, sum, type AmountUnit } from '../../../src/domain/money.ts';
+import { parseToFen, parseToYuan, type AmountUnit } from '../../../src/domain/money.ts';
+import { tableSums } from '../checks/table-sums.ts';
 
 
 export interface TablesOptions {
@@ -389,92 +390,6 @@ function toTableRow(a: AnalysedRow, width: number): TableRow {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Findings: children vs parent, 合计 vs 类.
-
-function columnLabel(header: string[][], col: number): string {
-  for (let r = header.length - 1; r >= 0; r--) {
-    const label = header[r]![col]?.trim();
-    if (label) return `「${label}」列`;
-  }
-  return `第${col + 1}列`;
-}
-
-/** Value of one unit of the last decimal place the table prints, in 分. */
-function lastDigitFen(rows: TableRow[], numericColumns: number[], unit: AmountUnit): number {
-  let decimals = 0;
-  for (const r of rows) {
-    for (const c of numericColumns) {
-      const cell = r.cells[c];
-      if (cell?.fen === null || !cell) continue;
-      const dot = cell.text.indexOf('.');
-      if (dot >= 0) decimals = Math.max(decimals, cell.text.length - dot - 1);
-    }
-  }
-  return parseToFen(decimals === 0 ? '1' : `0.${'0'.repeat(decimals - 1)}1`, unit) ?? 0;
-}
-
-/**
- * Sum checks on a coded table, in integer 分: children of a code add up to it, and the 合计 row to the 类 rows.
- * A difference within `slack` units of the last printed decimal per part is rounding (info), beyond is an error.
- * `slack` undefined: 1 when the table prints coarser than 分 (万元 with two decimals rounds), else 0.
- */
-function checkSums(table: Table, no: number, unit: AmountUnit, slack: number | undefined): Finding[] {
-  const findings: Finding[] = [];
-  const { rows, numericColumns, header } = table;
-  if (numericColumns.length === 0 || !rows.some((r) => r.code)) return findings;
-  const digit = lastDigitFen(rows, numericColumns, unit);
-  const step = (slack ?? (digit > 1 ? 1 : 0)) * digit;
-  const fmt = (fen: number): string => `${formatFenIn(fen, unit)}${unit}`;
-  const where = `表${no}「${table.title}」`;
-
-  const byCode = new Map<string, TableRow[]>();
-  const children = new Map<string, TableRow[]>();
-  const add = (map: Map<string, TableRow[]>, key: string, r: TableRow): void => {
-    const list = map.get(key);
-    if (list) list.push(r);
-    else map.set(key, [r]);
-  };
-  for (const r of rows) {
-    if (!r.code) continue;
-    add(byCode, r.code, r);
-    if (r.parentCode) add(children, r.parentCode, r);
-  }
-
-  /** `describe(partsSum, value)` states the comparison; the verdict is appended. */
-  const compare = (target: TableRow, parts: TableRow[], code: string, describe: (partsSum: number, value: number) => string): void => {
-    for (const col of numericColumns) {
-      const cell = target.cells[col]!;
-      const values = parts.map((p) => p.cells[col]?.fen ?? null);
-      if (cell.fen === null && values.every((v) => v === null)) continue;
-      const partsSum = sum(values);
-      const value = cell.fen ?? 0;
-      const diff = Math.abs(partsSum - value);
-      if (diff === 0) continue;
-      const column = columnLabel(header, col);
-      if (diff > step * parts.length) {
-        findings.push({ severity: 'error', code, message: `${describe(partsSum, value)}不一致（${column}）`, line: cell.line });
-      } else {
-        const message = `${describe(partsSum, value)}相差${fmt(diff)}，在四舍五入误差以内（${column}）`;
-        findings.push({ severity: 'info', code: 'table.rounding', message, line: cell.line });
-      }
-    }
-  };
-
-  for (const [code, kids] of children) {
-    const parents = byCode.get(code);
-    if (parents?.length !== 1) continue; // absent or ambiguous parent
-    compare(parents[0]!, kids, 'table.children-sum', (s, v) => `${where}科目${code}的子项合计${fmt(s)}，与该科目${fmt(v)}`);
-  }
-
-  const totals = rows.filter((r) => r.total);
-  const classes = rows.filter((r) => r.level === 'class');
-  if (totals.length === 1 && classes.length > 0) {
-    compare(totals[0]!, classes, 'table.total-sum', (s, v) => `${where}合计行${fmt(v)}，与各类科目之和${fmt(s)}`);
-  }
-  return findings;
-}
-
-// ---------------------------------------------------------------------------------------------------
 // 项目绩效目标表: label/value form + indicator grid.
 
 const LABEL = /^(.{1,30}?)\s*[:：]$/;
@@ -605,7 +520,7 @@ function buildTable(d: Draft, no: number, slack: number | undefined): { table: T
   return {
     table,
     targets: form ? parseTargets(rows) : [],
-    findings: checkSums(table, no, unit, slack),
+    findings: tableSums.run({ table, no, unit, slack }),
   };
 }
 

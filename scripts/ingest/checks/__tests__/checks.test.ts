@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FINDING_TERMS, type FindingCode } from '../../../../src/domain/terms/findings.ts';
-import { CROSS_YEAR_CHECKS, RECORD_CHECKS, STRUCTURE_CHECKS } from '../index.ts';
+import { CROSS_YEAR_CHECKS, RECORD_CHECKS, STAGE_CHECKS, STRUCTURE_CHECKS } from '../index.ts';
 import type { Check, CodedFinding } from '../types.ts';
 import { parseDocument } from '../../index.ts';
 import { FIXTURE_SEEDS_DIR } from '../../../../tests/fixtures.ts';
@@ -38,10 +38,18 @@ function testChecks<I, F extends CodedFinding>(kind: string, checks: readonly Ch
 testChecks('structure checks', STRUCTURE_CHECKS);
 testChecks('record checks', RECORD_CHECKS);
 testChecks('checks across years', CROSS_YEAR_CHECKS);
+testChecks('stage checks: paragraphs', [STAGE_CHECKS.figureStrayCharacters]);
+testChecks('stage checks: table sums', [STAGE_CHECKS.tableSums]);
+testChecks('stage checks: tables and text', [STAGE_CHECKS.tableTextDisagrees]);
+testChecks('stage checks: tables and tables', [STAGE_CHECKS.tablesDisagree]);
+
+it('every stage check is tested from its examples above', () => {
+  expect(Object.keys(STAGE_CHECKS).sort()).toEqual(['figureStrayCharacters', 'tableSums', 'tableTextDisagrees', 'tablesDisagree']);
+});
 
 describe('the registry and the term table', () => {
   it('no two checks report the same code', () => {
-    const codes = [...STRUCTURE_CHECKS, ...RECORD_CHECKS, ...CROSS_YEAR_CHECKS].flatMap((c) => c.codes);
+    const codes = [...STRUCTURE_CHECKS, ...RECORD_CHECKS, ...CROSS_YEAR_CHECKS, ...Object.values(STAGE_CHECKS)].flatMap((c) => c.codes);
     expect(codes.length).toBe(new Set(codes).size);
   });
 

@@ -26,9 +26,6 @@ export class ExtractContext {
     for (const n of p.more ?? []) this.used.add(n);
   }
   prov(path: string, line: number | null | undefined): void { if (line) this.provenance[path] = line; }
-  find(severity: Finding['severity'], code: string, message: string, line: number | null): void {
-    this.findings.push({ severity, code, message, line });
-  }
 }
 
 export const slice = (p: Para, s: { start: number; end: number } | null): string | null =>

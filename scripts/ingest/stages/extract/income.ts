@@ -1,7 +1,8 @@
 /**
  * 收入预算: the total, 上年结转, the income sources (一般公共预算拨款, 政府性基金, 事业收入…) and the change.
  */
-import { changes, firstAmount, labelAmount, strayAfterAmount } from '../patterns.ts';
+import { changes, firstAmount, labelAmount } from '../patterns.ts';
+import { figureStrayCharacters } from '../../checks/figure-stray-characters.ts';
 import { type ExtractContext, toChange, findPara, totalOf } from './context.ts';
 import type { Income } from '../../../../src/domain/schema/income.ts';
 import type { LineAmount } from '../../../../src/domain/schema/line-amount.ts';
@@ -44,9 +45,7 @@ export function extractIncome(ctx: ExtractContext): Income {
     const cf = /^[,，]?\s*(?:其中[:：]?\s*)?上年结转/.exec(p.text.slice(total.end));
     if (cf) carriedForward = firstAmount(p.text, total.end)?.yuan ?? null;
   }
-  for (const s of strayAfterAmount(p.text)) {
-    ctx.find('warning', 'figure.stray-characters', `金额后有多余字符「${s.snippet}」，已按「${s.snippet.replace(/\d+$/, '')}」读取`, p.line);
-  }
+  ctx.findings.push(...figureStrayCharacters.run({ text: p.text, line: p.line }));
   const change = toChange(p, allChanges[0] ?? null);
   if (change) ctx.prov('income.change', p.line);
   return { total: total?.yuan ?? null, carriedForward, sources, change, line: p.line };

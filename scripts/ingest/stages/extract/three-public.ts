@@ -53,14 +53,14 @@ export function extractThreePublic(ctx: ExtractContext): ThreePublic {
     });
     if (any) ctx.usePara(p);
   }
-  // One item unreadable but determined by the total and the others: infer it.
+  // One item unreadable but determined by the total and the others: infer it (marked `inferred`; the record
+  // check threePublic.inferred, checks/three-public-inferred.ts, says so).
   const missing = THREE_PUBLIC_ITEMS.filter(([k]) => result[k].amount === null);
   if (result.total.amount !== null && missing.length === 1) {
     const [key] = missing[0]!;
     const others = THREE_PUBLIC_ITEMS.filter(([k]) => k !== key).reduce((s, [k]) => s + (result[k].amount ?? 0), 0);
     const line = result.total.line;
     result[key] = { amount: result.total.amount - others, change: null, inferred: true, line };
-    ctx.find('warning', 'threePublic.inferred', `“三公”经费中有一项未能读出，已按总额减去其他各项推算为 ${(result.total.amount - others) / 10000} 万元`, line);
   }
   return result;
 }

@@ -10,6 +10,7 @@ import { formatFenIn, type AmountUnit } from '../../../../src/domain/money.ts';
 import { COLUMN_LABELS, PROCUREMENT_ROWS, SUMMARY_ROWS, THREE_PUBLIC_COLUMNS } from '../../../../src/domain/terms/standard-tables.ts';
 import type { Finding } from '../../../../src/domain/schema/finding.ts';
 import type { Grid, GridRow } from './grid.ts';
+import { tablesDisagree } from '../../checks/tables-disagree.ts';
 
 /** One figure read from a table. */
 export interface TableFigure {
@@ -65,38 +66,23 @@ class Collector {
     (this.figures[key] ??= []).push(f);
   }
 
-  /** Figures that all tables agree on; a disagreement between tables is a finding and no figure. */
+  /** Figures that all tables agree on; a disagreement between tables is a finding (checks/tables-disagree.ts) and no figure. */
   result(): TableFigures {
     const figures: Partial<Record<FigureKey, TableFigure>> = {};
     for (const [key, list] of Object.entries(this.figures) as [FigureKey, TableFigure[]][]) {
-      const first = list[0]!;
-      const other = list.find((f) => f.fen !== first.fen);
-      if (other) {
-        this.findings.push({
-          severity: 'warning', code: 'table.tables-disagree',
-          message: `表「${first.title}」第${first.line}行的「${first.label}」为${fmt(first.fen)}，表「${other.title}」第${other.line}行为${fmt(other.fen)}，两表不一致，此数不采用`,
-          line: first.line,
-        });
-      } else figures[key] = first;
+      const found = tablesDisagree.run({ figures: list });
+      if (found.length) this.findings.push(...found);
+      else figures[key] = list[0]!;
     }
     let byFunction: TableFigures['byFunction'] = null;
     if (this.byFunction.length > 0) {
-      const key = (l: { label: string; figure: TableFigure }[]): string => l.map((x) => `${x.label}=${x.figure.fen}`).join(';');
-      const first = this.byFunction[0]!;
-      const other = this.byFunction.find((l) => key(l) !== key(first));
-      if (other) {
-        this.findings.push({
-          severity: 'warning', code: 'table.tables-disagree',
-          message: `表「${first[0]?.figure.title ?? ''}」与表「${other[0]?.figure.title ?? ''}」按功能分类的支出不一致，此项不采用`,
-          line: first[0]?.figure.line ?? null,
-        });
-      } else byFunction = first;
+      const found = tablesDisagree.run({ byFunction: this.byFunction });
+      if (found.length) this.findings.push(...found);
+      else byFunction = this.byFunction[0]!;
     }
     return { figures, byFunction, findings: this.findings };
   }
 }
-
-const fmt = (fen: number): string => `${formatFenIn(fen, '元')}元`;
 
 function fig(g: IdentifiedGrid, row: GridRow, fen: number, line: number, label = row.label): TableFigure {
   return { fen, line, table: g.id, title: g.grid.region.title, label };

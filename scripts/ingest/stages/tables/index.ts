@@ -7,7 +7,7 @@ import type { Finding } from '../../../../src/domain/schema/finding.ts';
 import type { KeyFigures } from '../../../../src/domain/schema/key-figures.ts';
 import type { Table } from '../../../../src/domain/schema/table.ts';
 import type { TableRow } from '../../../../src/domain/schema/table-row.ts';
-import { agreesAtTextPrecision, formatFenIn } from '../../../../src/domain/money.ts';
+import { tableTextDisagrees } from '../../checks/table-text-disagrees.ts';
 import { readGrid, type Grid } from './grid.ts';
 import { findRegions } from './regions.ts';
 import { tableFigures, type FigureKey, type IdentifiedGrid, type TableFigure, type TableFigures } from './figures.ts';
@@ -151,8 +151,6 @@ const KEY_SOURCES: [string, (k: KeyFigures) => number | null, (k: KeyFigures, v:
   ['procurement.services', (k) => k.procurement.services, (k, v) => (k.procurement.services = v), ['procurementServices']],
 ];
 
-const yuanText = (yuan: number): string => `${formatFenIn(yuan * 100, '万元')}万元`;
-
 /**
  * Fills the key figures the text did not state from the tables, and compares the ones both state.
  * `textLine(path)` is the line the text stated a figure on. Returns the comparison findings.
@@ -172,22 +170,8 @@ export function applyTableFigures(k: KeyFigures, t: TableFigures, prov: Setter, 
     if (text === null) {
       set(k, toYuan(f.fen));
       prov(`keyFigures.${path}`, f.line);
-    } else if (!agreesAtTextPrecision(text, f.fen)) {
-      const at = textLine(`keyFigures.${path}`);
-      findings.push({
-        severity: 'warning', code: 'table.text-disagrees',
-        message: `正文${at ? `第${at}行` : ''}所述${yuanText(text)}，与表「${f.title}」第${f.line}行「${f.label}」${formatFenIn(f.fen, '元')}元不一致`,
-        line: at ?? f.line,
-        // The page's figures are the text's (its sentences are what the page shows); the table's stays beside it.
-        disagreement: {
-          figure: path,
-          statements: [
-            { where: '正文', printed: yuanText(text), line: at },
-            { where: `表「${f.title}」「${f.label}」`, printed: `${formatFenIn(f.fen, '元')}元`, line: f.line },
-          ],
-          published: 0,
-        },
-      });
+    } else {
+      findings.push(...tableTextDisagrees.run({ figure: path, text, textLine: textLine(`keyFigures.${path}`), table: f }));
     }
   }
   if (t.byFunction && Object.keys(k.expenditureByFunction).length === 0) {
