@@ -5,7 +5,6 @@
  *
  * A legacy binary Word file (.doc) or another zip (an .xlsx, say) is a diagnostic, not a crash.
  */
-import mammoth from 'mammoth';
 import { IngestError } from '../errors.ts';
 import { readHtml } from './html.ts';
 import type { ReadDocument } from './types.ts';
@@ -25,6 +24,8 @@ export async function readDocx(bytes: Uint8Array, file: string): Promise<ReadDoc
     throw new IngestError(file, 1, 'binary', '文件是 zip 压缩包但不是 Word 文档（缺少 word/document.xml）；应为 .docx、PDF、网页或文本');
   }
   let html: string;
+  // Loaded on the first Word file (as PDF.js is on the first PDF): every ingest thread would otherwise load it.
+  const { default: mammoth } = await import('mammoth');
   try {
     ({ value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, {
       ignoreEmptyParagraphs: true,
