@@ -49,8 +49,13 @@ const lineOfOffset = (text: string, offset: number): number => text.slice(0, Mat
  * byte (lines counted by LF/CR), or 0 when the bytes look like text. A few stray control characters in an
  * otherwise textual file are not binary: `toLines` turns them into spaces.
  */
+/** The bytes binaryLine counts as binary (NUL and control characters but tab, line ends, form feed and ESC). */
+const CONTROL = /[\x00-\x08\x0e-\x1a\x1c-\x1f]/;
+
 function binaryLine(bytes: Uint8Array): number {
   const n = Math.min(bytes.length, 8192);
+  // Text has none of the bytes counted below: one native scan says so (the loop ran ~0.2 ms a seed).
+  if (!CONTROL.test(Buffer.from(bytes.buffer, bytes.byteOffset, n).toString('latin1'))) return 0;
   let control = 0;
   let nul = 0;
   let first = -1;
