@@ -9,6 +9,7 @@ import downloads from './src/integrations/downloads.ts';
 import deployCheck from './src/integrations/deploy-check.ts';
 import shards from './src/integrations/shards.ts';
 import searchIndex from './src/integrations/search-index.ts';
+import keepOutput from './src/integrations/keep-output.ts';
 import { unified } from '@astrojs/markdown-remark';
 import { remarkGlossaryLinks } from './src/remark/glossary-links.ts';
 import { contentDir, linkTerms, loadGlossary, visibleIdsFromManifest } from './src/lib/glossary.ts';
@@ -53,11 +54,13 @@ export default defineConfig({
   base: where.base,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
-  vite: { build: { assetsInlineLimit: 0 } },
+  // The output folder is not emptied: a rebuild leaves unchanged pages where they are, and keep-output.ts
+  // deletes whatever the build did not produce (and empties a folder the last build did not write).
+  vite: { build: { assetsInlineLimit: 0, emptyOutDir: false } },
   markdown: {
     processor: unified({ remarkPlugins: [[remarkGlossaryLinks, { terms, scope: 'section' }]] }),
   },
-  integrations: [deployCheck(), requireSiteUrl({ demo: where.demo }), mdx(), ...sitemaps, seedWatcher(), downloads(), shards(), searchIndex()],
+  integrations: [deployCheck(), requireSiteUrl({ demo: where.demo }), mdx(), ...sitemaps, seedWatcher(), downloads(), keepOutput(), shards(), searchIndex()],
   // A rebuild after one seed changed renders only the pages whose data changed: the record pages
   // return a `cacheKey` (a digest of what they render, src/lib/cache-keys.ts) and Astro copies
   // the others from its cache (node_modules/.astro/). Preview builds give no keys and render everything.

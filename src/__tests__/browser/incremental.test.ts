@@ -30,23 +30,29 @@ let log: string;
 /** After the incremental build: Astro's cached copy of the drafted district's page, and the search cache's text. */
 let cachedDraftPage: boolean;
 let searchCache: string;
+/** The drafted record's files in the site before it became a draft (its page, 原文 page, downloads). */
+let draftBefore: string[];
+/** A kept page, whether Astro left it in place (`cached`) or copied it from its cache (`restored`). */
+const KEPT = '\\((?:cached|restored)\\)';
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'gongkai-incremental-'));
   const seeds = join(dir, 'seeds');
   cpSync(FIXTURE_SEEDS_DIR, seeds, { recursive: true });
-  // A full build fills the cache; then one seed's contact changes.
-  buildInto(seeds, join(dir, 'content-1'), join(dir, 'site-1'));
+  // A full build fills the cache; then one seed's contact changes and another becomes a draft, and the
+  // site is built again into the same folder (as `npm run build` does into dist/).
+  buildInto(seeds, join(dir, 'content-1'), join(dir, 'site'));
+  draftBefore = siteFiles(join(dir, 'site')).filter((f) => f.startsWith(`${DRAFTED_PAGE}/`));
   const text = readFileSync(join(seeds, SEED), 'utf8');
   const edited = text.replace(/联系人：[^\s，。；]+/, '联系人：增量构建测试');
   expect(edited).not.toBe(text);
   writeFileSync(join(seeds, SEED), edited);
   writeFileSync(join(seeds, `${DRAFTED}.meta.yml`), 'status: draft\n');
-  log = buildInto(seeds, join(dir, 'content-2'), join(dir, 'site-2'), { force: false });
+  log = buildInto(seeds, join(dir, 'content-2'), join(dir, 'site'), { force: false });
   cachedDraftPage = existsSync(join(ROOT, 'node_modules/.astro/dist', DRAFTED_PAGE, 'index.html'));
   searchCache = readFileSync(join(ROOT, 'node_modules/.astro/search-index/entries.jsonl'), 'utf8');
   buildInto(seeds, join(dir, 'content-3'), join(dir, 'site-3'), { force: true });
-  incremental = join(dir, 'site-2');
+  incremental = join(dir, 'site');
   full = join(dir, 'site-3');
 }, 600_000);
 
@@ -61,21 +67,25 @@ test('the changed district\'s pages are rendered, the other district\'s copied; 
   // Every district-scoped route: page, feed, open data, data package.
   for (const path of ['index.html', 'feed.xml', 'data/yuzhong/index.html', 'data/yuzhong/datapackage.json']) {
     const file = path.startsWith('data/') ? path : `${UNCHANGED_DISTRICT}/${path}`;
-    expect(log).toMatch(new RegExp(`/${file.replace(/\./g, '\\.')} \\(restored\\)`));
+    expect(log).toMatch(new RegExp(`/${file.replace(/\./g, '\\.')} ${KEPT}`));
   }
-  expect(log).toMatch(/\/yuzhong\/renminzhengfubangongshi\/index\.html \(restored\)/);
+  expect(log).toMatch(new RegExp(`/yuzhong/renminzhengfubangongshi/index\\.html ${KEPT}`));
+  // The folder the last build wrote is updated in place, not emptied.
+  expect(log).not.toContain('emptying the output folder');
+  expect(log).toMatch(/\(cached\)/);
   expect(log).toMatch(/\/kaizhou\/index\.html \(\+\d+ms\)/);
   expect(log).toMatch(/\/kaizhou\/shuzihuachengshiyunxinghezhilizhongxin\/index\.html \(\+\d+ms\)/);
   const [, reused, analysed] = /search-index: \d+ 个页面已编入.*（(\d+) 个未变，沿用上次的分词；(\d+) 个重新分词）/.exec(log) ?? [];
   // Only the unit-year pages (the indexed ones) that were rendered again are analysed again.
   const unitYear = (outcome: string) => log.match(new RegExp(`─ /[^/\\s]+/[^/\\s]+/\\d{4}/index\\.html ${outcome}`, 'g'))?.length;
-  expect(Number(reused)).toBe(unitYear('\\(restored\\)'));
+  expect(Number(reused)).toBe(unitYear(KEPT));
   expect(Number(analysed)).toBe(unitYear('\\(\\+\\d+ms\\)'));
   expect(Number(reused)).toBeGreaterThanOrEqual(2);
 });
 
 test('a record that became a draft leaves the site, its search entries and the caches', () => {
-  expect(existsSync(join(dir, 'site-1', DRAFTED_PAGE, 'index.html'))).toBe(true);
+  expect(draftBefore).toContain(`${DRAFTED_PAGE}/index.html`);
+  expect(draftBefore).toContain(`${DRAFTED_PAGE}/record.json`);
   expect(siteFiles(incremental).filter((f) => f.startsWith(`${DRAFTED_PAGE}/`))).toEqual([]);
   expect(readFileSync(join(incremental, 'kaizhou/zhengwuxinxizhongxin/index.html'), 'utf8')).not.toContain(`/${DRAFTED_PAGE}/`);
   expect(cachedDraftPage).toBe(false);
@@ -86,12 +96,12 @@ test('a record that became a draft leaves the site, its search entries and the c
 test('the changed record is rendered, the unchanged record pages are copied from the cache', () => {
   const id = recordId();
   expect(log).toMatch(new RegExp(`/${id}/index\\.html \\(\\+\\d+ms\\)`));
-  expect(log).not.toMatch(new RegExp(`/${id}/index\\.html \\(restored\\)`));
+  expect(log).not.toMatch(new RegExp(`/${id}/index\\.html ${KEPT}`));
   // Every unit-year page outside the changed district is copied (the downloads are written after the pages, not cached).
   const listed = JSON.parse(readFileSync(join(dir, 'content-2', 'index.json'), 'utf8')) as { id: string; status: string }[];
   const others = listed.filter((e) => e.status === 'published' && !e.id.startsWith('kaizhou/')).length;
   expect(others).toBeGreaterThanOrEqual(2);
-  expect(log.match(/\/\d{4}\/index\.html \(restored\)/g)?.length ?? 0).toBe(others);
+  expect(log.match(new RegExp(`/\\d{4}/index\\.html ${KEPT}`, 'g'))?.length ?? 0).toBe(others);
   expect(readFileSync(join(incremental, id, 'index.html'), 'utf8')).toContain('增量构建测试');
 });
 
