@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AMOUNT_SRC, PAGE_NUMBER, UNIT_NOTE_SRC, UNIT_SRC, amounts, hasAmount } from '../stages/patterns.ts';
+import { AMOUNT_SRC, PAGE_EDGE_NUMBER, PAGE_NUMBER, UNIT_NOTE_SRC, UNIT_SRC, amounts, hasAmount } from '../stages/patterns.ts';
 import { parseDocument } from '../index.ts';
 
 const good = readFileSync(join(import.meta.dirname, 'fixtures/bad/good.txt'), 'utf8');
@@ -47,6 +47,15 @@ describe('the page-number pattern', () => {
   const notPages = ['1234', '12.5', '1,234', '3万元', '2026年', '第二部分', '附表1', '- 3 - 4', '第2页说明'];
   for (const t of pages) it(`"${t}" is a page number`, () => expect(PAGE_NUMBER.test(t)).toBe(true));
   for (const t of notPages) it(`"${t}" is not`, () => expect(PAGE_NUMBER.test(t)).toBe(false));
+});
+
+describe('the page-number pattern at a PDF page\'s edge (readers/pdf-layout.ts: PAGE_NUMBER or PAGE_EDGE_NUMBER)', () => {
+  const edgeOnly = ['1234', '— 1024 —', '_ 12 _', '3/9', '3 / 9', '第3页/共9页', '第 3 页 / 共 9 页'];
+  const never = ['12345', '12.5', '1,234', '3万元', '3/9页', '第2页说明', '- 3 - 4'];
+  for (const t of edgeOnly) {
+    it(`"${t}" is a page number only at an edge`, () => expect([PAGE_NUMBER.test(t), PAGE_EDGE_NUMBER.test(t)]).toEqual([false, true]));
+  }
+  for (const t of never) it(`"${t}" is not, even there`, () => expect(PAGE_NUMBER.test(t) || PAGE_EDGE_NUMBER.test(t)).toBe(false));
 });
 
 describe('a document stating its figures in 千元', () => {

@@ -6,7 +6,7 @@
  * or busy machine does not fail it.
  */
 import { describe, expect, it } from 'vitest';
-import { PAGE_NUMBER, amounts, changes, hasAmount, labelAmount, purposeSpan, reasonSpan, strayAfterAmount } from '../stages/patterns.ts';
+import { PAGE_EDGE_NUMBER, PAGE_NUMBER, amounts, changes, hasAmount, labelAmount, purposeSpan, reasonSpan, strayAfterAmount } from '../stages/patterns.ts';
 import { parseDocument } from '../index.ts';
 import { seedText } from './helpers.ts';
 
@@ -52,6 +52,7 @@ function ratio(f: (s: string) => unknown, shape: (n: number) => string, n: numbe
 const FUNCTIONS: Record<string, (s: string) => unknown> = {
   amounts, strayAfterAmount, changes, hasAmount,
   pageNumber: (s) => PAGE_NUMBER.test(s),
+  pageEdgeNumber: (s) => PAGE_EDGE_NUMBER.test(s),
   labelAmount: (s) => labelAmount(s, '收入'),
   reasonSpan: (s) => reasonSpan(s, 0),
   purposeSpan: (s) => purposeSpan(s, 0),

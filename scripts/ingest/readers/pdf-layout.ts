@@ -9,11 +9,13 @@
  *    apart); a larger gap starts a new segment: a new column.
  * 3. The layout text places each segment at a column proportional to its x (one column per typical
  *    character advance on the page), at least two spaces after the previous segment.
- * 4. Page numbers ("3", "- 3 -", "— 3 —", "第3页", "第3页 共9页", "3/9") standing as the first or last line
- *    of a page, in its outer band, and running headers/footers (the same text as the first
- *    or last line of most pages, in the outer band) are left out of the lines and returned as `dropped`.
+ * 4. Page numbers ("3", "- 3 -", "— 3 —", "第3页", "第3页 共9页": PAGE_NUMBER of stages/patterns.ts; at a page's
+ *    edge also "1024", "3/9", "第3页/共9页": PAGE_EDGE_NUMBER) standing as the first or last line of a page, in
+ *    its outer band, and running headers/footers (the same text as the first or last line of most pages, in
+ *    the outer band) are left out of the lines and returned as `dropped`.
  */
 import type { DroppedLine, ReadLine, Segment } from './types.ts';
+import { PAGE_EDGE_NUMBER, PAGE_NUMBER } from '../stages/patterns.ts';
 
 /** A text item in page display coordinates (y grows downwards from the top of the page). */
 export interface PositionedItem {
@@ -138,7 +140,8 @@ function layoutText(segments: Segment[], left: number, advance: number): string 
   return text;
 }
 
-const PAGE_NUMBER = /^(?:[-—–_\s]*\d{1,4}[-—–_\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+|-\s*\d+\s*-)$/;
+/** A page number, as anywhere in a document or as only a page's edge line can be one. */
+const isPageNumber = (text: string): boolean => PAGE_NUMBER.test(text) || PAGE_EDGE_NUMBER.test(text);
 /** Running headers/footers repeat exactly (a line that differs by a number, as 公开01表 / 公开02表, is content). */
 const runningKey = (text: string): string => text.replace(/\s+/g, '');
 
@@ -186,7 +189,7 @@ export function layoutPages(pages: PositionedPage[]): { lines: ReadLine[]; dropp
     for (let k = 0; k < 2 && start < end; k++) {
       const l = p.lines[start]!;
       if (l.raw.y >= p.height * EDGE_BAND) break;
-      const kind = PAGE_NUMBER.test(l.text.trim()) ? 'page-number' : running(edgeCount.top, runningKey(l.text)) ? 'running-header' : null;
+      const kind = isPageNumber(l.text.trim()) ? 'page-number' : running(edgeCount.top, runningKey(l.text)) ? 'running-header' : null;
       if (!kind) break;
       dropped.push({ page: p.page, text: l.text.trim(), kind });
       start++;
@@ -195,7 +198,7 @@ export function layoutPages(pages: PositionedPage[]): { lines: ReadLine[]; dropp
     for (let k = 0; k < 2 && end > start; k++) {
       const l = p.lines[end - 1]!;
       if (l.raw.y <= p.height * (1 - EDGE_BAND)) break;
-      const kind = PAGE_NUMBER.test(l.text.trim()) ? 'page-number' : running(edgeCount.bottom, runningKey(l.text)) ? 'running-footer' : null;
+      const kind = isPageNumber(l.text.trim()) ? 'page-number' : running(edgeCount.bottom, runningKey(l.text)) ? 'running-footer' : null;
       if (!kind) break;
       tail.unshift({ page: p.page, text: l.text.trim(), kind });
       end--;

@@ -48,6 +48,12 @@ export const UNIT_NOTE_SRC = String.raw`(?:金额)?单位\s*[:：]\s*(${UNIT_SRC
  */
 export const PAGE_NUMBER = /^\s*(?:[-—–─]\s*)*\d{1,3}(?:\s*[-—–─])*\s*$|^\s*第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?\s*$/;
 
+/**
+ * What else is a page number at the top or bottom edge of a PDF page (readers/pdf-layout.ts), where no amount
+ * stands, beyond PAGE_NUMBER: four digits, underscores as rules ("_ 12 _"), "3/9", "第3页/共9页".
+ */
+export const PAGE_EDGE_NUMBER = /^[-—–─_\s]*\d{1,4}[-—–─_\s]*$|^\d+\s*\/\s*\d+$|^第\s*\d+\s*页\s*\/\s*共\s*\d+\s*页$/;
+
 function toFound(m: RegExpExecArray, offset = 0): FoundAmount | null {
   const yuan = parseToYuan(m[1]!.replace(/,/g, ''), m[2] as AmountUnit);
   if (yuan === null) return null;
