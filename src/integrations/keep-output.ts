@@ -79,6 +79,17 @@ export function staleFiles(before: ReadonlyMap<string, string>, after: ReadonlyM
   return stale.sort();
 }
 
+/** Files another integration left in place this build (unchanged, so not written again): not stale. */
+const declared = new Set<string>();
+
+/**
+ * Declares output files (relative to the output folder, `/`-separated) that this build keeps without
+ * writing them again (the downloads writer's unchanged records), so that they are not removed as stale.
+ */
+export function keepInOutput(paths: Iterable<string>): void {
+  for (const p of paths) declared.add(p);
+}
+
 export default function keepOutput(): AstroIntegration {
   let outDir = '';
   let stampFile = '';
@@ -103,10 +114,12 @@ export default function keepOutput(): AstroIntegration {
         mkdirSync(join(stampFile, '..'), { recursive: true });
         writeFileSync(stampFile, `${JSON.stringify({ outDir, state: 'building' } satisfies Stamp)}\n`);
         before = inventory(outDir);
+        declared.clear();
       },
       'astro:build:done': ({ dir, assets, logger }) => {
         const root = fileURLToPath(dir).replace(/\/+$/, '');
-        const kept = new Set<string>();
+        const kept = new Set<string>(declared);
+        declared.clear();
         for (const urls of assets.values()) for (const u of urls) kept.add(relative(root, fileURLToPath(u)).split(sep).join('/'));
         const stale = staleFiles(before, inventory(root), kept);
         for (const path of stale) rmSync(join(root, path), { force: true });

@@ -198,14 +198,23 @@ export class ContentError extends Error {
  * not JSON. Not validated: the callers check what they use.
  */
 export function readRecordFile(file: string): { text: string; data: unknown } {
-  let text: string;
+  const text = readRecordText(file);
+  return { text, data: parseRecordText(file, text) };
+}
+
+/** A record file's text, with a ContentError naming the file when it cannot be read. */
+export function readRecordText(file: string): string {
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (e) {
     throw new ContentError(file, `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }
+}
+
+/** A record file's parsed JSON, with a ContentError naming the file when it is not JSON. Not validated. */
+export function parseRecordText(file: string, text: string): unknown {
   try {
-    return { text, data: JSON.parse(text) };
+    return JSON.parse(text) as unknown;
   } catch (e) {
     throw new ContentError(file, `is not valid JSON (${(e as Error).message})`);
   }

@@ -70,9 +70,11 @@ test('the changed district\'s pages are rendered, the other district\'s copied; 
     expect(log).toMatch(new RegExp(`/${file.replace(/\./g, '\\.')} ${KEPT}`));
   }
   expect(log).toMatch(new RegExp(`/yuzhong/renminzhengfubangongshi/index\\.html ${KEPT}`));
-  // The folder the last build wrote is updated in place, not emptied.
+  // The folder the last build wrote is updated in place, not emptied; unchanged records' downloads stay.
   expect(log).not.toContain('emptying the output folder');
   expect(log).toMatch(/\(cached\)/);
+  const [, unchanged] = /downloads of \d+ records in place \((\d+) records unchanged\)/.exec(log) ?? [];
+  expect(Number(unchanged)).toBeGreaterThanOrEqual(2);
   expect(log).toMatch(/\/kaizhou\/index\.html \(\+\d+ms\)/);
   expect(log).toMatch(/\/kaizhou\/shuzihuachengshiyunxinghezhilizhongxin\/index\.html \(\+\d+ms\)/);
   const [, reused, analysed] = /search-index: \d+ 个页面已编入.*（(\d+) 个未变，沿用上次的分词；(\d+) 个重新分词）/.exec(log) ?? [];

@@ -59,4 +59,33 @@ describe('writeDownloads', () => {
     setDraft(false, true);
     expect(() => writeDownloads(out, dir, { preview: false, today })).toThrow(/is not released, but index\.json says it is/);
   });
+
+  test('with a cache, a rebuild into the same folder leaves unchanged records\' files in place and declares them kept', () => {
+    const cache = join(out, '..', `${out.split('/').pop()}-cache.json`);
+    const first = writeDownloads(out, dir, { preview: false, today, cache });
+    expect(first.kept).toBe(0);
+    const declared: string[] = [];
+    const again = writeDownloads(out, dir, { preview: false, today, cache, keep: (p) => declared.push(...p) });
+    expect(again).toEqual({ ...first, kept: first.records });
+    expect(declared.length).toBe(first.files);
+    expect(declared).toContain(`${ID}/record.json`);
+    // One record changes: only its files are written again, with the new bytes.
+    const file = join(dir, 'records', `${ID}.json`);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"name":', '"name": '));
+    declared.length = 0;
+    const changed = writeDownloads(out, dir, { preview: false, today, cache, keep: (p) => declared.push(...p) });
+    expect(changed.kept).toBe(first.records - 1);
+    expect(declared.some((p) => p.startsWith(`${ID}/`))).toBe(false);
+    expect(readFileSync(join(out, ID, 'record.json'))).toEqual(readFileSync(file));
+    // It becomes a draft: not written, not declared (keep-output removes its old files), as without a cache.
+    setDraft(true, true);
+    declared.length = 0;
+    const drafted = writeDownloads(out, dir, { preview: false, today, cache, keep: (p) => declared.push(...p) });
+    expect(drafted.records).toBe(first.records - 1);
+    expect(declared.some((p) => p.startsWith(`${ID}/`))).toBe(false);
+    // Another folder, or a missing file: written again.
+    rmSync(join(out, declared[0]!));
+    expect(writeDownloads(out, dir, { preview: false, today, cache }).kept).toBe(first.records - 2);
+    rmSync(cache, { force: true });
+  });
 });
