@@ -67,7 +67,11 @@ export function formatReport(r: BenchResult): string {
     add('chart-less page', line(w.chartless));
   }
   const rb = r.rebuild.build;
-  if (rb) add('rebuild after 1 seed (build)', `${s(rb.wallMs)} wall (ingest ${s(rb.ingestMs)}, astro ${s(rb.astroMs)}, search ${s(rb.searchMs)}), ${s(rb.cpuMs)} CPU${rb.ok ? '' : ' FAILED'}`);
+  const cpuOf = (ms: number | null | undefined): string => (ms === undefined ? '' : ` / ${s(ms)} CPU`);
+  if (rb) {
+    add('rebuild after 1 seed (build)', `${s(rb.wallMs)} wall (ingest ${s(rb.ingestMs)}${cpuOf(rb.ingestCpuMs)}, astro ${s(rb.astroMs)}${cpuOf(rb.astroCpuMs)}, `
+      + `search ${s(rb.searchMs)}${cpuOf(rb.searchCpuMs)}), ${s(rb.cpuMs)} CPU${rb.ok ? '' : ' FAILED'}`);
+  }
   const d = r.rebuild.dev;
   if (d) add(`rebuild after 1 seed (dev, ${d.mode})`, `${d.changeVisibleMs === null ? 'not visible' : s(d.changeVisibleMs)} until visible; server up in ${s(d.startupMs)}, peak RSS ${mb(d.peakRssBytes)}${d.error ? ` — ${d.error.split('\n')[0]}` : ''}`);
   const width = Math.max(...rows.map(([k]) => k.length));

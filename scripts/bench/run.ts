@@ -115,7 +115,11 @@ export interface BenchResult {
   ratioSameBytes?: null | Ratio;
   pageWeight: null | { typical: PageWeight | null; chart: PageWeight | null; chartless: PageWeight | null };
   rebuild: {
-    build: null | (StageResult & { ingestMs: number; astroMs: number; searchMs: number | null });
+    build: null | (StageResult & {
+      ingestMs: number; astroMs: number; searchMs: number | null;
+      /** CPU time (user + system) of each step. */
+      ingestCpuMs?: number | null; astroCpuMs?: number | null; searchCpuMs?: number | null;
+    });
     dev: null | { mode: 'seed-watcher' | 'content-json'; startupMs: number | null; changeVisibleMs: number | null; peakRssBytes: number; error?: string };
   };
   profiles: null | { ingest: ProfileSummary[]; astro: ProfileSummary[] };
@@ -432,6 +436,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
       cpuMs: parts.every((p) => p.cpuMs !== null) ? parts.reduce((s, p) => s + p.cpuMs!, 0) : null,
       peakRssBytes: Math.max(...parts.map((p) => p.peakTreeRssBytes)),
       ingestMs: i2.wallMs, astroMs: a2.wallMs, searchMs: s2?.wallMs ?? null,
+      ingestCpuMs: i2.cpuMs, astroCpuMs: a2.cpuMs, searchCpuMs: s2?.cpuMs ?? null,
       ...(a2.code === 0 ? {} : { error: stage(a2).error }),
     };
   }
