@@ -5,27 +5,10 @@
  * load it is reported (and the main thread parses by itself) instead of leaving the pool waiting.
  */
 import { enableCompileCache } from 'node:module';
-import { workerData, type MessagePort } from 'node:worker_threads';
-import type { Job, JobMode, JobResult } from './parse-file.ts';
+import type { Job, JobResult } from './parse-file.ts';
+import { workerSide } from './worker-side.ts';
 
-interface Init {
-  port: MessagePort;
-  signal: SharedArrayBuffer;
-  /** 1 + the index of the job being run, 0 between jobs: how the pool tells which job stalled (pool.ts). */
-  current: SharedArrayBuffer;
-  mode: JobMode;
-  /** A seed to parse once (result dropped) before saying ready: a cold thread's first parses are slow. */
-  warmup: string | null;
-}
-
-const { port, signal, current, mode, warmup } = workerData as Init;
-const counter = new Int32Array(signal);
-const running = new Int32Array(current);
-const post = (message: unknown): void => {
-  port.postMessage(message);
-  Atomics.add(counter, 0, 1);
-  Atomics.notify(counter, 0);
-};
+const { port, mode, warmup, post, running } = workerSide();
 
 // Loading the pipeline is most of a worker's start-up: Node strips the types of every module again in each
 // thread. Node's compile cache (NODE_COMPILE_CACHE, default <tmp>/node-compile-cache) keeps the stripped
@@ -52,10 +35,10 @@ try {
       }
       const results: JobResult[] = [];
       for (const job of msg.jobs ?? []) {
-        Atomics.store(running, 0, job.i + 1);
+        running(job.i);
         results.push(await runJob(job, mode, made));
       }
-      Atomics.store(running, 0, 0);
+      running(null);
       post({ results });
     });
   });

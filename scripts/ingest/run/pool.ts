@@ -35,7 +35,7 @@ const STALL_MS = 120_000;
 /** Longest wait for the workers before the scheduler looks for stalls again. */
 const WAIT_MS = 1000;
 
-/** For tests: the worker script (a stand-in that misbehaves on cue), the stall limit, the workers' heap. */
+/** For tests: the worker script (a stand-in that misbehaves on cue), the stall limit of a job (start-up keeps STALL_MS), the workers' heap. */
 export interface PoolTuning {
   workerUrl?: URL | null;
   stallMs?: number;
@@ -253,7 +253,8 @@ class Scheduler {
     const now = performance.now();
     for (const s of this.live) {
       if (!s.ready) {
-        if (now - s.lastHeard > this.stallMs) this.giveUp(s);
+        // Start-up keeps the long limit: a loaded machine can take seconds to load a worker.
+        if (now - s.lastHeard > STALL_MS) this.giveUp(s);
         continue;
       }
       const running = Atomics.load(s.current, 0);
