@@ -13,7 +13,7 @@
  * package) are keyed by their unit's or district's records (each record file's digest, in the order shown,
  * which also says which records are visible) and the names shown; the district's also by the release date,
  * since its feed lists only what is released that day. After one seed changes, only its district's pages
- * are rendered again.
+ * are rendered again. A year's table is keyed by that year's records (a seed of another year leaves it).
  *
  * Preview builds (dev server, `GONGKAI_PREVIEW=1`) return no key: their pages also show the change list
  * against git and the 预览稿 banner, and are always rendered.
@@ -61,4 +61,10 @@ export function districtPagesKey(district: DistrictSummary, today = releaseToday
     'district-pages', district.slug, district.name, district.recordCount, today,
     district.units.map((u) => [u.unit, u.unitName, u.districtName, u.records.map(recordDigest)]),
   ]));
+}
+
+/** Key of a year's table in one order (it shows only that year's visible records), or undefined in preview. */
+export function yearPageKey(year: number, sort: string, records: readonly RecordSummary[], preview = isPreview()): string | undefined {
+  if (preview) return undefined;
+  return sha256(JSON.stringify(['year-page', year, sort, records.map(recordDigest)]));
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { fixtureContentDir } from '../../../tests/fixtures.ts';
-import { districtPagesKey, recordPageKey, termsDigest, unitPageKey } from '../cache-keys.ts';
+import { districtPagesKey, recordPageKey, termsDigest, unitPageKey, yearPageKey } from '../cache-keys.ts';
 import { groupByDistrict, readSummaries, type RecordSummary } from '../records.ts';
 import { listRecordFiles } from '../../domain/record-files.ts';
 
@@ -76,6 +76,16 @@ describe('cache keys of the district-scoped pages', async () => {
     expect(unitPageKey({ ...unit, unitName: '改名' }, false)).not.toBe(unitPageKey(unit, false));
     // The district's feed lists what is released that day.
     expect(districtPagesKey(kaizhou, '2026-06-02', false)).not.toBe(districtPagesKey(kaizhou, today, false));
+  });
+
+  test('a year\'s table: by its records, in order, and the sort', () => {
+    const y2026 = summaries.filter((r) => r.identity.year === 2026);
+    const key = yearPageKey(2026, 'total', y2026, false);
+    expect(yearPageKey(2026, 'total', [...y2026], false)).toBe(key);
+    expect(yearPageKey(2026, 'change', y2026, false)).not.toBe(key);
+    expect(yearPageKey(2026, 'total', y2026.slice(1), false)).not.toBe(key);
+    expect(yearPageKey(2026, 'total', [...y2026].reverse(), false)).not.toBe(key);
+    expect(yearPageKey(2026, 'total', y2026, true)).toBeUndefined();
   });
 
   test('are absent in preview', () => {
