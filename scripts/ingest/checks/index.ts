@@ -21,6 +21,7 @@ import { sectionOrder } from './section-order.ts';
 import type { StructureFinding, StructureInput } from './structure.ts';
 import type { CheckedRecord, RecordInput } from './record.ts';
 import { tableNarrativeBasicProject, tableNarrativeFunction, tableNarrativeTotal } from './table-narrative.ts';
+import { tableNotAddingUp } from './table-not-adding-up.ts';
 import { tableSums } from './table-sums.ts';
 import { tableTextDisagrees } from './table-text-disagrees.ts';
 import { tablesDisagree } from './tables-disagree.ts';
@@ -63,7 +64,7 @@ export const RECORD_CHECKS: readonly Check<RecordInput>[] = [
  * The stage calls the unit's `run` itself (see each module); they are listed here, by name, so the generic
  * test runs their examples too. Their inputs differ, hence an object rather than one list.
  */
-export const STAGE_CHECKS = { figureStrayCharacters, tableSums, tableTextDisagrees, tablesDisagree } as const;
+export const STAGE_CHECKS = { figureStrayCharacters, tableSums, tableTextDisagrees, tablesDisagree, tableNotAddingUp } as const;
 
 /** Checks of a record against its unit's record of the year it compares with. */
 export const CROSS_YEAR_CHECKS: readonly Check<CrossYearPair>[] = [crossYearPreviousMismatch];

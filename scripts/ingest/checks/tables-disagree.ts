@@ -33,15 +33,17 @@ export const tablesDisagree: Check<TablesDisagreeInput> = {
       const [first, ...rest] = input.figures;
       const other = rest.find((f) => f.fen !== first!.fen);
       return first && other ? [{
-        severity: 'warning', code: 'table.tables-disagree', line: first.line,
+        severity: 'warning', code: 'table.tables-disagree',
         message: `表「${first.title}」第${first.line}行的「${first.label}」为${yuan(first.fen)}，表「${other.title}」第${other.line}行为${yuan(other.fen)}，两表不一致，此数不采用`,
+        line: first.line,
       }] : [];
     }
     const [first, ...rest] = input.byFunction;
     const other = rest.find((l) => classes(l) !== classes(first!));
     return first && other ? [{
-      severity: 'warning', code: 'table.tables-disagree', line: first[0]?.figure.line ?? null,
+      severity: 'warning', code: 'table.tables-disagree',
       message: `表「${first[0]?.figure.title ?? ''}」与表「${other[0]?.figure.title ?? ''}」按功能分类的支出不一致，此项不采用`,
+      line: first[0]?.figure.line ?? null,
     }] : [];
   },
   pass: [

@@ -42,9 +42,10 @@ testChecks('stage checks: paragraphs', [STAGE_CHECKS.figureStrayCharacters]);
 testChecks('stage checks: table sums', [STAGE_CHECKS.tableSums]);
 testChecks('stage checks: tables and text', [STAGE_CHECKS.tableTextDisagrees]);
 testChecks('stage checks: tables and tables', [STAGE_CHECKS.tablesDisagree]);
+testChecks('stage checks: sums of tables in columns', [STAGE_CHECKS.tableNotAddingUp]);
 
 it('every stage check is tested from its examples above', () => {
-  expect(Object.keys(STAGE_CHECKS).sort()).toEqual(['figureStrayCharacters', 'tableSums', 'tableTextDisagrees', 'tablesDisagree']);
+  expect(Object.keys(STAGE_CHECKS).sort()).toEqual(['figureStrayCharacters', 'tableNotAddingUp', 'tableSums', 'tableTextDisagrees', 'tablesDisagree']);
 });
 
 describe('the registry and the term table', () => {

@@ -6,11 +6,12 @@
  * Amounts here are 分 (tables print 元 with 分 in Shanghai); key figures are whole 元, so a table figure
  * becomes a key figure rounded to the 元 (half up) — see `toYuan`.
  */
-import { formatFenIn, type AmountUnit } from '../../../../src/domain/money.ts';
+import type { AmountUnit } from '../../../../src/domain/money.ts';
 import { COLUMN_LABELS, PROCUREMENT_ROWS, SUMMARY_ROWS, THREE_PUBLIC_COLUMNS } from '../../../../src/domain/terms/standard-tables.ts';
 import type { Finding } from '../../../../src/domain/schema/finding.ts';
 import type { Grid, GridRow } from './grid.ts';
 import { tablesDisagree } from '../../checks/tables-disagree.ts';
+import { tableNotAddingUp } from '../../checks/table-not-adding-up.ts';
 
 /** One figure read from a table. */
 export interface TableFigure {
@@ -88,17 +89,15 @@ function fig(g: IdentifiedGrid, row: GridRow, fen: number, line: number, label =
   return { fen, line, table: g.id, title: g.grid.region.title, label };
 }
 
-function notAddingUp(out: Collector, g: IdentifiedGrid, what: string, total: number, parts: number, line: number): void {
-  out.findings.push({
-    severity: 'warning', code: 'table.not-adding-up',
-    message: `表「${g.grid.region.title}」${what}：各项之和${formatFenIn(parts, g.grid.region.unit)}${g.grid.region.unit}，与合计${formatFenIn(total, g.grid.region.unit)}${g.grid.region.unit}不符，相关数字不采用`,
-    line,
-  });
-}
-
-/** Within the rounding slack of `n` parts. */
-function adds(g: Grid, total: number, parts: number, n: number): boolean {
-  return Math.abs(total - parts) <= slack(g.region.unit, g.rows, n);
+/**
+ * Whether `parts` (of `n` parts) add up to one of `totals` within the grid's rounding: the sum check
+ * (checks/table-not-adding-up.ts), whose finding, naming `shown` as the total, goes to `out` when they do not.
+ */
+function addsUp(out: Collector, g: IdentifiedGrid, what: string, totals: number[], shown: number, parts: number, n: number, line: number): boolean {
+  const { title, unit } = g.grid.region;
+  const found = tableNotAddingUp.run({ title, what, unit, totals, shown, parts, slack: slack(unit, g.grid.rows, n), line });
+  out.findings.push(...found);
+  return found.length === 0;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -116,10 +115,7 @@ function readSummary(g: IdentifiedGrid, out: Collector): void {
   const expFen = exp?.amounts[0]?.fen ?? null;
   const fiscalTable = g.grid.region.kind === 'fiscalSummary';
   if (inc && exp && incFen !== null && expFen !== null) {
-    if (incFen !== expFen) {
-      notAddingUp(out, g, '收入合计与支出合计', incFen, expFen, exp.n);
-      return;
-    }
+    if (!addsUp(out, g, '收入合计与支出合计', [incFen], incFen, expFen, 0, exp.n)) return;
     if (!fiscalTable) {
       out.add('incomeTotal', fig(g, inc, incFen, inc.amounts[0]!.n));
       out.add('expenditureTotal', fig(g, exp, expFen, exp.amounts[0]!.n));
@@ -137,10 +133,10 @@ function readSummary(g: IdentifiedGrid, out: Collector): void {
   const gfFen = amount(gf);
   const scFen = sc ? amount(sc) : 0;
   if (gb && gf && fiscal && fiscalFen !== null && gbFen !== null && gfFen !== null && scFen !== null) {
-    if (adds(g.grid, fiscalFen, gbFen + gfFen + scFen, sc ? 3 : 2)) {
+    if (addsUp(out, g, '财政拨款收入', [fiscalFen], fiscalFen, gbFen + gfFen + scFen, sc ? 3 : 2, fiscal.n)) {
       out.add('generalBudget', fig(g, gb, gbFen, gb.amounts[0]?.n ?? gb.n));
       out.add('governmentFund', fig(g, gf, gfFen, gf.amounts[0]?.n ?? gf.n));
-    } else notAddingUp(out, g, '财政拨款收入', fiscalFen, gbFen + gfFen + scFen, fiscal.n);
+    }
   }
   // Expenditure by kind: 基本支出 + 项目支出 (+ 单位预留机动经费) = 支出合计 (or 当年支出小计).
   const basic = find(SUMMARY_ROWS.basic);
@@ -154,7 +150,7 @@ function readSummary(g: IdentifiedGrid, out: Collector): void {
     const r = reserve ? amount(reserve) : 0;
     if (b !== null && p !== null && r !== null) {
       const n = reserve ? 3 : 2;
-      if (targets.some((t) => adds(g.grid, t, b + p + r, n))) {
+      if (addsUp(out, g, '支出（按用途）', targets, targets[0] ?? total, b + p + r, n, basic.n)) {
         const keys = fiscalTable ? (['generalBudgetBasic', 'generalBudgetProject'] as const) : (['basicTotal', 'projectTotal'] as const);
         // In the 财政拨款收支总表 the kinds are of 财政拨款: 一般公共预算 only when no 政府性基金 is appropriated.
         if (!fiscalTable || gfFen === 0) {
@@ -162,7 +158,7 @@ function readSummary(g: IdentifiedGrid, out: Collector): void {
           out.add(keys[1], fig(g, project, p, project.amounts[0]?.n ?? project.n));
           if (reserve && !fiscalTable) out.add('reserveTotal', fig(g, reserve, r, reserve.amounts[0]?.n ?? reserve.n));
         }
-      } else notAddingUp(out, g, '支出（按用途）', targets[0] ?? total, b + p + r, basic.n);
+      }
     }
   }
   // Function classes (一、一般公共服务支出 …) on the expenditure side, blank rows left out.
@@ -172,9 +168,9 @@ function readSummary(g: IdentifiedGrid, out: Collector): void {
   if (classes.some((r) => r.amounts.length > 1)) return;
   const list = classes.filter((r) => r.amounts.length === 1 && r.amounts[0]!.fen !== 0);
   const s = list.reduce((acc, r) => acc + r.amounts[0]!.fen, 0);
-  if (targets.some((t) => adds(g.grid, t, s, list.length))) {
+  if (addsUp(out, g, '按功能分类的支出', targets, targets[0] ?? total, s, list.length, classes[0]!.n)) {
     out.byFunction.push(list.map((r) => ({ label: stripLead(r.label), figure: fig(g, r, r.amounts[0]!.fen, r.amounts[0]!.n, stripLead(r.label)) })));
-  } else notAddingUp(out, g, '按功能分类的支出', targets[0] ?? total, s, classes[0]!.n);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -217,11 +213,11 @@ function readKinds(g: IdentifiedGrid, out: Collector, keys: { basic: FigureKey; 
     const p = cell(row, pCol);
     const r = rCol >= 0 ? cell(row, rCol) : 0;
     if (b !== null && p !== null && r !== null) {
-      if (adds(grid, total, b + p + r, rCol >= 0 ? 3 : 2)) {
+      if (addsUp(out, g, '合计行（基本支出、项目支出）', [total], total, b + p + r, rCol >= 0 ? 3 : 2, row.n)) {
         out.add(keys.basic, fig(g, row, b, row.n, grid.columnLabels[bCol]!));
         out.add(keys.project, fig(g, row, p, row.n, grid.columnLabels[pCol]!));
         if (keys.reserve && rCol >= 0) out.add(keys.reserve, fig(g, row, r, row.n, grid.columnLabels[rCol]!));
-      } else notAddingUp(out, g, '合计行（基本支出、项目支出）', total, b + p + r, row.n);
+      }
     }
   }
   if (!classes) return;
@@ -230,10 +226,7 @@ function readKinds(g: IdentifiedGrid, out: Collector, keys: { basic: FigureKey; 
   const values = classRows.map((r) => cell(r, totalCol));
   if (values.some((v) => v === null)) return;
   const s = (values as number[]).reduce((a, b) => a + b, 0);
-  if (!adds(grid, total, s, classRows.length)) {
-    notAddingUp(out, g, '各类科目', total, s, row.n);
-    return;
-  }
+  if (!addsUp(out, g, '各类科目', [total], total, s, classRows.length, row.n)) return;
   if (keys.total === 'expenditureTotal') {
     out.byFunction.push(classRows.flatMap((r, k) => (values[k] ? [{ label: r.label, figure: fig(g, r, values[k]!, r.n) }] : [])));
   }
@@ -245,7 +238,7 @@ function readOperating(g: IdentifiedGrid, out: Collector): void {
   const total = row.amounts[0]!.fen;
   const classRows = g.grid.rows.filter((r) => r.code && r.code.length === 3);
   const s = classRows.reduce((a, r) => a + (r.amounts[0]?.fen ?? 0), 0);
-  if (classRows.length > 0 && !adds(g.grid, total, s, classRows.length)) return notAddingUp(out, g, '各类科目', total, s, row.n);
+  if (classRows.length > 0 && !addsUp(out, g, '各类科目', [total], total, s, classRows.length, row.n)) return;
   out.add('operatingExpenses', fig(g, row, total, row.n, '合计'));
 }
 
@@ -263,7 +256,7 @@ function readProcurement(g: IdentifiedGrid, out: Collector): void {
     return;
   }
   const s = kinds.reduce((a, r) => a + (r ? r.amounts[0]!.fen : 0), 0);
-  if (!adds(grid, total, s, 3)) return notAddingUp(out, g, '货物、工程、服务', total, s, row.n);
+  if (!addsUp(out, g, '货物、工程、服务', [total], total, s, 3, row.n)) return;
   out.add('procurementTotal', fig(g, row, total, row.n, '合计'));
   const keys = ['procurementGoods', 'procurementWorks', 'procurementServices'] as const;
   kinds.forEach((r, k) => out.add(keys[k]!, r ? fig(g, r, r.amounts[0]!.fen, r.n) : { fen: 0, line: row.n, table: g.id, title: grid.region.title, label: `${['货物', '工程', '服务'][k]}（表中无此类，为0）` }));
