@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { UnitYearRecord } from '../domain/schema/record.ts';
 import { summarize, type RecordSummary } from '../domain/record-summary.ts';
 import { recordSummarySchema } from '../domain/schema/record-summary.ts';
@@ -220,8 +220,21 @@ export function parseRecordText(file: string, text: string): unknown {
   }
 }
 
+/** What `readSummaries` read, by absolute path: the file's stat stamp, the summary and the file's SHA-256. */
+interface Known { stamp: string; summary: RecordSummary; digest: string }
+
+/**
+ * Shared by every copy of this module in the process: the `records` collection's loader
+ * (src/lib/records-loader.ts, run by Astro's content layer from src/content.config.ts) and the pages are
+ * separate module instances in one `astro build` or `astro dev`, and read the same files; the second reader
+ * gets the first one's summaries for every file whose stamp did not change.
+ */
+interface Shared { known: Map<string, Known>; digests: WeakMap<RecordSummary, string> }
+const SHARED = Symbol.for('gongkai.record-summaries');
+const shared = (): Shared => ((globalThis as { [SHARED]?: Shared })[SHARED] ??= { known: new Map(), digests: new WeakMap() });
+
 /** SHA-256 of each summary's record file as read (keys of incremental builds, src/lib/cache-keys.ts). */
-const digests = new WeakMap<RecordSummary, string>();
+const digests = shared().digests;
 
 /** SHA-256 (hex) of the record file a summary was read from; throws for a summary not from `readSummaries`. */
 export function recordDigest(summary: RecordSummary): string {
@@ -234,25 +247,26 @@ export function recordDigest(summary: RecordSummary): string {
 /**
  * Reads every record file as a summary. The summary's fields are validated with their schemas (a clear
  * `file: field: problem` error for a damaged or hand-edited file); the heavy parts are validated when the
- * ingest writes them (scripts/ingest) and typed by the same schemas.
+ * ingest writes them (scripts/ingest) and typed by the same schemas. With `reuse`, a file whose stat stamp
+ * did not change since the last read in this process (by this module or another copy of it) is not read
+ * again: the dev server after an edit, and the pages after the `records` collection's loader.
  */
 export function readSummaries(dir = contentDir(), opts: { reuse?: boolean } = {}): RecordSummary[] {
   const files = listRecordFiles(dir);
-  if (!opts.reuse) return files.map(readSummary);
-  // Dev server: after an edit only the files the ingest rewrote are read again.
-  const next = new Map<string, { stamp: string; summary: RecordSummary }>();
-  const out = files.map((file) => {
+  if (!opts.reuse) return files.map((file) => readSummary(file).summary);
+  const { known } = shared();
+  return files.map((file) => {
     const s = statSync(file);
     const stamp = `${s.mtimeMs}:${s.size}:${s.ino}`;
-    const known = reused.get(file);
-    const summary = known?.stamp === stamp ? known.summary : readSummary(file);
-    next.set(file, { stamp, summary });
-    return summary;
+    const key = resolve(file);
+    const before = known.get(key);
+    if (before?.stamp === stamp) return before.summary;
+    const read = readSummary(file);
+    known.set(key, { stamp, ...read });
+    return read.summary;
   });
-  reused = next;
-  return out;
 
-  function readSummary(file: string): RecordSummary {
+  function readSummary(file: string): { summary: RecordSummary; digest: string } {
     const { text, data } = readRecordFile(file);
     const checked = recordSummarySchema.safeParse(data);
     if (!checked.success) {
@@ -263,13 +277,20 @@ export function readSummaries(dir = contentDir(), opts: { reuse?: boolean } = {}
     if (recordFilePath(summary, dir) !== file) {
       throw new ContentError(file, `holds record ${summary.id}, whose file is ${recordFilePath(summary, dir)}`);
     }
-    digests.set(summary, createHash('sha256').update(text).digest('hex'));
-    return summary;
+    const digest = createHash('sha256').update(text).digest('hex');
+    digests.set(summary, digest);
+    return { summary, digest };
   }
 }
 
-/** Summaries read by the last `readSummaries(…, { reuse: true })`, by file, with the file's stat stamp. */
-let reused = new Map<string, { stamp: string; summary: RecordSummary }>();
+/**
+ * What a build shows of `all`: the visible records (release rules, src/domain/release.ts) and, of a corrected
+ * unit-year, its latest visible version (`current`); every visible version of a corrected one (`versions`).
+ */
+export function visibleVersions(all: readonly RecordSummary[], opts: { preview: boolean; today: string }): { current: RecordSummary[]; versions: Map<string, RecordSummary[]> } {
+  assertRoutableSlugs(all);
+  return currentVersions(selectVisible(all, opts));
+}
 
 /**
  * What the site data was computed from: in production one build reads content/ once; in the dev server
@@ -296,10 +317,8 @@ export function getSiteData(): Promise<SiteData> {
       version,
       data: (async () => {
         const preview = isPreview();
-        const all = readSummaries(contentDir(), { reuse: preview });
-        assertRoutableSlugs(all);
         const today = releaseToday();
-        const { current, versions } = currentVersions(selectVisible(all, { preview, today }));
+        const { current, versions } = visibleVersions(readSummaries(contentDir(), { reuse: true }), { preview, today });
         const districts = groupByDistrict(current);
         const ordered = districts.flatMap((d) => d.units.flatMap((u) => u.records));
         const unpublished = preview ? unpublishedStates([...current, ...[...versions.values()].flat()], versions, today) : new Map();

@@ -66,7 +66,7 @@ export function sitemapOptions(customPages: readonly string[] = []) {
       if (!dates) {
         const today = releaseToday();
         const preview = previewMode();
-        dates = lastmodById(readSummaries().filter((r) => preview || isReleased(r, today)));
+        dates = lastmodById(readSummaries(undefined, { reuse: true }).filter((r) => preview || isReleased(r, today)));
       }
       const m = /\/([a-z0-9-]+)\/([a-z0-9-]+)\/(?:(\d{4})\/)?$/.exec(new URL(item.url).pathname);
       const date = m ? dates.get(m[3] ? `${m[1]}/${m[2]}/${m[3]}` : `${m[1]}/${m[2]}`) : undefined;
