@@ -72,6 +72,14 @@ export const siteConfigSchema = z.object({
    * production build without its real address is an error.
    */
   demo: z.boolean().default(false),
+  /**
+   * Content collections for pages added to the site (README, “Content collections”): with true,
+   * `getCollection('records')` lists the records the build shows (src/content.config.ts, loaded through
+   * Astro's Content Loader API by src/lib/records-loader.ts). Off by default: Astro serialises the collection
+   * into its data store on every build and dev update, which costs a province-scale build and the dev server
+   * time and memory (BENCHMARKS.md, “Content collections”). The site's own pages never need it.
+   */
+  collections: z.boolean().default(false),
   /** Base path the site is served under; `npm run build -- --base /x/` overrides it. */
   base: basePath.default('/'),
   /** Default page description. */

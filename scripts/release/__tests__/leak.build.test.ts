@@ -18,7 +18,7 @@ import { diffFigures, flattenFigures } from '../../../src/domain/figure-diff.ts'
 import type { UnitYearRecord } from '../../../src/domain/schema/record.ts';
 import { addDays } from './helpers.ts';
 import { copyProject, npmRun, occurrences, readTree } from './project.ts';
-import { TEST_SITE } from '../../../tests/fixtures.ts';
+import { REPO_ROOT, TEST_SITE } from '../../../tests/fixtures.ts';
 import { parseRss } from '../../../tests/rss.ts';
 
 const TODAY = '2026-05-20';
@@ -56,8 +56,36 @@ function distinctiveFigures(r: UnitYearRecord): string[] {
     .flatMap((f) => [formatWan(f.value as number), formatWan(f.value as number, { grouping: false }), String(f.value)]));
 }
 
+/**
+ * A page an adopter adds to the site (README, “Content collections”): what `getCollection('records')` gives
+ * the build. It must follow the release rules exactly as the site's own pages do.
+ */
+const COLLECTION_PAGE = 'collection-records.json';
+const COLLECTION_PAGE_SOURCE = `import { getCollection } from 'astro:content';
+export async function GET() {
+  const entries = await getCollection('records');
+  const out = entries.map((e) => ({ id: e.id, version: e.data.revision?.version ?? 1, unit: e.data.identity.unit, path: e.data.path }));
+  return new Response(JSON.stringify(out.sort((a, b) => (a.id < b.id ? -1 : 1))));
+}
+`;
+/** The README's example page (“Content collections”), as an adopter would copy it. */
+function readmeExample(): string {
+  const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+  const block = /```astro\n(---\n\/\/ src\/pages\/spending-2026\.astro[\s\S]*?)```/.exec(readme);
+  if (!block) throw new Error('README.md: the spending-2026.astro example is missing');
+  return block[1]!;
+}
+/** The ids and versions the collection page listed in a built site. */
+const collection = (built: Map<string, string>) => (JSON.parse(built.get(COLLECTION_PAGE)!) as { id: string; version: number }[])
+  .map((e) => `${e.id} v${e.version}`).sort();
+
 beforeAll(async () => {
   copyProject(project.path);
+  // The collection is opt-in (gongkai.config.ts `collections: true`), as an adopter turns it on.
+  const config = join(project.path, 'gongkai.config.ts');
+  writeFileSync(config, readFileSync(config, 'utf8').replace('  demo: true,\n', '  demo: true,\n  collections: true,\n'));
+  writeFileSync(join(project.path, 'src', 'pages', `${COLLECTION_PAGE}.ts`), COLLECTION_PAGE_SOURCE);
+  writeFileSync(join(project.path, 'src', 'pages', 'spending-2026.astro'), readmeExample());
   const sidecar = (id: keyof typeof SEEDS, yaml: string) => writeFileSync(join(project.path, 'seeds', `${SEEDS[id]}.meta.yml`), yaml);
   sidecar('002', 'status: draft\n');
   sidecar('001', `publishAt: ${addDays(TODAY, 1)}\n`);
@@ -149,6 +177,17 @@ describe('npm run build (production)', () => {
     expect(items('yuzhong/feed.xml')).toEqual(yuzhong);
   });
 
+  test("getCollection('records') gives the published records only, the correction's unit-year as published", () => {
+    expect(collection(dist)).toEqual(PUBLISHED.map((id) => `${id} v1`).sort());
+    expect(JSON.parse(dist.get(COLLECTION_PAGE)!)).toContainEqual({ id: CORRECTED, version: 1, unit: '重庆市开州区政务信息中心', path: `/${CORRECTED}/` });
+    // The README's example page: the published 2026 records, linked, and not the draft's unit.
+    const page = /<ol class="spending"[^>]*>(.*?)<\/ol>/s.exec(dist.get('spending-2026/index.html')!)![1]!;
+    const links = [...page.matchAll(/<a href="([^"]+)"[^>]*>/g)].map((m) => m[1]);
+    expect(links.sort()).toEqual(PUBLISHED.filter((id) => id.endsWith('/2026')).map((id) => `/${id}/`).sort());
+    expect(page).toMatch(/重庆市开州区政务信息中心<\/a>\s*1,483.96 万元/);
+    expect(page).not.toContain(record(DRAFT).identity.unit);
+  });
+
   test('/quality/ lists the published error with its line link and nothing of the draft', () => {
     const html = dist.get('quality/index.html')!;
     expect(html).toContain('href="/jiulongpo/dianzizhengwuzhongxin/2026/source/#L24"');
@@ -208,6 +247,10 @@ describe('npm run build:preview', () => {
     expect(page).not.toContain('content/');
   });
 
+  test("getCollection('records') gives every record in preview, the correction as its unit-year's current version", () => {
+    expect(collection(preview)).toEqual([...PUBLISHED.filter((id) => id !== CORRECTED).map((id) => `${id} v1`), `${CORRECTED} v2`, `${DRAFT} v1`, `${EMBARGOED} v1`].sort());
+  });
+
   test('the production dist/ is untouched by the preview build', () => {
     expect(existsSync(join(project.path, 'dist', DRAFT))).toBe(false);
   });
@@ -235,6 +278,10 @@ describe('npm run build after the correction is published', () => {
         title: '更正：2026年重庆市开州区政务信息中心预算公开', date: '2026-05-18', description: '更正了基本支出和项目支出的金额。',
       }));
     }
+  });
+
+  test("getCollection('records') gives the published correction, and still no draft or embargoed record", () => {
+    expect(collection(published)).toEqual([...PUBLISHED.filter((id) => id !== CORRECTED).map((id) => `${id} v1`), `${CORRECTED} v2`].sort());
   });
 
   test('the previous version stays online at v1/, with what was corrected', () => {

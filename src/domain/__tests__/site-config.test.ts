@@ -15,11 +15,15 @@ describe('gongkai.config.ts', () => {
     expect(c.siteName).toBe('公开 · 预算公开');
     expect(c.demo).toBe(true);
     expect(c.url).toBeUndefined();
+    // Content collections are opt-in: the shipped site does not pay for them (BENCHMARKS.md).
+    expect(c.collections).toBe(false);
   });
 
-  test('defaults: not the sample site, base /, no footer identifiers, no district names', () => {
+  test('defaults: not the sample site, base /, no footer identifiers, no district names, no collections', () => {
     const c = parseSiteConfig(minimal);
     expect(c.demo).toBe(false);
+    expect(c.collections).toBe(false);
+    expect(parseSiteConfig({ ...minimal, collections: true }).collections).toBe(true);
     expect(c.base).toBe('/');
     expect(c.footer).toEqual({});
     expect(c.districts).toEqual({});
