@@ -5,5 +5,5 @@
  */
 export const RESERVED_SEGMENTS: ReadonlySet<string> = new Set([
   'years', 'data', 'glossary', 'search', 'guide', 'about', 'quality', 'pagefind', '_astro', '404', 'sitemap.xml',
-  'robots.txt', 'index', 'records', 'favicon.svg', '_headers', 'feed.xml', 'sitemap-index.xml', 'sitemap-0.xml',
+  'robots.txt', 'index', 'records', 'favicon.svg', '_headers', 'feed.xml', 'atom.xml', 'sitemap-index.xml', 'sitemap-0.xml',
 ]);

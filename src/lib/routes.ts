@@ -63,6 +63,9 @@ export const tableCsvFileName = (r: RecordRef, table: Pick<Table, 'id'>): string
 /** `/<district>/feed.xml`: the RSS feed of one district's disclosures and corrections. */
 export const districtFeedPath = (district: string): string => `/${district}/feed.xml`;
 
+/** `/<district>/atom.xml`: the same feed as Atom 1.0. */
+export const districtAtomPath = (district: string): string => `/${district}/atom.xml`;
+
 /** `/data/<district>/`: every download of one district's disclosures. */
 export const dataDistrictPath = (district: string): string => `/data/${district}/`;
 
@@ -90,4 +93,5 @@ export const paths = {
   recordSchema: '/data/schema/record.schema.json',
   sitemap: '/sitemap-index.xml',
   feed: '/feed.xml',
+  atom: '/atom.xml',
 } as const;

@@ -20,6 +20,7 @@ import { addDays } from './helpers.ts';
 import { copyProject, npmRun, occurrences, readTree } from './project.ts';
 import { REPO_ROOT, TEST_SITE } from '../../../tests/fixtures.ts';
 import { parseRss } from '../../../tests/rss.ts';
+import { parseAtom } from '../../../tests/atom.ts';
 
 const TODAY = '2026-05-20';
 const DRAFT = 'kaizhou/shuzihuachengshiyunxinghezhilizhongxin/2026';
@@ -175,6 +176,15 @@ describe('npm run build (production)', () => {
     expect(items('feed.xml')).toEqual([...kaizhou, `new /jiulongpo/dianzizhengwuzhongxin/2026/ ${addDays(TODAY, -1)}`, ...yuzhong].sort());
     expect(items('kaizhou/feed.xml')).toEqual(kaizhou);
     expect(items('yuzhong/feed.xml')).toEqual(yuzhong);
+  });
+
+  test('the Atom feeds are valid Atom 1.0 with the same entries as the RSS feeds', () => {
+    for (const dir of ['', 'kaizhou/', 'yuzhong/', 'jiulongpo/']) {
+      const atom = parseAtom(dist.get(`${dir}atom.xml`)!);
+      expect(atom.self).toBe(`${TEST_SITE}${dir}atom.xml`);
+      expect(atom.entries).toEqual(parseRss(dist.get(`${dir}feed.xml`)!).items);
+    }
+    expect(parseAtom(dist.get('atom.xml')!).entries).toHaveLength(4);
   });
 
   test("getCollection('records') gives the published records only, the correction's unit-year as published", () => {

@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { feedEntries, feedResponse, FEED_ITEMS } from '../feeds.ts';
+import { atomResponse, feedEntries, feedResponse, FEED_ITEMS } from '../feeds.ts';
 import { summarize } from '../../domain/record-summary.ts';
 import { seedRecord, seedWith } from '../../components/record/__tests__/fixture.ts';
 import { parseRss } from '../../../tests/rss.ts';
+import { parseAtom } from '../../../tests/atom.ts';
 
 const SITE = 'https://yusuan.example.gov.cn/';
 const TODAY = '2026-03-20';
@@ -62,4 +63,39 @@ test('the RSS document is valid RSS 2.0 as a feed reader parses it; the checker 
   expect(() => parseRss('<rss version="2.0"><channel><title>T</title></channel></rss>')).toThrow(/no <link>/);
   expect(() => parseRss('<rss version="2.0"><channel><title>T</title><link>https://a.cn/</link><description>D</description><item><title>x</title><link>https://a.cn/</link><guid>g</guid><pubDate>2026-03-01</pubDate></item></channel></rss>')).toThrow(/RFC 822/);
   expect(() => parseRss('<rss version="2.0"><channel><title>T</title>')).toThrow(/well-formed/);
+});
+
+describe('the Atom document', () => {
+  const entries = feedEntries([release(seedRecord('000'), { corrections: [{ date: '2026-03-15', note: '更正了<合计>。' }] })], SITE, TODAY);
+  const atom = (list: typeof entries, today?: string) => atomResponse({ title: 'T', description: 'D', selfPath: '/atom.xml', site: SITE, entries: list, ...(today ? { today } : {}) }).text();
+
+  test('is valid Atom 1.0 as a reader parses it, with the RSS feed\'s dated items', async () => {
+    const feed = parseAtom(await atom(entries));
+    expect(feed.self).toBe(`${SITE}atom.xml`);
+    expect(feed.id).toBe(`${SITE}atom.xml`);
+    expect(feed.updated).toBe('2026-03-15');
+    const rss = parseRss(await (await feedResponse({ title: 'T', description: 'D', selfPath: '/feed.xml', site: SITE, entries })).text());
+    expect(feed.entries).toEqual(rss.items);
+    expect(feed.entries[0]!.description).toBe('更正了<合计>。');
+  });
+
+  test('escapes seed text: no markup reaches a reader', async () => {
+    const xml = await atom([{ guid: `${SITE}a/`, link: `${SITE}a/?x=1&y=<2>`, title: '<script>alert(1)</script>', date: '2026-03-01', description: 'a & b' }]);
+    expect(xml).not.toContain('<script>');
+    expect(parseAtom(xml).entries[0]).toMatchObject({ title: '<script>alert(1)</script>', link: `${SITE}a/?x=1&y=%3C2%3E`, description: 'a & b' });
+    expect(xml).toContain('<updated>2026-02-28T16:00:00.000Z</updated>');
+  });
+
+  test('an entry without a date is left out (Atom requires one); an empty feed is dated today; same input, same bytes', async () => {
+    expect(parseAtom(await atom([...entries, { ...entries[0]!, guid: 'x', date: null }])).entries).toHaveLength(entries.length);
+    expect(parseAtom(await atom([], '2026-03-20')).updated).toBe('2026-03-20');
+    expect(await atom(entries)).toBe(await atom(entries));
+  });
+
+  test('the checker refuses what is not Atom', () => {
+    expect(() => parseAtom('<feed><id>x</id></feed>')).toThrow(/xmlns/);
+    expect(() => parseAtom('<feed xmlns="http://www.w3.org/2005/Atom"><id>x</id><title>T</title><updated>2026-03-01</updated></feed>')).toThrow(/RFC 3339/);
+    expect(() => parseAtom('<feed xmlns="http://www.w3.org/2005/Atom"><id>x</id><title>T</title><updated>2026-03-01T00:00:00Z</updated><entry><id>a</id><title type="html">&lt;b&gt;</title><updated>2026-03-01T00:00:00Z</updated><link href="https://a.cn/"/></entry></feed>')).toThrow(/markup/);
+    expect(() => parseAtom('<feed xmlns="http://www.w3.org/2005/Atom"><id>x</id>')).toThrow(/well-formed/);
+  });
 });
