@@ -94,10 +94,10 @@ export function writeDownloads(
   for (const id of ids) {
     const file = join(dir, 'records', `${id}.json`);
     let text: string | null = null;
+    let sha = '';
     if (opts.cache) {
-      const read = readRecordText(file);
-      text = read;
-      const sha = createHash('sha256').update(read).digest('hex');
+      text = readRecordText(file);
+      sha = createHash('sha256').update(text).digest('hex');
       const before = usable[id];
       if (before?.sha === sha && (preview || isReleased(before, today)) && before.files.every((f) => existsSync(join(outDir, f)))) {
         opts.keep?.(before.files);
@@ -114,7 +114,7 @@ export function writeDownloads(
     written = [];
     write(recordJsonPath(record), read);
     for (const table of downloadTables(record)) write(tableCsvPath(record, table), toCsv(table.rows));
-    if (opts.cache) next.records[id] = { sha: createHash('sha256').update(read).digest('hex'), release: record.release, files: written };
+    if (opts.cache) next.records[id] = { sha, release: record.release, files: written };
   }
   if (opts.cache) {
     mkdirSync(dirname(opts.cache), { recursive: true });

@@ -220,8 +220,8 @@ export function parseRecordText(file: string, text: string): unknown {
   }
 }
 
-/** What `readSummaries` read, by absolute path: the file's stat stamp, the summary and the file's SHA-256. */
-interface Known { stamp: string; summary: RecordSummary; digest: string }
+/** What `readSummaries` read, by absolute path: the file's stat stamp and the summary (its digest is in `digests`). */
+interface Known { stamp: string; summary: RecordSummary }
 
 /**
  * Shared by every copy of this module in the process: the `records` collection's loader
@@ -253,7 +253,7 @@ export function recordDigest(summary: RecordSummary): string {
  */
 export function readSummaries(dir = contentDir(), opts: { reuse?: boolean } = {}): RecordSummary[] {
   const files = listRecordFiles(dir);
-  if (!opts.reuse) return files.map((file) => readSummary(file).summary);
+  if (!opts.reuse) return files.map(readSummary);
   const { known } = shared();
   return files.map((file) => {
     const s = statSync(file);
@@ -261,12 +261,12 @@ export function readSummaries(dir = contentDir(), opts: { reuse?: boolean } = {}
     const key = resolve(file);
     const before = known.get(key);
     if (before?.stamp === stamp) return before.summary;
-    const read = readSummary(file);
-    known.set(key, { stamp, ...read });
-    return read.summary;
+    const summary = readSummary(file);
+    known.set(key, { stamp, summary });
+    return summary;
   });
 
-  function readSummary(file: string): { summary: RecordSummary; digest: string } {
+  function readSummary(file: string): RecordSummary {
     const { text, data } = readRecordFile(file);
     const checked = recordSummarySchema.safeParse(data);
     if (!checked.success) {
@@ -277,9 +277,8 @@ export function readSummaries(dir = contentDir(), opts: { reuse?: boolean } = {}
     if (recordFilePath(summary, dir) !== file) {
       throw new ContentError(file, `holds record ${summary.id}, whose file is ${recordFilePath(summary, dir)}`);
     }
-    const digest = createHash('sha256').update(text).digest('hex');
-    digests.set(summary, digest);
-    return { summary, digest };
+    digests.set(summary, createHash('sha256').update(text).digest('hex'));
+    return summary;
   }
 }
 
