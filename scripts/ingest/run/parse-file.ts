@@ -250,15 +250,20 @@ export interface JobResult {
   writeError?: { path: string; code: string; message: string };
 }
 
+/** The result of a job that gave no record because of `message`: an `internal` diagnostic at its file's first line. */
+export function internalFailure(job: Job, mode: JobMode, message: string): JobResult {
+  const file = relative(process.cwd(), job.path) || job.path;
+  const diagnostics: Diagnostic[] = [{ file, line: 1, kind: 'internal', message }];
+  return mode.kind === 'full' ? { i: job.i, file, diagnostics, record: null } : { i: job.i, file, diagnostics, summary: null };
+}
+
 /** Runs one job. Never throws: a bug in the parser becomes an `internal` diagnostic, as in parseDocument. */
 export async function runJob(job: Job, mode: JobMode, made: Set<string>): Promise<JobResult> {
   let outcome: FileOutcome;
   try {
     outcome = await parseFile(job.path, mode.baseDir);
   } catch (e) {
-    const file = relative(process.cwd(), job.path) || job.path;
-    const message = e instanceof Error ? e.message : String(e);
-    outcome = { file, record: null, diagnostics: [{ file, line: 1, kind: 'internal', message: `解析器内部错误（请报告此问题）：${message}` }] };
+    return internalFailure(job, mode, `解析器内部错误（请报告此问题）：${e instanceof Error ? e.message : String(e)}`);
   }
   const { file, record, diagnostics } = outcome;
   if (mode.kind === 'full') return { i: job.i, file, diagnostics, record };

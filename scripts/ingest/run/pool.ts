@@ -20,11 +20,10 @@
  * before the workers answer. Every wait therefore holds a timer (waitForWorkers).
  */
 import { existsSync } from 'node:fs';
-import { relative } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { runJob, type Job, type JobMode, type JobResult } from './parse-file.ts';
+import { internalFailure, runJob, type Job, type JobMode, type JobResult } from './parse-file.ts';
 
 /** Below this many files, a worker's start-up (loading the pipeline, plus its JIT warm-up: BENCHMARKS.md) costs more than it saves. */
 export const MIN_FILES_FOR_WORKERS = 500;
@@ -188,11 +187,9 @@ class Scheduler {
 
   /** The result of a job that could not be run: its file, no record, an `internal` diagnostic saying why. */
   private report(job: Job, why: string): void {
-    const file = relative(process.cwd(), job.path) || job.path;
-    const diagnostics = [{ file, line: 1, kind: 'internal' as const, message: `${why}；其余文件照常导入，请报告此问题` }];
     this.done++;
     try {
-      this.onResult(this.mode.kind === 'full' ? { i: job.i, file, diagnostics, record: null } : { i: job.i, file, diagnostics, summary: null });
+      this.onResult(internalFailure(job, this.mode, `${why}；其余文件照常导入，请报告此问题`));
     } catch (e) {
       this.error ??= e;
     }
