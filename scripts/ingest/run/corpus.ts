@@ -19,7 +19,8 @@ import { recordFile } from '../../../src/domain/record-files.ts';
 import { resolveVersions, type Member } from './versions.ts';
 import { IngestError, writeFailure, type Diagnostic } from '../errors.ts';
 import { runJobs, runJobsAsync, workerCount } from './pool.ts';
-import { isSeedName, parseFile, recordWithSlug, summarizeIngested, withSlug, type FileOutcome, type Job, type JobMode, type JobResult, type IngestSummary } from './parse-file.ts';
+import { prune, type ParseCache } from './parse-cache.ts';
+import { isSeedName, parseFile, recordWithSlug, runCached, summarizeIngested, withSlug, type FileOutcome, type Job, type JobMode, type JobResult, type IngestSummary } from './parse-file.ts';
 import type { UnitYearRecord } from '../../../src/domain/schema/record.ts';
 import type { Finding } from '../../../src/domain/schema/finding.ts';
 import { buildGlossary } from '../../../src/domain/glossary.ts';
@@ -242,6 +243,8 @@ export interface StreamResult extends Assembled {
   changed: boolean;
   /** The text of glossary.json. */
   glossaryJson: string;
+  /** With a parse cache: how many seeds were taken from it and how many parsed (their files as shown). */
+  cache: { hits: number; parsed: string[] } | null;
 }
 
 export interface StreamOptions extends IngestOptions {
@@ -249,9 +252,11 @@ export interface StreamOptions extends IngestOptions {
   onlyIfChanged?: boolean;
   /** Waiting for another writer of content/ (lock.ts). */
   lock?: LockOptions;
+  /** Take unchanged seeds' outcomes from this parse cache instead of parsing them (parse-cache.ts); the command line's default. */
+  cache?: ParseCache | null;
 }
 
-function startStream(files: string[], baseDir: string, contentDir: string): { out: ContentWriter; mode: JobMode & { kind: 'stream' }; entries: Entry[]; collect: (r: JobResult) => void } {
+function startStream(files: string[], baseDir: string, contentDir: string, cache: ParseCache | null): { out: ContentWriter; mode: JobMode & { kind: 'stream' }; entries: Entry[]; collect: (r: JobResult) => void; used: Used } {
   let out: ContentWriter;
   try {
     out = new ContentWriter(contentDir);
@@ -259,12 +264,29 @@ function startStream(files: string[], baseDir: string, contentDir: string): { ou
     throw writeFailure(e, contentDir);
   }
   const entries = new Array<Entry>(files.length);
+  const used: Used = { keys: new Set(), records: new Set(), hits: 0, parsed: [], before: true };
   const collect = (r: JobResult): void => {
     if (r.writeError) throw writeFailure(Object.assign(new Error(r.writeError.message), r.writeError), contentDir);
+    if (r.cached) {
+      used.keys.add(r.cached.key);
+      if (r.cached.record) used.records.add(r.cached.record);
+      if (r.cached.hit) used.hits++;
+    }
+    if (!used.before && !r.cached?.hit) used.parsed.push(r.file);
     if (r.summary && (r.put === 'linked' || r.put === 'written')) out.count(r.summary.path, r.put);
     entries[r.i] = { path: files[r.i]!, file: r.file, summary: r.summary ?? null, diagnostics: r.diagnostics };
   };
-  return { out, mode: { kind: 'stream', baseDir, tmp: out.tmp, previous: contentDir }, entries, collect };
+  return { out, mode: { kind: 'stream', baseDir, tmp: out.tmp, previous: contentDir, ...(cache ? { cache } : {}) }, entries, collect, used };
+}
+
+/** What a run used of the parse cache. */
+interface Used {
+  keys: Set<string>;
+  records: Set<string>;
+  hits: number;
+  parsed: string[];
+  /** True while the calling thread looks in the cache (what it finds is not parsed). */
+  before: boolean;
 }
 
 async function finishStream(out: ContentWriter, entries: Entry[], baseDir: string, options: StreamOptions): Promise<StreamResult> {
@@ -294,7 +316,7 @@ async function finishStream(out: ContentWriter, entries: Entry[], baseDir: strin
     out.abort();
     changed = false;
   } else out.commit();
-  return { ...a, entries, changed, glossaryJson: site[0]![1] };
+  return { ...a, entries, changed, glossaryJson: site[0]![1], cache: null };
 }
 
 /**
@@ -329,12 +351,24 @@ async function ingestStreaming(files: string[], baseDir: string, contentDir: str
     throw writeFailure(e, contentDir);
   }
   try {
-    const { out, mode, entries, collect } = startStream(files, baseDir, contentDir);
+    const cache = options.cache ?? null;
+    const { out, mode, entries, collect, used } = startStream(files, baseDir, contentDir, cache);
     try {
+      // Seeds the cache has (or that fail before parsing) are done on the calling thread; the rest are parsed.
+      const made = new Set<string>();
+      const jobs = jobsOf(files).filter((j) => {
+        const r = runCached(j, mode, made);
+        if (r) collect(r);
+        return !r;
+      });
+      used.before = false;
       const callerParses = blocking && (options.callerParses ?? true);
-      const workers = workerCount(files.length, options.workers, callerParses);
-      await (blocking ? runJobs(jobsOf(files), mode, workers, collect, callerParses) : runJobsAsync(jobsOf(files), mode, workers, collect));
-      return await finishStream(out, entries, mode.baseDir, options);
+      const workers = workerCount(jobs.length, options.workers, callerParses);
+      await (blocking ? runJobs(jobs, mode, workers, collect, callerParses) : runJobsAsync(jobs, mode, workers, collect));
+      const result = await finishStream(out, entries, mode.baseDir, options);
+      if (!cache) return result;
+      prune(cache, used.keys, used.records);
+      return { ...result, cache: { hits: used.hits, parsed: used.parsed } };
     } catch (e) {
       out.abort();
       throw writeFailure(e, contentDir);

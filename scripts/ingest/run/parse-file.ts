@@ -11,6 +11,7 @@ import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, type Sta
 import { dirname, join, relative } from 'node:path';
 import { parseDisclosure } from '../index.ts';
 import { readSidecarFor, SIDECAR_LIKE } from './sidecar.ts';
+import { lookup, placeRecord, seedKey, store, type ParseCache } from './parse-cache.ts';
 import { json, linkOrWrite, manifestEntry, type ManifestEntry } from '../stages/write.ts';
 import { recordFile } from '../../../src/domain/record-files.ts';
 import type { Diagnostic } from '../errors.ts';
@@ -19,6 +20,7 @@ import type { UnitYearRecord } from '../../../src/domain/schema/record.ts';
 import type { CrossYearRecord } from '../checks/index.ts';
 import type { Revision } from '../../../src/domain/schema/revision.ts';
 import type { SourcePart } from '../../../src/domain/schema/source-part.ts';
+import type { Sidecar } from '../../../src/domain/schema/sidecar.ts';
 
 export interface FileOutcome {
   file: string;
@@ -51,45 +53,75 @@ function symlinkDiagnostic(path: string, file: string, st = lstatOrNull(path)): 
 }
 
 /**
- * Reads and parses one seed (and its sidecar): a file, or a folder whose files are one disclosure
- * (listSeeds). `file` in diagnostics is the path as the user gave it.
+ * One seed read but not parsed yet: everything its record and diagnostics depend on besides the parser
+ * (its files' names and bytes, its sidecar's values). `parseRead` parses it; parse-cache.ts keys on it.
  */
-export async function parseFile(path: string, baseDir: string): Promise<FileOutcome> {
+export interface ReadSeed {
+  /** The seed as the user gave it (relative to the working folder): what diagnostics name. */
+  file: string;
+  /** The disclosure's name in the record (relative to seeds/). */
+  name: string;
+  /** True for a seed that is one file (not a folder of files). */
+  single: boolean;
+  /** Its files: `file` as the record names it (relative to seeds/), `shown` as diagnostics do. */
+  parts: { file: string; shown: string; bytes: Uint8Array }[];
+  sidecar: Sidecar;
+}
+
+/**
+ * Reads one seed (and its sidecar): a file, or a folder whose files are one disclosure (listSeeds). A seed
+ * that cannot be read, or whose sidecar is wrong, gives its outcome at once (`done`).
+ */
+export function readSeed(path: string, baseDir: string): { done: FileOutcome } | { seed: ReadSeed } {
   const file = relative(process.cwd(), path) || path;
   // Links are never followed: a link could publish a file from outside seeds/, or loop.
   const st = lstatOrNull(path);
   const link = symlinkDiagnostic(path, file, st);
-  if (link) return { file, record: null, diagnostics: [link] };
+  if (link) return { done: { file, record: null, diagnostics: [link] } };
   const sidecar = readSidecarFor(path);
-  if (!sidecar.ok) return { file, record: null, diagnostics: sidecar.diagnostics };
+  if (!sidecar.ok) return { done: { file, record: null, diagnostics: sidecar.diagnostics } };
   const paths = disclosureFiles(path, st);
-  const parts: { file: string; bytes: Uint8Array }[] = [];
+  const parts: ReadSeed['parts'] = [];
   for (const p of paths) {
     const shown = relative(process.cwd(), p) || p;
     const partLink = p === path ? null : symlinkDiagnostic(p, shown);
-    if (partLink) return { file, record: null, diagnostics: [partLink] };
+    if (partLink) return { done: { file, record: null, diagnostics: [partLink] } };
     try {
-      parts.push({ file: shown, bytes: readFileSync(p) });
+      parts.push({ file: relative(baseDir, p) || p, shown, bytes: readFileSync(p) });
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code ?? 'error';
-      return { file, record: null, diagnostics: [{ file: shown, line: 1, kind: 'io' as const, message: `无法读取文件（${code}）：应为可读取的文件（文本、PDF、Word 或网页）；若是失效的快捷方式或链接，请换成文件本身` }] };
+      return { done: { file, record: null, diagnostics: [{ file: shown, line: 1, kind: 'io' as const, message: `无法读取文件（${code}）：应为可读取的文件（文本、PDF、Word 或网页）；若是失效的快捷方式或链接，请换成文件本身` }] } };
     }
   }
   if (!parts.length) {
-    return { file, record: null, diagnostics: [{ file, line: 1, kind: 'empty', message: '文件夹里没有文件；一个文件夹应存放同一份公开文件的各个文件（正文、表格）' }] };
+    return { done: { file, record: null, diagnostics: [{ file, line: 1, kind: 'empty', message: '文件夹里没有文件；一个文件夹应存放同一份公开文件的各个文件（正文、表格）' }] } };
   }
   const name = relative(baseDir, path) || path;
-  const options = { sidecar: sidecar.value };
-  if (parts.length === 1 && paths[0] === path) {
+  return { seed: { file, name, single: parts.length === 1 && paths[0] === path, parts, sidecar: sidecar.value } };
+}
+
+/** Parses a seed read by `readSeed`. */
+export async function parseRead(seed: ReadSeed): Promise<FileOutcome> {
+  const { file, name } = seed;
+  const options = { sidecar: seed.sidecar };
+  if (seed.single) {
     // One file: diagnostics name it as the user gave it.
-    const { record, diagnostics } = await parseDisclosure([{ file: name, bytes: parts[0]!.bytes }], name, options);
+    const { record, diagnostics } = await parseDisclosure([{ file: name, bytes: seed.parts[0]!.bytes }], name, options);
     return { file, record, diagnostics: diagnostics.map((d) => ({ ...d, file })) };
   }
-  const named = parts.map((p, k) => ({ file: relative(baseDir, paths[k]!) || paths[k]!, bytes: p.bytes }));
-  const { record, diagnostics } = await parseDisclosure(named, name, options);
+  const { record, diagnostics } = await parseDisclosure(seed.parts.map((p) => ({ file: p.file, bytes: p.bytes })), name, options);
   // Each diagnostic names its own file of the folder, as the user gave it.
-  const shownOf = new Map(named.map((n, k) => [n.file, parts[k]!.file]));
+  const shownOf = new Map(seed.parts.map((p) => [p.file, p.shown]));
   return { file, record, diagnostics: diagnostics.map((d) => ({ ...d, file: shownOf.get(d.file) ?? file })) };
+}
+
+/**
+ * Reads and parses one seed (and its sidecar): a file, or a folder whose files are one disclosure
+ * (listSeeds). `file` in diagnostics is the path as the user gave it.
+ */
+export async function parseFile(path: string, baseDir: string): Promise<FileOutcome> {
+  const read = readSeed(path, baseDir);
+  return 'done' in read ? read.done : parseRead(read.seed);
 }
 
 /** The files of a seed (whose lstat is `st`): the file itself, or the files of a disclosure folder (sorted; sidecars, hidden files and READMEs are not parts). */
@@ -234,7 +266,11 @@ export interface Job {
  * into the new content folder `tmp` (a hard link when `previous`, the current content/, holds the same
  * bytes) and sends its summary only.
  */
-export type JobMode = { kind: 'full'; baseDir: string } | { kind: 'stream'; baseDir: string; tmp: string; previous: string };
+export type JobMode = { kind: 'full'; baseDir: string } | {
+  kind: 'stream'; baseDir: string; tmp: string; previous: string;
+  /** Outcomes of seeds parsed before, by what they depend on (parse-cache.ts); none: every seed is parsed. */
+  cache?: ParseCache;
+};
 
 export interface JobResult {
   i: number;
@@ -248,6 +284,8 @@ export interface JobResult {
   put?: 'linked' | 'written' | 'exists';
   /** stream mode: the record file could not be written (disk full, permissions): the whole ingest fails. */
   writeError?: { path: string; code: string; message: string };
+  /** stream mode with a cache: the seed's key and its record file's digest (what the run keeps: prune), and whether it was parsed or taken from the cache. */
+  cached?: { key: string; record: string | null; hit: boolean };
 }
 
 /** The result of a job that gave no record because of `message`: an `internal` diagnostic at its file's first line. */
@@ -260,27 +298,82 @@ export function internalFailure(job: Job, mode: JobMode, message: string): JobRe
 /** Runs one job. Never throws: a bug in the parser becomes an `internal` diagnostic, as in parseDocument. */
 export async function runJob(job: Job, mode: JobMode, made: Set<string>): Promise<JobResult> {
   let outcome: FileOutcome;
+  let key: string | null = null;
   try {
-    outcome = await parseFile(job.path, mode.baseDir);
+    const read = readSeed(job.path, mode.baseDir);
+    if ('done' in read) outcome = read.done;
+    else {
+      if (mode.kind === 'stream' && mode.cache) {
+        key = seedKey(mode.cache, read.seed);
+        const hit = fromCache(job, mode, key, made);
+        if (hit) return hit;
+      }
+      outcome = await parseRead(read.seed);
+    }
   } catch (e) {
     return internalFailure(job, mode, `解析器内部错误（请报告此问题）：${e instanceof Error ? e.message : String(e)}`);
   }
   const { file, record, diagnostics } = outcome;
   if (mode.kind === 'full') return { i: job.i, file, diagnostics, record };
-  if (!record) return { i: job.i, file, diagnostics, summary: null };
-  const summary = summarizeIngested(record);
+  const summary = record && summarizeIngested(record);
+  const text = record && json(record);
+  const ref = key !== null && mode.cache ? store(mode.cache, key, { file, diagnostics, summary }, text) : null;
+  const cached = key !== null ? { key, record: ref?.sha256 ?? null, hit: false } : undefined;
+  if (!record || !summary || text === null) return { i: job.i, file, diagnostics, summary: null, ...(cached ? { cached } : {}) };
   const target = join(mode.tmp, summary.path);
+  const previous = join(mode.previous, summary.path);
   try {
-    const parent = dirname(target);
-    if (!made.has(parent)) {
-      mkdirSync(parent, { recursive: true });
-      made.add(parent);
-    }
-    const put = linkOrWrite(target, json(record), join(mode.previous, summary.path));
-    return { i: job.i, file, diagnostics, summary, put };
+    parentMade(target, made);
+    const put = (ref && mode.cache && placeRecord(mode.cache, ref, target, previous)) || linkOrWrite(target, text, previous);
+    return { i: job.i, file, diagnostics, summary, put, ...(cached ? { cached } : {}) };
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return { i: job.i, file, diagnostics, summary, put: 'exists' };
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return { i: job.i, file, diagnostics, summary, put: 'exists', ...(cached ? { cached } : {}) };
     const err = e as NodeJS.ErrnoException;
     return { i: job.i, file, diagnostics, summary, writeError: { path: err.path ?? target, code: err.code ?? 'EUNKNOWN', message: err.message } };
+  }
+}
+
+function parentMade(target: string, made: Set<string>): void {
+  const parent = dirname(target);
+  if (!made.has(parent)) {
+    mkdirSync(parent, { recursive: true });
+    made.add(parent);
+  }
+}
+
+/**
+ * The job's result from the cache (its record file linked into the new content folder), or null when the
+ * cache has no usable entry for `key`: then the seed is parsed.
+ */
+function fromCache(job: Job, mode: JobMode & { kind: 'stream'; cache?: ParseCache }, key: string, made: Set<string>): JobResult | null {
+  const hit = lookup(mode.cache!, key);
+  if (!hit) return null;
+  const { file, diagnostics, summary } = hit;
+  const cached = { key, record: hit.record?.sha256 ?? null, hit: true };
+  if (!summary || !hit.record) return summary || hit.record ? null : { i: job.i, file, diagnostics, summary: null, cached };
+  const target = join(mode.tmp, summary.path);
+  try {
+    parentMade(target, made);
+    const put = placeRecord(mode.cache!, hit.record, target, join(mode.previous, summary.path));
+    return put ? { i: job.i, file, diagnostics, summary, put, cached } : null;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return { i: job.i, file, diagnostics, summary, put: 'exists', cached };
+    const err = e as NodeJS.ErrnoException;
+    return { i: job.i, file, diagnostics, summary, writeError: { path: err.path ?? target, code: err.code ?? 'EUNKNOWN', message: err.message } };
+  }
+}
+
+/**
+ * The job's result when it needs no parse (the cache has it, or the seed fails before parsing), else null.
+ * Synchronous: the calling thread runs it for every seed before handing the rest to the workers.
+ */
+export function runCached(job: Job, mode: JobMode & { kind: 'stream' }, made: Set<string>): JobResult | null {
+  if (!mode.cache) return null;
+  try {
+    const read = readSeed(job.path, mode.baseDir);
+    if ('done' in read) return { i: job.i, file: read.done.file, diagnostics: read.done.diagnostics, summary: null };
+    return fromCache(job, mode, seedKey(mode.cache, read.seed), made);
+  } catch {
+    return null; // the job reports it
   }
 }

@@ -1,0 +1,210 @@
+/**
+ * The parse cache: what parsing a seed gave (its record's JSON, its summary, its diagnostics), kept so that
+ * a re-ingest after one seed changed parses that seed only. Outside content/ (default
+ * `node_modules/.cache/gongkai/ingest/`, beside Vite's and Astro's caches); content/ is the same bytes with
+ * or without it (the ingest's `--no-cache` turns it off).
+ *
+ * An entry is keyed by everything a seed's outcome depends on (`seedKey`): the cache format, the parser's
+ * version (`parserVersion`: the digest of the ingest's code and of src/domain, the versions of the
+ * libraries it parses with, Node's and ICU's), the seed's name as the record and the diagnostics give it,
+ * the name and bytes of each of its files, and its sidecar's values. Nothing else goes into a record: the
+ * release date is decided when the site is built, not here. Early failures (a link, a bad sidecar, an
+ * unreadable file) are found again on every run before the key is taken; they cost nothing to find.
+ *
+ * Layout: `entries/<key>.json` — the SHA-256 of the rest on the first line, then the outcome (file,
+ * diagnostics, summary, and the record file's digest, size, inode and mtime); `records/<sha256>.json` — a
+ * record's JSON as parsed (before the checks across files), never written into once made. An unchanged
+ * seed's record in the new content/ is a hard link to that file, so a hit costs a stat and a link, no read;
+ * a record file whose stat no longer matches its entry (written into, replaced) is read and its digest
+ * checked, and a file or entry that does not check out is ignored: the seed is parsed again.
+ * After a run, entries and record files that run did not use are removed (`prune`).
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import type { Diagnostic } from '../errors.ts';
+import type { IngestSummary, ReadSeed } from './parse-file.ts';
+
+/** Bump when the entries' layout changes. */
+const FORMAT = 1;
+
+/** The default folder, relative to the working folder. */
+export const DEFAULT_PARSE_CACHE = 'node_modules/.cache/gongkai/ingest';
+
+/** A parse cache as jobs carry it to the worker threads (structured-clonable). */
+export interface ParseCache {
+  dir: string;
+  /** `parserVersion()`. */
+  version: string;
+}
+
+/** What a seed's parse gave, as an entry keeps it. */
+export interface CachedOutcome {
+  file: string;
+  diagnostics: Diagnostic[];
+  summary: IngestSummary | null;
+  record: RecordRef | null;
+}
+
+/** A record file of the cache: its digest and size, and the stat it had when its entry was written. */
+interface RecordRef {
+  sha256: string;
+  size: number;
+  ino: number;
+  mtimeMs: number;
+}
+
+/** Libraries whose output goes into a record (readers, slugs, sidecars' YAML and schemas). */
+const LIBRARIES = ['pdfjs-dist', 'mammoth', 'iconv-lite', 'pinyin-pro', 'yaml', 'unified', 'rehype-parse', 'hast-util-to-text', 'astro', 'zod'];
+/** The code a record depends on (scripts/ingest imports nothing else of the project but src/domain). */
+const CODE = ['scripts/ingest', 'src/domain'];
+const ROOT = join(import.meta.dirname, '../../..');
+
+const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
+
+let version: string | null = null;
+/** The parser's version: a digest of its code (every file under CODE but tests) and of the versions it runs on. */
+export function parserVersion(): string {
+  if (version) return version;
+  const h = createHash('sha256');
+  h.update(`format ${FORMAT}\nnode ${process.versions.node} icu ${process.versions.icu} unicode ${process.versions.unicode}\n`);
+  for (const name of LIBRARIES) {
+    let v = 'absent';
+    try {
+      v = (JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+    } catch {
+      // not installed: its absence is part of the version
+    }
+    h.update(`${name} ${v}\n`);
+  }
+  for (const dir of CODE) {
+    const files = readdirSync(join(ROOT, dir), { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => relative(ROOT, join(e.parentPath, e.name)))
+      .filter((f) => !f.split('/').includes('__tests__'))
+      .sort();
+    for (const f of files) h.update(`${f}\n`).update(readFileSync(join(ROOT, f))).update('\n');
+  }
+  version = h.digest('hex');
+  return version;
+}
+
+/** A cache in `dir` (created when first written to). */
+export const openParseCache = (dir: string = DEFAULT_PARSE_CACHE): ParseCache => ({ dir, version: parserVersion() });
+
+/** The key of a seed's outcome: see the top of this file. */
+export function seedKey(cache: ParseCache, seed: ReadSeed): string {
+  const h = createHash('sha256');
+  h.update(JSON.stringify([FORMAT, cache.version, seed.file, seed.name, seed.single, seed.sidecar, seed.parts.map((p) => [p.file, p.shown])]));
+  for (const p of seed.parts) h.update('\n').update(sha256(p.bytes));
+  return h.digest('hex');
+}
+
+const entryPath = (cache: ParseCache, key: string): string => join(cache.dir, 'entries', `${key}.json`);
+const recordPath = (cache: ParseCache, sha: string): string => join(cache.dir, 'records', `${sha}.json`);
+
+/** Writes `bytes` at `path` atomically (a fresh file renamed into place: a reader never sees half of it). */
+function writeAtomic(path: string, bytes: string | Uint8Array): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.tmp-${randomUUID()}`;
+  try {
+    writeFileSync(tmp, bytes, { flag: 'wx' });
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** The entry for `key`, or null when there is none or it does not check out (corrupt, another key's, another format). */
+export function lookup(cache: ParseCache, key: string): CachedOutcome | null {
+  let text: string;
+  try {
+    text = readFileSync(entryPath(cache, key), 'utf8');
+  } catch {
+    return null;
+  }
+  const nl = text.indexOf('\n');
+  const body = text.slice(nl + 1);
+  if (nl !== 64 || text.slice(0, nl) !== sha256(body)) return null;
+  try {
+    const e = JSON.parse(body) as { format: number; key: string; outcome: CachedOutcome };
+    return e.format === FORMAT && e.key === key ? e.outcome : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Keeps a seed's outcome; `recordJson` is its record's JSON as written into content/ (null: no record). Never throws: a cache that cannot be written is not used. */
+export function store(cache: ParseCache, key: string, outcome: Omit<CachedOutcome, 'record'>, recordJson: string | null): RecordRef | null {
+  try {
+    const record = recordJson === null ? null : keepRecord(cache, Buffer.from(recordJson, 'utf8'));
+    const body = JSON.stringify({ format: FORMAT, key, outcome: { ...outcome, record } });
+    writeAtomic(entryPath(cache, key), `${sha256(body)}\n${body}`);
+    return record;
+  } catch {
+    return null;
+  }
+}
+
+/** The record file for `bytes`: the one already there if it holds these bytes, else a new one. */
+function keepRecord(cache: ParseCache, bytes: Buffer): RecordRef {
+  const sha = sha256(bytes);
+  const path = recordPath(cache, sha);
+  const st = lstatSync(path, { throwIfNoEntry: false });
+  if (!(st?.isFile() && st.size === bytes.length && bytes.equals(readFileSync(path)))) writeAtomic(path, bytes);
+  const now = lstatSync(path);
+  return { sha256: sha, size: bytes.length, ino: now.ino, mtimeMs: now.mtimeMs };
+}
+
+/** True when `st` is the record file `ref` describes, unchanged since its entry was written. */
+const sameFile = (st: Stats | undefined, ref: RecordRef): boolean =>
+  !!st?.isFile() && st.size === ref.size && st.ino === ref.ino && st.mtimeMs === ref.mtimeMs;
+
+/**
+ * Puts the cached record `ref` at `target` (in the new content folder), a hard link to the cache's file;
+ * `previous` is the same record's file in the current content/. Returns how it got there ('linked': the
+ * same bytes as `previous`), or null when the cache's file does not check out (the seed must be parsed).
+ */
+export function placeRecord(cache: ParseCache, ref: RecordRef, target: string, previous: string): 'linked' | 'written' | null {
+  const path = recordPath(cache, ref.sha256);
+  const st = lstatSync(path, { throwIfNoEntry: false });
+  let bytes: Buffer | null = null;
+  if (!sameFile(st, ref)) {
+    // Replaced or written into since: usable only if it still holds the bytes its digest names.
+    try {
+      bytes = readFileSync(path);
+    } catch {
+      return null;
+    }
+    if (bytes.length !== ref.size || sha256(bytes) !== ref.sha256) return null;
+  }
+  const prev = lstatSync(previous, { throwIfNoEntry: false });
+  try {
+    linkSync(path, target);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw e;
+    // another file system, or the link limit: a copy
+    bytes ??= readFileSync(path);
+    if (bytes.length !== ref.size || sha256(bytes) !== ref.sha256) return null;
+    writeFileSync(target, bytes, { flag: 'wx' });
+  }
+  if (!prev?.isFile() || prev.size !== ref.size) return 'written';
+  if (st && prev.ino === st.ino && prev.dev === st.dev) return 'linked';
+  return (bytes ?? readFileSync(path)).equals(readFileSync(previous)) ? 'linked' : 'written';
+}
+
+/** Removes the entries not in `keys` and the record files they alone used. Never throws. */
+export function prune(cache: ParseCache, keys: ReadonlySet<string>, records: ReadonlySet<string>): void {
+  const clean = (sub: string, keep: (name: string) => boolean) => {
+    let names: string[];
+    try {
+      names = readdirSync(join(cache.dir, sub));
+    } catch {
+      return;
+    }
+    for (const n of names) if (!keep(n)) rmSync(join(cache.dir, sub, n), { force: true });
+  };
+  clean('entries', (n) => keys.has(n.slice(0, -'.json'.length)));
+  clean('records', (n) => records.has(n.slice(0, -'.json'.length)));
+}
