@@ -3,18 +3,20 @@
  * disclosure under seeds/ and writes content/ atomically. Prints one line per file (unit, year, findings)
  * and the diagnostics of files that could not be read; exits 1 when any file could not be ingested (the
  * others are still written). Seeds unchanged since an earlier run are not parsed again: their outcomes come
- * from the parse cache (scripts/ingest/run/parse-cache.ts; default node_modules/.cache/gongkai/ingest/,
+ * from the parse cache (scripts/ingest/run/parse-cache.ts; by default in
+ * node_modules/.cache/gongkai/ingest/<digest of CONTENT_DIR>/ when run from a folder with node_modules/;
  * `--cache DIR` another folder, `--no-cache` none); content/ and the output are the same either way.
  */
 import { ingest } from '../ingest/run/corpus.ts';
-import { DEFAULT_PARSE_CACHE, openParseCache } from '../ingest/run/parse-cache.ts';
+import { defaultParseCache, openParseCache } from '../ingest/run/parse-cache.ts';
 import { formatDiagnostic, IngestError } from '../ingest/errors.ts';
 
 const args = process.argv.slice(2);
 const cacheAt = args.indexOf('--cache');
 const [seedsDir = 'seeds', contentDir = 'content'] = args.filter((a, k) => !a.startsWith('--') && !(cacheAt >= 0 && k === cacheAt + 1));
 const quiet = args.includes('--quiet');
-const cache = args.includes('--no-cache') ? null : openParseCache(cacheAt >= 0 && args[cacheAt + 1] ? args[cacheAt + 1] : DEFAULT_PARSE_CACHE);
+const cacheDir = cacheAt >= 0 ? args[cacheAt + 1] : undefined;
+const cache = args.includes('--no-cache') ? null : cacheDir ? openParseCache(cacheDir) : defaultParseCache(contentDir);
 let result: Awaited<ReturnType<typeof ingest>>;
 try {
   result = await ingest(seedsDir, contentDir, { cache, lock: { onWait: (pid) => console.error(`ingest: 另一个导入（进程 ${pid}）正在写入 ${contentDir}/，等待它结束…`) } });

@@ -20,16 +20,18 @@
  * After a run, entries and record files that run did not use are removed (`prune`).
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { Diagnostic } from '../errors.ts';
-import type { IngestSummary, ReadSeed } from './parse-file.ts';
+import type { Sidecar } from '../../../src/domain/schema/sidecar.ts';
 
 /** Bump when the entries' layout changes. */
 const FORMAT = 1;
 
-/** The default folder, relative to the working folder. */
-export const DEFAULT_PARSE_CACHE = 'node_modules/.cache/gongkai/ingest';
+/** The default cache's folder, relative to the working folder: one sub-folder per content folder (`defaultParseCache`). */
+const DEFAULT_PARSE_CACHE = 'node_modules/.cache/gongkai/ingest';
+/** A sub-folder of DEFAULT_PARSE_CACHE whose content folder is gone is removed once it has not been used for this long. */
+const UNUSED_MS = 3_600_000;
 
 /** A parse cache as jobs carry it to the worker threads (structured-clonable). */
 export interface ParseCache {
@@ -38,11 +40,27 @@ export interface ParseCache {
   version: string;
 }
 
-/** What a seed's parse gave, as an entry keeps it. */
-export interface CachedOutcome {
+/**
+ * One seed read but not parsed yet (parse-file.ts `readSeed`): everything its record and diagnostics depend
+ * on besides the parser — its files' names and bytes, its sidecar's values.
+ */
+export interface ReadSeed {
+  /** The seed as the user gave it (relative to the working folder): what diagnostics name. */
+  file: string;
+  /** The disclosure's name in the record (relative to seeds/). */
+  name: string;
+  /** True for a seed that is one file (not a folder of files). */
+  single: boolean;
+  /** Its files: `file` as the record names it (relative to seeds/), `shown` as diagnostics do. */
+  parts: { file: string; shown: string; bytes: Uint8Array }[];
+  sidecar: Sidecar;
+}
+
+/** What a seed's parse gave, as an entry keeps it (`S`: the ingest's summary of its record). */
+interface CachedOutcome<S> {
   file: string;
   diagnostics: Diagnostic[];
-  summary: IngestSummary | null;
+  summary: S | null;
   record: RecordRef | null;
 }
 
@@ -63,34 +81,65 @@ const ROOT = join(import.meta.dirname, '../../..');
 const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
 let version: string | null = null;
-/** The parser's version: a digest of its code (every file under CODE but tests) and of the versions it runs on. */
-export function parserVersion(): string {
-  if (version) return version;
+/** The parser's version: a digest of its code (every file under CODE but tests) and of the versions it runs on; `root` the project's folder. */
+export function parserVersion(root = ROOT): string {
+  if (version && root === ROOT) return version;
   const h = createHash('sha256');
   h.update(`format ${FORMAT}\nnode ${process.versions.node} icu ${process.versions.icu} unicode ${process.versions.unicode}\n`);
   for (const name of LIBRARIES) {
     let v = 'absent';
     try {
-      v = (JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+      v = (JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
     } catch {
       // not installed: its absence is part of the version
     }
     h.update(`${name} ${v}\n`);
   }
   for (const dir of CODE) {
-    const files = readdirSync(join(ROOT, dir), { recursive: true, withFileTypes: true })
+    const files = readdirSync(join(root, dir), { recursive: true, withFileTypes: true })
       .filter((e) => e.isFile())
-      .map((e) => relative(ROOT, join(e.parentPath, e.name)))
+      .map((e) => relative(root, join(e.parentPath, e.name)))
       .filter((f) => !f.split('/').includes('__tests__'))
       .sort();
-    for (const f of files) h.update(`${f}\n`).update(readFileSync(join(ROOT, f))).update('\n');
+    for (const f of files) h.update(`${f}\n`).update(readFileSync(join(root, f))).update('\n');
   }
-  version = h.digest('hex');
-  return version;
+  const digest = h.digest('hex');
+  if (root === ROOT) version = digest;
+  return digest;
 }
 
 /** A cache in `dir` (created when first written to). */
-export const openParseCache = (dir: string = DEFAULT_PARSE_CACHE): ParseCache => ({ dir, version: parserVersion() });
+export const openParseCache = (dir: string): ParseCache => ({ dir, version: parserVersion() });
+
+/**
+ * The default cache of a content folder: `DEFAULT_PARSE_CACHE/<digest of its absolute path>/`, so that a
+ * run prunes (`prune`) only what runs into the same folder used — they never overlap (lock.ts). The
+ * sub-folders of content folders that no longer exist (a test's, a bench's) are removed on the way. None
+ * when the working folder has no node_modules/ (not a project's folder).
+ */
+export function defaultParseCache(contentDir: string): ParseCache | null {
+  if (!existsSync('node_modules')) return null; // not run from a project's folder: no cache rather than a node_modules/ of its own
+  const target = resolve(contentDir);
+  const dir = join(DEFAULT_PARSE_CACHE, sha256(target).slice(0, 16));
+  try {
+    for (const name of readdirSync(DEFAULT_PARSE_CACHE)) {
+      const other = join(DEFAULT_PARSE_CACHE, name);
+      if (other === dir) continue;
+      const stamp = join(other, 'content-dir');
+      const st = lstatSync(stamp, { throwIfNoEntry: false });
+      if (st && Date.now() - st.mtimeMs > UNUSED_MS && !existsSync(readFileSync(stamp, 'utf8'))) rmSync(other, { recursive: true, force: true });
+    }
+  } catch {
+    // nothing to tidy, or it cannot be: the cache still works
+  }
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'content-dir'), target);
+  } catch {
+    // a cache that cannot be written is not used (store)
+  }
+  return openParseCache(dir);
+}
 
 /** The key of a seed's outcome: see the top of this file. */
 export function seedKey(cache: ParseCache, seed: ReadSeed): string {
@@ -117,7 +166,7 @@ function writeAtomic(path: string, bytes: string | Uint8Array): void {
 }
 
 /** The entry for `key`, or null when there is none or it does not check out (corrupt, another key's, another format). */
-export function lookup(cache: ParseCache, key: string): CachedOutcome | null {
+export function lookup<S>(cache: ParseCache, key: string): CachedOutcome<S> | null {
   let text: string;
   try {
     text = readFileSync(entryPath(cache, key), 'utf8');
@@ -128,7 +177,7 @@ export function lookup(cache: ParseCache, key: string): CachedOutcome | null {
   const body = text.slice(nl + 1);
   if (nl !== 64 || text.slice(0, nl) !== sha256(body)) return null;
   try {
-    const e = JSON.parse(body) as { format: number; key: string; outcome: CachedOutcome };
+    const e = JSON.parse(body) as { format: number; key: string; outcome: CachedOutcome<S> };
     return e.format === FORMAT && e.key === key ? e.outcome : null;
   } catch {
     return null;
@@ -136,7 +185,7 @@ export function lookup(cache: ParseCache, key: string): CachedOutcome | null {
 }
 
 /** Keeps a seed's outcome; `recordJson` is its record's JSON as written into content/ (null: no record). Never throws: a cache that cannot be written is not used. */
-export function store(cache: ParseCache, key: string, outcome: Omit<CachedOutcome, 'record'>, recordJson: string | null): RecordRef | null {
+export function store<S>(cache: ParseCache, key: string, outcome: Omit<CachedOutcome<S>, 'record'>, recordJson: string | null): RecordRef | null {
   try {
     const record = recordJson === null ? null : keepRecord(cache, Buffer.from(recordJson, 'utf8'));
     const body = JSON.stringify({ format: FORMAT, key, outcome: { ...outcome, record } });
@@ -184,8 +233,12 @@ export function placeRecord(cache: ParseCache, ref: RecordRef, target: string, p
     linkSync(path, target);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw e;
-    // another file system, or the link limit: a copy
-    bytes ??= readFileSync(path);
+    // another file system, the link limit, or the file is gone: a copy, or parse the seed
+    try {
+      bytes ??= readFileSync(path);
+    } catch {
+      return null;
+    }
     if (bytes.length !== ref.size || sha256(bytes) !== ref.sha256) return null;
     writeFileSync(target, bytes, { flag: 'wx' });
   }

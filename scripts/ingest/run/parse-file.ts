@@ -11,7 +11,7 @@ import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, type Sta
 import { dirname, join, relative } from 'node:path';
 import { parseDisclosure } from '../index.ts';
 import { readSidecarFor, SIDECAR_LIKE } from './sidecar.ts';
-import { lookup, placeRecord, seedKey, store, type ParseCache } from './parse-cache.ts';
+import { lookup, placeRecord, seedKey, store, type ParseCache, type ReadSeed } from './parse-cache.ts';
 import { json, linkOrWrite, manifestEntry, type ManifestEntry } from '../stages/write.ts';
 import { recordFile } from '../../../src/domain/record-files.ts';
 import type { Diagnostic } from '../errors.ts';
@@ -20,7 +20,6 @@ import type { UnitYearRecord } from '../../../src/domain/schema/record.ts';
 import type { CrossYearRecord } from '../checks/index.ts';
 import type { Revision } from '../../../src/domain/schema/revision.ts';
 import type { SourcePart } from '../../../src/domain/schema/source-part.ts';
-import type { Sidecar } from '../../../src/domain/schema/sidecar.ts';
 
 export interface FileOutcome {
   file: string;
@@ -50,22 +49,6 @@ function symlinkDiagnostic(path: string, file: string, st = lstatOrNull(path)): 
     file, line: 1, kind: 'io',
     message: `是符号链接（指向“${target}”），不会跟随：链接可能指向 seeds/ 以外的文件或形成循环；请把文件或文件夹本身放进 seeds/`,
   };
-}
-
-/**
- * One seed read but not parsed yet: everything its record and diagnostics depend on besides the parser
- * (its files' names and bytes, its sidecar's values). `parseRead` parses it; parse-cache.ts keys on it.
- */
-export interface ReadSeed {
-  /** The seed as the user gave it (relative to the working folder): what diagnostics name. */
-  file: string;
-  /** The disclosure's name in the record (relative to seeds/). */
-  name: string;
-  /** True for a seed that is one file (not a folder of files). */
-  single: boolean;
-  /** Its files: `file` as the record names it (relative to seeds/), `shown` as diagnostics do. */
-  parts: { file: string; shown: string; bytes: Uint8Array }[];
-  sidecar: Sidecar;
 }
 
 /**
@@ -346,7 +329,7 @@ function parentMade(target: string, made: Set<string>): void {
  * cache has no usable entry for `key`: then the seed is parsed.
  */
 function fromCache(job: Job, mode: JobMode & { kind: 'stream'; cache?: ParseCache }, key: string, made: Set<string>): JobResult | null {
-  const hit = lookup(mode.cache!, key);
+  const hit = lookup<IngestSummary>(mode.cache!, key);
   if (!hit) return null;
   const { file, diagnostics, summary } = hit;
   const cached = { key, record: hit.record?.sha256 ?? null, hit: true };
