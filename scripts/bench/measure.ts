@@ -78,6 +78,23 @@ function memoryOf(pid: number): { rss: number; hwm: number } {
   }
 }
 
+/**
+ * CPU time (user + system, ms) used so far by the live processes of a tree: utime and stime of each
+ * /proc/<pid>/stat, in clock ticks (100 per second on Linux). Ended children are not counted, so only
+ * differences over a running server's lifetime are meaningful (e.g. the CPU of one edit).
+ */
+export function treeCpuMs(pid: number): number {
+  let ticks = 0;
+  for (const p of processTree(pid)) {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch { /* gone */ }
+  }
+  return ticks * 10;
+}
+
 /** Sends a signal to a process group started by `run` (detached), ignoring one that has already ended. */
 export function killGroup(pid: number, signal: NodeJS.Signals = 'SIGTERM'): void {
   try { process.kill(-pid, signal); } catch { /* already gone */ }

@@ -73,7 +73,7 @@ export function formatReport(r: BenchResult): string {
       + `search ${s(rb.searchMs)}${cpuOf(rb.searchCpuMs)}), ${s(rb.cpuMs)} CPU${rb.ok ? '' : ' FAILED'}`);
   }
   const d = r.rebuild.dev;
-  if (d) add(`rebuild after 1 seed (dev, ${d.mode})`, `${d.changeVisibleMs === null ? 'not visible' : s(d.changeVisibleMs)} until visible; server up in ${s(d.startupMs)}, peak RSS ${mb(d.peakRssBytes)}${d.error ? ` — ${d.error.split('\n')[0]}` : ''}`);
+  if (d) add(`rebuild after 1 seed (dev, ${d.mode})`, `${d.changeVisibleMs === null ? 'not visible' : s(d.changeVisibleMs)} until visible${d.editCpuMs === undefined ? '' : ` (${s(d.editCpuMs)} CPU)`}; server up in ${s(d.startupMs)}${d.readyMs ? `, seeds watched after ${s(d.readyMs)}` : ''}, peak RSS ${mb(d.peakRssBytes)}${d.error ? ` — ${d.error.split('\n')[0]}` : ''}`);
   const width = Math.max(...rows.map(([k]) => k.length));
   const lines = rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`);
   if (r.build) for (const p of r.build.astro.phases) lines.push(`  astro: ${p}`);

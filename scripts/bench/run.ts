@@ -13,7 +13,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { createServer } from 'node:net';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { run, start, killGroup, type Measurement } from './measure.ts';
+import { run, start, killGroup, treeCpuMs, type Measurement } from './measure.ts';
 import { folderSize, listFiles, typicalPages, type PageWeight } from './page-weight.ts';
 import { MANIFEST, writeCorpus, type ManifestEntry } from './generate.ts';
 import { summarizeProfiles, type ProfileSummary } from './profile.ts';
@@ -120,9 +120,15 @@ export interface BenchResult {
       /** CPU time (user + system) of each step. */
       ingestCpuMs?: number | null; astroCpuMs?: number | null; searchCpuMs?: number | null;
     });
-    dev: null | { mode: 'seed-watcher' | 'content-json'; startupMs: number | null; changeVisibleMs: number | null; peakRssBytes: number; error?: string };
+    dev: null | {
+      mode: 'seed-watcher' | 'content-json'; startupMs: number | null; changeVisibleMs: number | null; peakRssBytes: number;
+      /** CPU (user + system) of the server's processes from the edit until the change showed; start-up's until the page first came up. */
+      editCpuMs?: number; startupCpuMs?: number;
+      /** From server start until the seed watcher's start-up ingest ended (null: it did not log its end). */
+      readyMs?: number | null; error?: string;
+    };
   };
-  profiles: null | { ingest: ProfileSummary[]; astro: ProfileSummary[] };
+  profiles: null | { ingest: ProfileSummary[]; astro: ProfileSummary[]; dev?: ProfileSummary[] };
   /** The shard built (`--shard I/N`): its share of the corpus. */
   shard?: { index: number; count: number; districts: number; allDistricts: number };
   notes: string[];
@@ -331,7 +337,15 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
     result.pdf = await measurePdf(work, seeds, node, env, o.maxRssBytes);
     o.checkpoint?.(result);
   }
-  if (!result.ingest.ok || !o.stages.build) return finish(result, o);
+  if (!result.ingest.ok) return finish(result, o);
+  if (!o.stages.build) {
+    // The dev stage alone (`--skip build,…`): the dev server on the ingested content/, the seed as generated.
+    if (o.stages.dev && !o.shard) {
+      const t = devTarget(seeds, content);
+      result.rebuild.dev = await measureDev(o, { node, astro, env, work, ...t, contactNow: t.target.expected.contact.name!, notes });
+    }
+    return finish(result, o);
+  }
 
   // `npm run build` = ingest CLI + astro build + search index.
   o.checkpoint?.(result);
@@ -413,11 +427,8 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
   log('page weight');
   result.pageWeight = typicalPages(dist, html);
 
-  const manifest = readManifest(seeds);
-  const target = manifest.find((m) => m.error === null && m.expected.contact.name) ?? manifest[0]!;
+  const { target, seedFile, recordFile } = devTarget(seeds, content);
   const [district, unit, year] = target.id.split('/');
-  const seedFile = join(seeds, target.file);
-  const recordFile = join(content, 'records', district!, unit!, `${year}.json`);
 
   o.checkpoint?.(result);
   if (o.stages.rebuild) {
@@ -447,6 +458,27 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
   return finish(result, o);
 }
 
+/** The seed watcher's log line when its start-up ingest has ended (scripts/ingest/run/seed-watcher.ts). */
+const WATCHER_READY = /seeds\/: (content\/ is up to date|\d+ records ingested)|ingest failed/;
+
+/** Polls `test` every 100 ms; ms taken, or null after `timeoutMs`. */
+async function waitFor(test: () => boolean, timeoutMs: number): Promise<number | null> {
+  const started = performance.now();
+  while (performance.now() - started < timeoutMs) {
+    if (test()) return Math.round(performance.now() - started);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return null;
+}
+
+/** The seed the rebuild and dev stages edit (one with a contact name), its file and its record's file. */
+function devTarget(seeds: string, content: string): { target: ManifestEntry; seedFile: string; recordFile: string } {
+  const manifest = readManifest(seeds);
+  const target = manifest.find((m) => m.error === null && m.expected.contact.name) ?? manifest[0]!;
+  const [district, unit, year] = target.id.split('/');
+  return { target, seedFile: join(seeds, target.file), recordFile: join(content, 'records', district!, unit!, `${year}.json`) };
+}
+
 /** Starts `astro dev` on the work folder, edits one seed (or its record) and times until the page shows it. */
 async function measureDev(o: BenchOptions, c: {
   node: string; astro: string; env: NodeJS.ProcessEnv; work: string; seedFile: string; recordFile: string; target: ManifestEntry;
@@ -460,18 +492,26 @@ async function measureDev(o: BenchOptions, c: {
   if (watcher && !/seed-watcher/.test(configText)) c.notes.push('dev: astro.config.mjs does not register the seed watcher; the bench config adds it');
   if (!watcher) c.notes.push('dev: no seed watcher (scripts/ingest/run/seed-watcher.ts); measured a content JSON edit picked up by the content layer');
   o.log(`dev server on 127.0.0.1:${port} (${mode})`);
-  const dev = start(c.node, [c.astro, 'dev', '--root', c.work, '--port', String(port), '--host', '127.0.0.1'], { cwd: c.work, env: c.env, echo: o.echo, maxRssBytes: o.maxRssBytes });
+  const profile = o.profile ? ['--cpu-prof', '--cpu-prof-dir', join(c.work, 'profiles', 'dev')] : [];
+  const dev = start(c.node, [...profile, c.astro, 'dev', '--root', c.work, '--port', String(port), '--host', '127.0.0.1'], { cwd: c.work, env: c.env, echo: o.echo, maxRssBytes: o.maxRssBytes });
   const url = `http://127.0.0.1:${port}/${c.target.id}/`;
   const timeout = Math.max(120_000, o.docs * 60);
   type Outcome = Omit<NonNullable<BenchResult['rebuild']['dev']>, 'peakRssBytes'>;
   const round = async (): Promise<Outcome> => {
     const startupMs = await pollPage(url, (h) => h.includes(c.target.expected.unit), timeout);
     if (startupMs === null) return { mode, startupMs: null, changeVisibleMs: null, error: `page did not come up in ${timeout} ms: ${dev.output().trim().split('\n').slice(-10).join('\n')}` };
+    const startupCpuMs = treeCpuMs(dev.pid);
+    // The seed watcher ingests seeds/ once in the background at start; an edit made before that ends waits
+    // for it. Edit once it has logged its result, as a person editing a seed after start-up would.
+    const waited = watcher ? await waitFor(() => WATCHER_READY.test(dev.output()), timeout) : 0;
+    const readyMs = waited === null ? null : startupMs + waited;
     const marker = '改动标记乙';
+    const cpu0 = treeCpuMs(dev.pid);
     if (watcher) editSeed(c.seedFile, c.contactNow, marker);
     else editRecord(c.recordFile, marker);
     const changeVisibleMs = await pollPage(url, (h) => h.includes(marker), timeout);
-    return { mode, startupMs, changeVisibleMs, ...(changeVisibleMs === null ? { error: `edit not visible after ${timeout} ms` } : {}) };
+    const editCpuMs = treeCpuMs(dev.pid) - cpu0;
+    return { mode, startupMs, readyMs, changeVisibleMs, startupCpuMs, editCpuMs, ...(changeVisibleMs === null ? { error: `edit not visible after ${timeout} ms` } : {}) };
   };
   const outcome = await round().catch((e: Error): Outcome => ({ mode, startupMs: null, changeVisibleMs: null, error: e.message }));
   killGroup(dev.pid);
@@ -482,7 +522,7 @@ async function measureDev(o: BenchOptions, c: {
 }
 
 function finish(result: BenchResult, o: BenchOptions): BenchResult {
-  if (o.profile) result.profiles = { ingest: summarizeProfiles(join(o.work, 'profiles/ingest')), astro: summarizeProfiles(join(o.work, 'profiles/astro')) };
+  if (o.profile) result.profiles = { ingest: summarizeProfiles(join(o.work, 'profiles/ingest')), astro: summarizeProfiles(join(o.work, 'profiles/astro')), dev: summarizeProfiles(join(o.work, 'profiles/dev')) };
   result.machine.loadAverageAtEnd = loadavg();
   if (!o.keep) rmSync(o.work, { recursive: true, force: true });
   return result;
