@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { changeRatio, columnTotal, districtStanding, shareOfTotal } from '../year-table.ts';
+import { changeRatio, columnTotal, districtStanding, districtStandings, shareOfTotal } from '../year-table.ts';
 import { makeRecord } from './fixtures.ts';
 
 const rec = (unit: string, district: string, total: number | null, year = 2026) =>
@@ -35,5 +35,13 @@ describe('year table comparisons', () => {
     expect(districtStanding(a, all)!.rank).toBe(1);
     expect(districtStanding(other, all)).toEqual({ rank: 1, of: 1, districtTotal: 10_000, share: 1 });
     expect(districtStanding(rec('e', 'kaizhou', null), all)).toBeNull();
+    // Grouped once for all records: the same standings; a district with a missing total has none.
+    const withMissing = [...all, rec('f', 'yuzhong', null)];
+    const standing = districtStandings(withMissing);
+    expect(withMissing.map(standing)).toEqual([
+      { rank: 1, of: 3, districtTotal: 1000, share: 0.6 }, { rank: 2, of: 3, districtTotal: 1000, share: 0.3 },
+      { rank: 3, of: 3, districtTotal: 1000, share: 0.1 }, { rank: 1, of: 2, districtTotal: null, share: null },
+      { rank: 1, of: 1, districtTotal: 9_000, share: 1 }, null,
+    ]);
   });
 });
