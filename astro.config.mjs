@@ -10,6 +10,7 @@ import deployCheck from './src/integrations/deploy-check.ts';
 import shards from './src/integrations/shards.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import keepOutput from './src/integrations/keep-output.ts';
+import summaryCache from './src/integrations/summary-cache.ts';
 import { unified } from '@astrojs/markdown-remark';
 import { remarkGlossaryLinks } from './src/remark/glossary-links.ts';
 import { contentDir, linkTerms, loadGlossary, visibleIdsFromManifest } from './src/lib/glossary.ts';
@@ -60,7 +61,7 @@ export default defineConfig({
   markdown: {
     processor: unified({ remarkPlugins: [[remarkGlossaryLinks, { terms, scope: 'section' }]] }),
   },
-  integrations: [deployCheck(), requireSiteUrl({ demo: where.demo }), mdx(), ...sitemaps, seedWatcher(), downloads(), keepOutput(), shards(), searchIndex()],
+  integrations: [deployCheck(), requireSiteUrl({ demo: where.demo }), mdx(), ...sitemaps, seedWatcher(), summaryCache(), downloads(), keepOutput(), shards(), searchIndex()],
   // A rebuild after one seed changed renders only the pages whose data changed: the record pages
   // return a `cacheKey` (a digest of what they render, src/lib/cache-keys.ts) and Astro copies
   // the others from its cache (node_modules/.astro/). Preview builds give no keys and render everything.

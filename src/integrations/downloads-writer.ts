@@ -13,15 +13,15 @@
  * code (a digest of src/), in the same mode, and whose files are all still there, is not read or written
  * again; its files are declared kept. Its release state is checked again from the cache.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { UnitYearRecord } from '../domain/schema/record.ts';
 import { downloadTables } from '../components/record/downloads.ts';
 import { toCsv } from '../lib/csv.ts';
 import { contentDir } from '../domain/content-dir.ts';
 import { visibleIdsFromManifest } from '../lib/glossary.ts';
-import { ContentError, parseRecordText, readRecordFile, readRecordText } from '../lib/records.ts';
+import { ContentError, readRecordFile, recordFileDigest } from '../lib/records.ts';
+import { codeSalt } from '../lib/code-salt.ts';
 import { recordJsonPath, tableCsvPath } from '../lib/routes.ts';
 import { isReleased, previewMode, releaseToday } from '../domain/release.ts';
 import { buildsDistrict } from '../lib/shard-filter.ts';
@@ -45,16 +45,6 @@ interface DownloadsCache {
   outDir: string;
   preview: boolean;
   records: Record<string, CachedRecord>;
-}
-
-/** A digest of the site's code (src/, tests left out): what the downloads are made by. */
-function codeSalt(): string {
-  const h = createHash('sha256');
-  const src = join(import.meta.dirname, '..');
-  for (const f of (readdirSync(src, { recursive: true }) as string[]).filter((f) => !f.includes('__tests__')).sort()) {
-    if (/\.(ts|mjs|js|json)$/.test(f)) h.update(f).update(readFileSync(join(src, f)));
-  }
-  return h.digest('hex');
 }
 
 function readCache(file: string): DownloadsCache | null {
@@ -93,11 +83,10 @@ export function writeDownloads(
   };
   for (const id of ids) {
     const file = join(dir, 'records', `${id}.json`);
-    let text: string | null = null;
     let sha = '';
     if (opts.cache) {
-      text = readRecordText(file);
-      sha = createHash('sha256').update(text).digest('hex');
+      // From the summaries the pages read when the file is unchanged since (src/lib/records.ts).
+      sha = recordFileDigest(file);
       const before = usable[id];
       if (before?.sha === sha && (preview || isReleased(before, today)) && before.files.every((f) => existsSync(join(outDir, f)))) {
         opts.keep?.(before.files);
@@ -107,7 +96,7 @@ export function writeDownloads(
         continue;
       }
     }
-    const { text: read, data } = text === null ? readRecordFile(file) : { text, data: parseRecordText(file, text) };
+    const { text: read, data } = readRecordFile(file);
     const record = data as UnitYearRecord;
     if (record.id !== id) throw new ContentError(file, `holds record ${record.id}, not ${id}`);
     if (!preview && !isReleased(record, today)) throw new ContentError(file, `is not released, but index.json says it is`);

@@ -224,14 +224,24 @@ export function parseRecordText(file: string, text: string): unknown {
 interface Known { stamp: string; summary: RecordSummary }
 
 /**
+ * A record file's stat stamp: modification time, size and inode. The ingest replaces a changed record file by a
+ * new one (a new inode) and hard-links an unchanged one into its new content/ (same inode and time), and never
+ * writes into a file in place, so an unchanged stamp means unchanged bytes.
+ */
+export function fileStamp(file: string): string {
+  const s = statSync(file);
+  return `${s.mtimeMs}:${s.size}:${s.ino}`;
+}
+
+/**
  * Shared by every copy of this module in the process: the `records` collection's loader
  * (src/lib/records-loader.ts, run by Astro's content layer from src/content.config.ts) and the pages are
  * separate module instances in one `astro build` or `astro dev`, and read the same files; the second reader
  * gets the first one's summaries for every file whose stamp did not change.
  */
-interface Shared { known: Map<string, Known>; digests: WeakMap<RecordSummary, string> }
+interface Shared { known: Map<string, Known>; digests: WeakMap<RecordSummary, string>; listed: string[] }
 const SHARED = Symbol.for('gongkai.record-summaries');
-const shared = (): Shared => ((globalThis as { [SHARED]?: Shared })[SHARED] ??= { known: new Map(), digests: new WeakMap() });
+const shared = (): Shared => ((globalThis as { [SHARED]?: Shared })[SHARED] ??= { known: new Map(), digests: new WeakMap(), listed: [] });
 
 /** SHA-256 of each summary's record file as read (keys of incremental builds, src/lib/cache-keys.ts). */
 const digests = shared().digests;
@@ -254,10 +264,11 @@ export function recordDigest(summary: RecordSummary): string {
 export function readSummaries(dir = contentDir(), opts: { reuse?: boolean } = {}): RecordSummary[] {
   const files = listRecordFiles(dir);
   if (!opts.reuse) return files.map(readSummary);
-  const { known } = shared();
+  const all = shared();
+  const { known } = all;
+  all.listed = files.map((file) => resolve(file));
   return files.map((file) => {
-    const s = statSync(file);
-    const stamp = `${s.mtimeMs}:${s.size}:${s.ino}`;
+    const stamp = fileStamp(file);
     const key = resolve(file);
     const before = known.get(key);
     if (before?.stamp === stamp) return before.summary;
@@ -280,6 +291,45 @@ export function readSummaries(dir = contentDir(), opts: { reuse?: boolean } = {}
     digests.set(summary, createHash('sha256').update(text).digest('hex'));
     return summary;
   }
+}
+
+/** A summary remembered across builds (src/integrations/summary-cache.ts): its file's absolute path, stamp and SHA-256. */
+export interface RememberedSummary { file: string; stamp: string; digest: string; summary: RecordSummary }
+
+/**
+ * The summaries of the record files the last `readSummaries(…, { reuse: true })` listed, with their stamps and
+ * digests: what a later build may take instead of reading the files again.
+ */
+export function rememberedSummaries(): RememberedSummary[] {
+  const { known, listed } = shared();
+  return listed.flatMap((file) => {
+    const k = known.get(file);
+    return k ? [{ file, stamp: k.stamp, digest: recordDigest(k.summary), summary: k.summary }] : [];
+  });
+}
+
+/**
+ * Gives `readSummaries(…, { reuse: true })` summaries read by an earlier build: each is used only while its
+ * file's stat stamp is the one given (see `fileStamp`), so a changed file is read again. The caller vouches
+ * that they were made by this code (src/integrations/summary-cache.ts salts its file with a digest of src/).
+ */
+export function rememberSummaries(entries: Iterable<RememberedSummary>): void {
+  const { known } = shared();
+  for (const e of entries) {
+    if (known.has(e.file)) continue;
+    known.set(e.file, { stamp: e.stamp, summary: e.summary });
+    digests.set(e.summary, e.digest);
+  }
+}
+
+/**
+ * SHA-256 (hex) of a record file: from the summaries read in this process when the file's stamp is unchanged,
+ * otherwise read and hashed.
+ */
+export function recordFileDigest(file: string): string {
+  const k = shared().known.get(resolve(file));
+  if (k && k.stamp === fileStamp(file)) return recordDigest(k.summary);
+  return createHash('sha256').update(readRecordText(file)).digest('hex');
 }
 
 /**

@@ -2,7 +2,8 @@
  * Astro's incremental build (experimental.incrementalBuild with the cache keys of src/lib/cache-keys.ts):
  * after one seed changes (and another becomes a draft), a build renders that record's pages and its
  * district's, copies the other districts' pages from the cache, re-analyses only the changed pages for the
- * search index, and the result is byte-identical to a full build of the same seeds; the draft's pages,
+ * search index, reads only the changed record files (the other summaries are the last build's), and the
+ * result is byte-identical to a full build of the same seeds; the draft's pages,
  * downloads and search entries are gone, from the site and from the caches.
  */
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -48,7 +49,8 @@ beforeAll(() => {
   expect(edited).not.toBe(text);
   writeFileSync(join(seeds, SEED), edited);
   writeFileSync(join(seeds, `${DRAFTED}.meta.yml`), 'status: draft\n');
-  log = buildInto(seeds, join(dir, 'content-2'), join(dir, 'site'), { force: false });
+  // Ingested into the same content/ (unchanged records are hard-linked: same stamps, src/lib/records.ts).
+  log = buildInto(seeds, join(dir, 'content-1'), join(dir, 'site'), { force: false });
   cachedDraftPage = existsSync(join(ROOT, 'node_modules/.astro/dist', DRAFTED_PAGE, 'index.html'));
   searchCache = readFileSync(join(ROOT, 'node_modules/.astro/search-index/entries.jsonl'), 'utf8');
   buildInto(seeds, join(dir, 'content-3'), join(dir, 'site-3'), { force: true });
@@ -59,7 +61,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const recordId = (): string => {
-  const index = JSON.parse(readFileSync(join(dir, 'content-2', 'index.json'), 'utf8')) as { id: string; file: string }[];
+  const index = JSON.parse(readFileSync(join(dir, 'content-1', 'index.json'), 'utf8')) as { id: string; file: string }[];
   return index.find((e) => e.file === SEED)!.id;
 };
 
@@ -85,6 +87,14 @@ test('the changed district\'s pages are rendered, the other district\'s copied; 
   expect(Number(reused)).toBeGreaterThanOrEqual(2);
 });
 
+test('only the changed record files are read: the other summaries are the last build\'s (summary-cache.ts)', () => {
+  const [, reused, read] = /(\d+) record summaries reused from the last build, (\d+) read/.exec(log) ?? [];
+  // The edited seed's record and the drafted one.
+  expect(Number(read)).toBe(2);
+  const records = (JSON.parse(readFileSync(join(dir, 'content-1', 'index.json'), 'utf8')) as unknown[]).length;
+  expect(Number(reused)).toBe(records - 2);
+});
+
 test('a record that became a draft leaves the site, its search entries and the caches', () => {
   expect(draftBefore).toContain(`${DRAFTED_PAGE}/index.html`);
   expect(draftBefore).toContain(`${DRAFTED_PAGE}/record.json`);
@@ -100,7 +110,7 @@ test('the changed record is rendered, the unchanged record pages are copied from
   expect(log).toMatch(new RegExp(`/${id}/index\\.html \\(\\+\\d+ms\\)`));
   expect(log).not.toMatch(new RegExp(`/${id}/index\\.html ${KEPT}`));
   // Every unit-year page outside the changed district is copied (the downloads are written after the pages, not cached).
-  const listed = JSON.parse(readFileSync(join(dir, 'content-2', 'index.json'), 'utf8')) as { id: string; status: string }[];
+  const listed = JSON.parse(readFileSync(join(dir, 'content-1', 'index.json'), 'utf8')) as { id: string; status: string }[];
   const others = listed.filter((e) => e.status === 'published' && !e.id.startsWith('kaizhou/')).length;
   expect(others).toBeGreaterThanOrEqual(2);
   expect(log.match(new RegExp(`/\\d{4}/index\\.html ${KEPT}`, 'g'))?.length ?? 0).toBe(others);
