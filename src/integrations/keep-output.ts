@@ -19,7 +19,7 @@
  *   the result with a full build byte for byte.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, posix, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
@@ -56,25 +56,32 @@ function emptyFolder(dir: string): void {
   for (const name of readdirSync(dir)) rmSync(join(dir, name), { recursive: true, force: true });
 }
 
-/** Removes the empty folders under `dir` (not `dir` itself). */
-function removeEmptyFolders(dir: string): void {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (!entry.isDirectory()) continue;
-    const path = join(dir, entry.name);
-    removeEmptyFolders(path);
-    if (!readdirSync(path).length) rmdirSync(path);
+/** Removes the folders of `paths` (relative to `dir`) and their parents that are empty (not `dir` itself). */
+function removeEmptyFolders(dir: string, paths: readonly string[]): void {
+  const folders = new Set<string>();
+  for (const p of paths) for (let d = posix.dirname(p); d !== '.' && !folders.has(d); d = posix.dirname(d)) folders.add(d);
+  // Deepest first, so that a parent is tried after its children.
+  for (const d of [...folders].sort((a, b) => b.split('/').length - a.split('/').length)) {
+    try {
+      rmdirSync(join(dir, d));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'ENOENT') throw e;
+    }
   }
 }
 
 /**
- * The files of `dir` to delete after a build: those present before it began (`before`) that the build
- * neither listed as its pages (`kept`) nor wrote again (their stamp changed), and none it created.
+ * The files of `dir` to delete after a build: those present before it began (`before`, from `inventory`) that
+ * the build neither listed as its pages (`kept`) nor wrote again (their stamp is unchanged now), and none it
+ * created. Only the files not kept are looked at again, not the whole folder.
  */
-export function staleFiles(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>, kept: ReadonlySet<string>): string[] {
+export function staleFiles(dir: string, before: ReadonlyMap<string, string>, kept: ReadonlySet<string>): string[] {
   const stale: string[] = [];
-  for (const [path, stamp] of after) {
+  for (const [path, stamp] of before) {
     if (kept.has(path)) continue;
-    if (before.get(path) === stamp) stale.push(path);
+    const s = statSync(join(dir, path), { throwIfNoEntry: false });
+    if (s?.isFile() && `${s.mtimeMs}:${s.size}:${s.ino}` === stamp) stale.push(path);
   }
   return stale.sort();
 }
@@ -121,9 +128,9 @@ export default function keepOutput(): AstroIntegration {
         const kept = new Set<string>(declared);
         declared.clear();
         for (const urls of assets.values()) for (const u of urls) kept.add(relative(root, fileURLToPath(u)).split(sep).join('/'));
-        const stale = staleFiles(before, inventory(root), kept);
+        const stale = staleFiles(root, before, kept);
         for (const path of stale) rmSync(join(root, path), { force: true });
-        removeEmptyFolders(root);
+        removeEmptyFolders(root, stale);
         writeFileSync(stampFile, `${JSON.stringify({ outDir: root, state: 'done' } satisfies Stamp)}\n`);
         logger.info(`${stale.length} stale files removed from the output folder`);
       },

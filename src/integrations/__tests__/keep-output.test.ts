@@ -20,8 +20,10 @@ test('stale: present before, not a page of this build, not written again; new fi
   await new Promise((r) => setTimeout(r, 20));
   writeFileSync(join(dir, 'index.html'), 'rewritten');
   writeFileSync(join(dir, 'new.css'), 'new');
-  const after = inventory(dir);
   // a/2025/index.html was kept in place by Astro (listed as a page); record.json and old.css were not written.
-  expect(staleFiles(before, after, new Set(['a/2025/index.html', 'index.html']))).toEqual(['a/2025/record.json', 'old.css']);
-  expect(staleFiles(before, after, new Set())).toEqual(['a/2025/index.html', 'a/2025/record.json', 'old.css']);
+  expect(staleFiles(dir, before, new Set(['a/2025/index.html', 'index.html']))).toEqual(['a/2025/record.json', 'old.css']);
+  expect(staleFiles(dir, before, new Set())).toEqual(['a/2025/index.html', 'a/2025/record.json', 'old.css']);
+  // A file already gone is not stale.
+  rmSync(join(dir, 'old.css'));
+  expect(staleFiles(dir, before, new Set())).toEqual(['a/2025/index.html', 'a/2025/record.json']);
 });
