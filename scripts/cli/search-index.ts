@@ -23,7 +23,9 @@ try {
   const { indexed, refused, written, cache: reuse } = job.kind === 'shard' ? await writeSearchPart(outDir, { cache })
     : await indexSite(outDir, { cache, ...(job.kind === 'merge' ? { shards: shardInputs() } : {}) });
   const cached = reuse ? `（${reuse.reused} 个未变，沿用上次的分词；${reuse.analysed} 个重新分词）` : '';
-  console.log(`search-index: ${indexed.length} 个页面已编入 ${job.kind === 'shard' ? join(outDir, written[0]!) : `${outDir}/pagefind/`}${cached}`);
+  const update = reuse?.unread === undefined ? ''
+    : `；${reuse.unread} 个文件未改动、未读；${reuse.spliced ? '只更新了变动页面的词条' : '词条全部重排（页面有增减）'}`;
+  console.log(`search-index: ${indexed.length} 个页面已编入 ${job.kind === 'shard' ? join(outDir, written[0]!) : `${outDir}/pagefind/`}${cached}${update}`);
   if (refused.length) {
     console.log(`search-index: ${refused.length} 个页面带有“预览稿”标记，未编入索引（预览稿不进入搜索）：${refused.slice(0, 5).join('、')}${refused.length > 5 ? ' 等' : ''}`);
   }

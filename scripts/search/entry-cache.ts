@@ -16,9 +16,9 @@
  * Layout: `<dir>/entries.jsonl`, first line `{"salt":…}`, then one `<key> <part line>` per page.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { PartReader, PartWriter } from './part.ts';
+import { PartReader } from './part.ts';
 
 const FILE = 'entries.jsonl';
 /** Hex digits of a key. */
@@ -49,34 +49,56 @@ export interface CacheStats {
   analysed: number;
 }
 
+/**
+ * Where the cache's entries lie in its file, as the last build left it (kept in the index state,
+ * index-state.ts, so that a rebuild need not read the whole file to find them): the file's inode and size,
+ * and each key's byte offset and length.
+ */
+export interface EntryPlaces {
+  ino: number;
+  size: number;
+  places: [key: string, offset: number, length: number][];
+}
+
 export class EntryCache {
   private readonly file: string;
-  private readonly next: string;
+  /** This build's new entries, appended to the file at `commit` (a failed build leaves the file as it was). */
+  private readonly side: string;
   private readonly salt: string;
   /** Key → where its part line lies in the old file (byte offset and length). */
   private readonly places = new Map<string, [number, number]>();
   private readonly fd: number | null;
-  private readonly out: PartWriter;
-  private readonly written = new Set<string>();
+  private readonly out: number;
+  private sideBytes = 0;
+  /** This build's pages: key → place in the old file, or (`fresh`) in the side file. */
+  private readonly live = new Map<string, { at: number; length: number; fresh: boolean }>();
   readonly stats: CacheStats = { reused: 0, analysed: 0 };
 
-  constructor(dir: string, salt = indexerSalt()) {
+  /**
+   * `known`: where the entries lie, from the last build's index state; used when the file is still the one
+   * it describes (same inode, not shorter), else the file is read to find them.
+   */
+  constructor(dir: string, salt = indexerSalt(), known?: EntryPlaces) {
     mkdirSync(dir, { recursive: true });
     this.file = join(dir, FILE);
-    this.next = join(dir, `${FILE}.tmp-${process.pid}`);
+    this.side = join(dir, `${FILE}.new-${process.pid}`);
     this.salt = salt;
-    this.fd = this.index();
-    this.out = new PartWriter(this.next);
-    this.out.write(JSON.stringify({ salt }));
+    this.fd = this.index(known);
+    this.out = openSync(this.side, 'w+');
   }
 
-  /** Reads the old file's keys and places; its descriptor, or null when there is none or its salt differs. */
-  private index(): number | null {
+  /** Finds the old file's keys and places; its descriptor, or null when there is none or its salt differs. */
+  private index(known?: EntryPlaces): number | null {
     if (!existsSync(this.file)) return null;
     const reader = new PartReader(this.file);
     try {
       const head = reader.take();
       if (head === null || (JSON.parse(head) as { salt?: string }).salt !== this.salt) return null;
+      const stat = statSync(this.file);
+      if (known && stat.ino === known.ino && stat.size >= known.size) {
+        for (const [key, at, length] of known.places) this.places.set(key, [at, length]);
+        return openSync(this.file, 'r');
+      }
       let offset = Buffer.byteLength(head) + 1;
       for (let line = reader.take(); line !== null; line = reader.take()) {
         const bytes = Buffer.byteLength(line);
@@ -94,43 +116,120 @@ export class EntryCache {
     return openSync(this.file, 'r');
   }
 
-  /** The part line cached for `key` (kept for the next build), or null. */
-  get(key: string): string | null {
+  /** True when `key` is cached (its entry is then kept for the next build, without being read). */
+  keep(key: string): boolean {
+    const place = this.places.get(key);
+    if (!place || this.fd === null) return false;
+    if (!this.live.has(key)) {
+      this.live.set(key, { at: place[0], length: place[1], fresh: false });
+      this.stats.reused++;
+    }
+    return true;
+  }
+
+  /**
+   * The part line cached for `key` (or put in this build), or null; reading it does not keep it for the
+   * next build (`get`, `keep` do).
+   */
+  peek(key: string): string | null {
+    const fresh = this.live.get(key);
+    if (fresh?.fresh) {
+      const buffer = Buffer.alloc(fresh.length);
+      readSync(this.out, buffer, 0, fresh.length, fresh.at);
+      return buffer.toString('utf8');
+    }
     const place = this.places.get(key);
     if (!place || this.fd === null) return null;
     const buffer = Buffer.alloc(place[1]);
     readSync(this.fd, buffer, 0, place[1], place[0]);
-    const line = buffer.toString('utf8');
-    this.put(key, line);
-    this.stats.reused++;
+    return buffer.toString('utf8');
+  }
+
+  /** The part line cached for `key` (kept for the next build), or null. */
+  get(key: string): string | null {
+    const line = this.peek(key);
+    if (line !== null) this.keep(key);
     return line;
   }
 
   /** Records the part line of a page analysed in this build. */
   put(key: string, line: string): void {
-    if (this.written.has(key)) return;
-    this.written.add(key);
-    this.out.write(`${key} ${line}`);
+    if (this.live.has(key)) return;
+    const text = `${key} ${line}\n`;
+    const bytes = Buffer.byteLength(text);
+    writeSync(this.out, text, this.sideBytes);
+    this.live.set(key, { at: this.sideBytes + KEY_LENGTH + 1, length: bytes - KEY_LENGTH - 2, fresh: true });
+    this.sideBytes += bytes;
   }
 
-  /** Replaces the cache with this build's pages. */
-  commit(): void {
+  /**
+   * Keeps this build's pages for the next build: their entries are appended to the file, which is rewritten
+   * with only them when `compact` (a page left the site: its entry must not stay), when more than half of it
+   * is entries no build uses any more, or when it was made by another indexer. Returns where they lie.
+   */
+  commit(compact = false): EntryPlaces {
     this.close();
-    renameSync(this.next, this.file);
+    const liveBytes = [...this.live.values()].reduce((n, p) => n + p.length, 0);
+    const size = this.fd === null ? 0 : statSync(this.file).size;
+    let places: EntryPlaces['places'];
+    if (this.fd !== null && !compact && size - liveBytes <= liveBytes) {
+      places = [];
+      for (const [key, p] of this.live) places.push([key, p.fresh ? p.at + size : p.at, p.length]);
+      if (this.sideBytes) appendFileSync(this.file, readFileSync(this.side));
+      rmSync(this.side, { force: true });
+    } else {
+      places = this.rewrite();
+    }
+    if (this.fd !== null) closeSync(this.fd);
+    this.committed = true;
+    const stat = statSync(this.file);
+    return { ino: stat.ino, size: stat.size, places };
+  }
+
+  /** Writes the file anew with this build's pages only. */
+  private rewrite(): EntryPlaces['places'] {
+    const next = join(this.file, `../${FILE}.tmp-${process.pid}`);
+    const fd = openSync(next, 'w');
+    const side = openSync(this.side, 'r');
+    try {
+      let offset = writeSync(fd, `${JSON.stringify({ salt: this.salt })}\n`);
+      const places: EntryPlaces['places'] = [];
+      for (const [key, p] of this.live) {
+        const buffer = Buffer.alloc(p.length);
+        readSync(p.fresh ? side : this.fd!, buffer, 0, p.length, p.at);
+        offset += writeSync(fd, `${key} `);
+        places.push([key, offset, p.length]);
+        offset += writeSync(fd, buffer);
+        offset += writeSync(fd, '\n');
+      }
+      closeSync(fd);
+      renameSync(next, this.file);
+      return places;
+    } catch (e) {
+      closeSync(fd);
+      rmSync(next, { force: true });
+      throw e;
+    } finally {
+      closeSync(side);
+      rmSync(this.side, { force: true });
+    }
   }
 
   /** Leaves the previous cache as it was. */
   abort(): void {
     this.close();
-    rmSync(this.next, { force: true });
+    if (this.committed) return;
+    this.committed = true;
+    if (this.fd !== null) closeSync(this.fd);
+    rmSync(this.side, { force: true });
   }
 
   private closed = false;
+  private committed = false;
 
   private close(): void {
     if (this.closed) return;
     this.closed = true;
-    this.out.close();
-    if (this.fd !== null) closeSync(this.fd);
+    closeSync(this.out);
   }
 }

@@ -21,10 +21,13 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { extractPage } from './extract.ts';
-import { analyzePage, byCodePoint, pack, packAsync, PagefindWriter, type PageEntry } from './pagefind-writer.ts';
+import { analyzePage, byCodePoint, CHUNK_BYTES, pack, packAsync, PagefindWriter, pagePostings, type PageEntry, type Sink } from './pagefind-writer.ts';
 import { decodePartLine, encodePartLine, PartReader, PartWriter } from './part.ts';
-import { EntryCache, pageKey, type CacheStats } from './entry-cache.ts';
+import { EntryCache, indexerSalt, pageKey, type CacheStats } from './entry-cache.ts';
+import { spliceChunks } from './chunks.ts';
+import { FileKind, readState, stampOf, writeState, type FileState, type PageState } from './index-state.ts';
 import { districtOfFile, SEARCH_PART, SHARD_MANIFEST, SHARD_META_DIR, type ShardManifest } from '../../src/domain/shard.ts';
 
 /** The bundle folder inside the site; the search client reads `<base>pagefind/`. */
@@ -47,8 +50,11 @@ export interface IndexReport {
   refused: string[];
   /** Paths of the files written under the bundle folder, sorted. */
   written: string[];
-  /** With a cache: pages whose entry was reused, and pages analysed. */
-  cache?: CacheStats;
+  /**
+   * With a cache: pages whose entry was reused, and pages analysed; with an updated bundle (`indexSite` with a
+   * cache, not merging shards) also HTML files not read (stamp unchanged) and whether postings were spliced.
+   */
+  cache?: CacheStats & { unread?: number; spliced?: boolean };
 }
 
 export interface IndexOptions {
@@ -57,6 +63,8 @@ export interface IndexOptions {
    * last build that used it are not read into words again. The index is the same bytes either way.
    */
   cache?: string;
+  /** Tests: the stamp margin of `updateSite` (default STAMP_MARGIN_MS). */
+  stampMarginMs?: number;
 }
 
 /**
@@ -213,6 +221,7 @@ function openParts(shardDirs: readonly string[]): ShardParts {
  * a single build writes.
  */
 export async function indexSite(outDir: string, opts: IndexOptions & { shards?: readonly string[] } = {}): Promise<IndexReport> {
+  if (opts.cache && !opts.shards) return updateSite(outDir, opts.cache, opts.stampMarginMs);
   const report: IndexReport = { indexed: [], refused: [], written: [] };
   const parts = opts.shards ? openParts(opts.shards) : null;
   const cache = opts.cache ? new EntryCache(opts.cache) : null;
@@ -297,4 +306,237 @@ export async function indexSite(outDir: string, opts: IndexOptions & { shards?: 
   }
   report.written.sort(byCodePoint);
   return report;
+}
+
+const ENTRY_FILE = 'pagefind-entry.json';
+
+/** Files whose change time is less than this before the run began are read even when their stamp is unchanged. */
+const STAMP_MARGIN_MS = 2000;
+
+/** A page of `updateSite`, with what the index lists of it. */
+interface Page extends PageState {
+  /** Analysed (or its HTML changed) in this run. */
+  fresh: boolean;
+}
+
+/**
+ * `indexSite` with a cache: the bundle is updated in place, and a run costs what changed.
+ *
+ * - An HTML file whose stat stamp is the one recorded last time (index-state.ts; trusted only when the file
+ *   had not changed for STAMP_MARGIN_MS before that run began) is not read: its cache key and kind are taken
+ *   from the state. Other files are read and hashed; a page whose key is cached is not analysed again.
+ * - When the pages are the same files as last time (page numbers unchanged), the metadata fields the same
+ *   and the last bundle's files intact (same stamps), only the changed pages' postings are spliced into the
+ *   last build's word chunks (chunks.ts); the other chunks and every unchanged page's fragment are kept.
+ * - Otherwise the index is built from every page's cached entry; a file whose content is the same as last
+ *   time (same path and digest, stamp intact) is still not packed or written again.
+ * New files are written beside the old ones, `pagefind-entry.json` last (so a reader sees the old index or
+ * the new one), then the files the new index does not list are removed. The bytes are those `indexSite`
+ * writes without a cache.
+ */
+async function updateSite(outDir: string, cacheDir: string, marginMs = STAMP_MARGIN_MS): Promise<IndexReport> {
+  const started = Date.now();
+  const report: IndexReport = { indexed: [], refused: [], written: [] };
+  const salt = indexerSalt();
+  const state = readState(cacheDir, salt, outDir);
+  const cache = new EntryCache(cacheDir, salt, state?.entries);
+  const bundle = join(outDir, BUNDLE_DIR);
+  try {
+    const known = new Map((state?.files ?? []).map((f) => [f[0], f]));
+    const before = new Map((state?.pages ?? []).map((p) => [p.key, p]));
+    const files: FileState[] = [];
+    const pages: Page[] = [];
+    const packing: Promise<void>[] = [];
+    let unread = 0;
+    for (const file of htmlFiles(outDir).sort(byCodePoint)) {
+      const url = pageUrl(file);
+      const { stamp, ctimeMs } = stampOf(join(outDir, file));
+      const trusted = ctimeMs < started - marginMs;
+      const last = known.get(file);
+      let kind: FileKind;
+      let key: string | null = null;
+      let page: Page | null = null;
+      const old = last && last[2] && last[1] === stamp && (last[3] !== FileKind.Page || (before.has(last[4]!) && cache.keep(last[4]!)))
+        ? last : null;
+      if (old) {
+        unread++;
+        kind = old[3];
+        key = old[4];
+        if (key !== null) page = { ...before.get(key)!, fresh: false };
+      } else {
+        const html = readFileSync(join(outDir, file), 'utf8');
+        kind = isPreviewPage(html) ? FileKind.Refused : hasSearchBody(html) ? FileKind.Page : FileKind.None;
+        if (kind === FileKind.Page) {
+          key = pageKey(url, html);
+          const line = before.has(key) && cache.keep(key) ? null : cache.get(key);
+          if (before.has(key) && cache.keep(key)) {
+            page = { ...before.get(key)!, file, fresh: true };
+          } else if (line !== null) {
+            page = { ...pageState(file, key, decodePartLine(line).entry), fresh: true };
+          } else {
+            const extracted = extractPage(html);
+            if (!extracted.blocks) kind = FileKind.None;
+            else {
+              const entry = analyzePage(url, { ...extracted, blocks: extracted.blocks });
+              cache.stats.analysed++;
+              page = { ...pageState(file, key, entry), fresh: true };
+              const k = key;
+              packing.push(packAsync(entry.fragment!).then((packed) => cache.put(k, encodePartLine(file, entry, packed))));
+              while (packing.length >= MAX_PENDING) await packing.shift();
+            }
+          }
+          if (kind !== FileKind.Page) key = null;
+        }
+      }
+      files.push([file, stamp, trusted, kind, key]);
+      if (kind === FileKind.Refused) report.refused.push(url);
+      if (page) {
+        pages.push(page);
+        report.indexed.push(url);
+      }
+    }
+    await Promise.all(packing);
+
+    const outputs = new Map<string, [string, string]>();
+    const pending = new Set<Promise<void>>();
+    let failure: unknown = null;
+    const write = (path: string, bytes: Uint8Array, sha: string) => {
+      const file = join(bundle, path);
+      mkdirSync(dirname(file), { recursive: true });
+      const temporary = `${file}.tmp-${process.pid}`;
+      writeFileSync(temporary, bytes);
+      renameSync(temporary, file);
+      outputs.set(path, [sha, stampOf(file).stamp]);
+      report.written.push(path);
+    };
+    const oldOutputs = new Map((state?.outputs ?? []).map(([p, sha, stamp]) => [p, { sha, stamp }]));
+    const intact = (path: string, sha: string) => {
+      const o = oldOutputs.get(path);
+      if (!o || o.sha !== sha) return false;
+      try {
+        return stampOf(join(bundle, path)).stamp === o.stamp;
+      } catch {
+        return false;
+      }
+    };
+    const deferred: { entry?: [Uint8Array, string] } = {};
+    const sink: Sink = (path, content, packed, _stored, sha) => {
+      if (path === ENTRY_FILE && !intact(path, sha)) {
+        deferred.entry = [content, sha]; // written once every other file is
+        return;
+      }
+      if (intact(path, sha)) {
+        outputs.set(path, [sha, oldOutputs.get(path)!.stamp]);
+        report.written.push(path);
+        return;
+      }
+      if (!packed) return write(path, content, sha);
+      const job: Promise<void> = packAsync(content).then((bytes) => write(path, bytes, sha), (e: unknown) => {
+        failure ??= e;
+      }).finally(() => pending.delete(job));
+      pending.add(job);
+    };
+    const drain = async (limit: number) => {
+      while (pending.size > limit) await Promise.race(pending);
+      if (failure) throw failure;
+    };
+    const fields = fieldOrder(pages);
+    const splice = state !== null && state.pages.length === pages.length && state.pages.every((p, i) => p.file === pages[i]!.file)
+      && fields.length === state.fields.length && fields.every((f, i) => f === state.fields[i])
+      && state.outputs.every(([path, sha]) => intact(path, sha));
+    const entryOf = (key: string) => {
+      const line = cache.peek(key);
+      if (line === null) throw new Error(`search index cache: the entry of ${key} is missing`);
+      return decodePartLine(line);
+    };
+    let writer: PagefindWriter;
+    if (splice) {
+      // Same pages in the same order: splice the changed pages' postings into the last chunks.
+      const edits = new Map<string, Map<number, Uint8Array | null>>();
+      const edit = (word: string, page: number, locs: Uint8Array | null) => {
+        let e = edits.get(word);
+        if (!e) edits.set(word, (e = new Map()));
+        e.set(page, locs);
+      };
+      const packedOf = new Map<number, Uint8Array>();
+      for (const [i, p] of pages.entries()) {
+        const last = state.pages[i]!;
+        if (p.key === last.key) continue;
+        for (const [word] of entryOf(last.key).entry.words) edit(word, i, null);
+        const { entry, packedFragment } = entryOf(p.key);
+        for (const [word, locs] of pagePostings(entry, fields)) edit(word, i, locs);
+        packedOf.set(i, packedFragment);
+      }
+      const chunks = spliceChunks(state.chunks, edits, (k) => unpackFile(join(bundle, `index/${state.chunks[k]!.hash}.pf_index`)), CHUNK_BYTES);
+      const oldPaths = new Map(state.outputs.map(([path, sha]) => [sha, path]));
+      writer = new PagefindWriter(sink, {
+        language: LANGUAGE,
+        keep: (path, sha) => {
+          if (intact(path, sha)) sink(path, new Uint8Array(), true, true, sha);
+          else write(path, readFileSync(join(bundle, oldPaths.get(sha)!)), sha); // the same content under a longer name
+        },
+      });
+      for (const [i, p] of pages.entries()) {
+        writer.addEntry({ url: p.url, fragmentSha256: p.sha, wordCount: p.wordCount, metaKeys: p.metaKeys, words: [], filters: p.filters }, packedOf.get(i));
+        await drain(MAX_PENDING);
+      }
+      writer.finish(chunks);
+    } else {
+      writer = new PagefindWriter(sink, { language: LANGUAGE });
+      for (const p of pages) {
+        const { entry, packedFragment } = entryOf(p.key);
+        writer.addEntry(entry, packedFragment);
+        await drain(MAX_PENDING);
+      }
+      writer.finish();
+    }
+    await drain(0);
+    if (deferred.entry) write(ENTRY_FILE, ...deferred.entry);
+    // pagefind-entry.json was written last (and replaced atomically); now drop what it no longer lists.
+    for (const path of listFiles(bundle)) if (!outputs.has(path)) rmSync(join(bundle, path), { force: true });
+    const listed = new Set(pages.map((p) => p.file));
+    const entries = cache.commit(!state || state.pages.some((p) => !listed.has(p.file)));
+    writeState(cacheDir, {
+      salt, outDir, started, files, fields: [...writer.fields], chunks: writer.chunks,
+      pages: pages.map(({ fresh: _fresh, ...p }) => p),
+      outputs: [...outputs].map(([path, [sha, stamp]]) => [path, sha, stamp]),
+      entries,
+    });
+    report.cache = { ...cache.stats, unread, spliced: splice };
+  } finally {
+    cache.abort();
+  }
+  report.written.sort(byCodePoint);
+  return report;
+}
+
+/** What the index lists of a page (its entry without the words). */
+function pageState(file: string, key: string, entry: PageEntry): PageState {
+  return { file, url: entry.url, key, sha: entry.fragmentSha256, wordCount: entry.wordCount, metaKeys: entry.metaKeys, filters: entry.filters };
+}
+
+/** The metadata fields in the order a writer numbers them (first use, page by page). */
+function fieldOrder(pages: readonly PageState[]): string[] {
+  const seen = new Set<string>();
+  for (const p of pages) for (const f of p.metaKeys) seen.add(f);
+  return [...seen];
+}
+
+/** A bundle file's content (gunzipped, without the signature). */
+function unpackFile(path: string): Uint8Array {
+  const body = gunzipSync(readFileSync(path));
+  if (body.subarray(0, SIGNATURE_LENGTH).toString('latin1') !== 'pagefind_dcd') throw new Error(`${path}: not a Pagefind file`);
+  return body.subarray(SIGNATURE_LENGTH);
+}
+const SIGNATURE_LENGTH = 'pagefind_dcd'.length;
+
+/** Every file under `dir`, relative and `/`-separated (none when it does not exist). */
+function listFiles(dir: string, root = dir, out: string[] = []): string[] {
+  if (!existsSync(dir)) return out;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) listFiles(path, root, out);
+    else out.push(relative(root, path).split(sep).join('/'));
+  }
+  return out;
 }

@@ -17,12 +17,13 @@
 import { createHash } from 'node:crypto';
 import { gzip, gzipSync } from 'node:zlib';
 import { ByteBuilder } from './cbor-encode.ts';
+import { ChunkCutter, type Chunk } from './chunks.ts';
 import type { ExtractedPage } from './extract.ts';
 import { forEachWord } from './tokenize.ts';
 
 /** The Pagefind version whose format is written (src/client/pagefind-format.ts checks it). */
 export const FORMAT_VERSION = '1.6.0';
-/** Uncompressed size at which a word chunk is closed. */
+/** Typical uncompressed size of a word chunk (chunks.ts: a chunk ends between half and twice this). */
 export const CHUNK_BYTES = 32 * 1024;
 /** Weight of ordinary text (the reader divides by it); a heading of level h weighs (8 − h) times more. */
 const BODY_WEIGHT = 24;
@@ -34,9 +35,16 @@ const SIGNATURE = new TextEncoder().encode('pagefind_dcd');
 /**
  * Receives each file of the bundle: its path relative to the bundle folder and its content. Every file but
  * `pagefind-entry.json` is to be stored packed (see `pack`, `packAsync`); `packed` says which. `stored`:
- * `content` is already packed (a fragment packed by a shard), to be stored as it is.
+ * `content` is already packed (a fragment packed by a shard), to be stored as it is. `sha`: the SHA-256 (hex)
+ * of the unpacked content, which the file's name is made from (the same content gives the same file).
  */
-export type Sink = (path: string, content: Uint8Array, packed: boolean, stored?: boolean) => void;
+export type Sink = (path: string, content: Uint8Array, packed: boolean, stored: boolean, sha: string) => void;
+
+/**
+ * Receives a file of the bundle that is the same as in the last build, given without its content (a fragment
+ * of a page added without it, a word chunk `finish` was given without bytes): `sha` as for `Sink`.
+ */
+export type Keep = (path: string, sha: string) => void;
 
 interface Postings {
   bytes: ByteBuilder;
@@ -158,29 +166,37 @@ export function analyzePage(url: string, page: ExtractedPage & { blocks: NonNull
 export interface WriterOptions {
   language?: string;
   chunkBytes?: number;
+  /** Where files given without content go (see `Keep`); required to add such pages or chunks. */
+  keep?: Keep;
+}
+
+/** A page as the index lists it: its fragment's file name (hash) and SHA-256, and its word count. */
+export interface IndexedPage {
+  hash: string;
+  sha: string;
+  wordCount: number;
 }
 
 export class PagefindWriter {
   readonly language: string;
   private readonly chunkBytes: number;
   private readonly words = new Map<string, Postings>();
-  private readonly pages: { hash: string; wordCount: number }[] = [];
+  private readonly pages: IndexedPage[] = [];
+  /** The word chunks written, in order (after `finish`). */
+  readonly chunks: { from: string; to: string; sha: string; hash: string }[] = [];
   private readonly filters = new Map<string, Map<string, number[]>>();
   private readonly metaFields: string[] = [];
   private readonly names = new Set<string>();
   private finished = false;
 
   private readonly sink: Sink;
+  private readonly keep: Keep | undefined;
 
   constructor(sink: Sink, options: WriterOptions = {}) {
     this.sink = sink;
+    this.keep = options.keep;
     this.language = options.language ?? 'zh-cn';
     this.chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
-  }
-
-  /** A file name for `bytes` of one kind, unique in the bundle. */
-  private name(bytes: Uint8Array, length = 7): string {
-    return this.nameFromHex(sha256(bytes), length);
   }
 
   /** A file name for content whose SHA-256 is `hex`, unique in the bundle (lengthened on a collision). */
@@ -190,6 +206,11 @@ export class PagefindWriter {
     const name = `${this.language}_${hex.slice(0, n)}`;
     this.names.add(name);
     return name;
+  }
+
+  /** Metadata field names, in the order of their ids. */
+  get fields(): readonly string[] {
+    return this.metaFields;
   }
 
   private fieldId(field: string): number {
@@ -205,7 +226,9 @@ export class PagefindWriter {
 
   /**
    * Adds an analysed page (`analyzePage`, possibly in another process: a shard's search part); returns its
-   * page number. `packedFragment`, when given, is the stored form of `entry.fragment` already packed.
+   * page number. `packedFragment`, when given, is the stored form of `entry.fragment` already packed; when
+   * neither is given, the fragment is the last build's (handed to `keep`). An entry without words adds
+   * none (their postings come with the chunks given to `finish`).
    */
   addEntry(entry: PageEntry, packedFragment?: Uint8Array): number {
     if (this.finished) throw new Error('the index is already written');
@@ -225,9 +248,17 @@ export class PagefindWriter {
       }
     }
     const hash = this.nameFromHex(entry.fragmentSha256);
-    this.sink(`fragment/${hash}.pf_fragment`, packedFragment ?? entry.fragment!, packedFragment === undefined, packedFragment !== undefined);
-    this.pages.push({ hash, wordCount: entry.wordCount });
+    const path = `fragment/${hash}.pf_fragment`;
+    const content = packedFragment ?? entry.fragment;
+    if (content) this.sink(path, content, packedFragment === undefined, packedFragment !== undefined, entry.fragmentSha256);
+    else this.kept(path, entry.fragmentSha256);
+    this.pages.push({ hash, sha: entry.fragmentSha256, wordCount: entry.wordCount });
     return number;
+  }
+
+  private kept(path: string, sha: string): void {
+    if (!this.keep) throw new Error(`${path}: no content given and no keeper`);
+    this.keep(path, sha);
   }
 
   /** Appends one page's entry `[pageDelta, locs, metaLocs]` to a word's postings. */
@@ -238,52 +269,12 @@ export class PagefindWriter {
     b.array(3).int(page - p.lastPage);
     p.lastPage = page;
     p.pages++;
-    // locs: body-weight positions first (deltas from 0); then each other weight, ascending, introduced by
-    // −(weight + 1) and an absolute position, then deltas.
-    if (!e.weighted) {
-      b.array(e.positions.length);
-      let last = 0;
-      for (const pos of e.positions) {
-        b.int(pos - last);
-        last = pos;
-      }
-    } else {
-      this.weightedLocs(b, e);
-    }
-    // metaLocs: −(field id + 1), then positions in that field, delta-encoded.
-    const metaLocs: number[] = [];
-    let field = -1;
-    let last = 0;
-    for (let i = 0; i < e.meta.length; i += 2) {
-      if (e.meta[i] !== field) {
-        field = e.meta[i]!;
-        metaLocs.push(-(field + 1));
-        last = 0;
-      }
-      metaLocs.push(e.meta[i + 1]! - last);
-      last = e.meta[i + 1]!;
-    }
-    b.array(metaLocs.length);
-    for (const v of metaLocs) b.int(v);
+    encodeLocs(b, e);
   }
 
-  private weightedLocs(b: ByteBuilder, e: PageWord): void {
-    const weights = [...new Set(e.weights)].sort((x, y) => (x === BODY_WEIGHT ? -1 : y === BODY_WEIGHT ? 1 : x - y));
-    const locs: number[] = [];
-    for (const w of weights) {
-      let last = 0;
-      let first = true;
-      for (let i = 0; i < e.positions.length; i++) {
-        if (e.weights[i] !== w) continue;
-        const pos = e.positions[i]!;
-        if (first && w !== BODY_WEIGHT) locs.push(-(w + 1), pos);
-        else locs.push(pos - last);
-        first = false;
-        last = pos;
-      }
-    }
-    b.array(locs.length);
-    for (const v of locs) b.int(v);
+  /** Pages added, in order. */
+  get pageList(): readonly IndexedPage[] {
+    return this.pages;
   }
 
   /** Number of pages added. */
@@ -291,35 +282,33 @@ export class PagefindWriter {
     return this.pages.length;
   }
 
-  /** Writes the word chunks, filters, metadata and entry. */
-  finish(): void {
+  /**
+   * Writes the word chunks, filters, metadata and entry. `chunks`, when given, are the word chunks (made by
+   * chunks.ts from the last build's: those without content are kept); else they are cut from the words added.
+   */
+  finish(given?: Iterable<Chunk>): void {
     if (this.finished) throw new Error('the index is already written');
     this.finished = true;
     const chunks: [string, string, string][] = [];
-    const sorted = [...this.words.keys()].sort(byCodePoint);
-    let body = new ByteBuilder(this.chunkBytes + 1024);
-    let count = 0;
-    let from = '';
-    let to = '';
-    const close = () => {
-      if (count === 0) return;
-      const chunk = new ByteBuilder(body.length + 16).array(1).array(count).raw(body.result()).result();
-      const hash = this.name(chunk);
-      this.sink(`index/${hash}.pf_index`, chunk, true);
-      chunks.push([from, to, hash]);
-      body = new ByteBuilder(this.chunkBytes + 1024);
-      count = 0;
+    const write = (c: Chunk) => {
+      const hash = this.nameFromHex(c.sha);
+      const path = `index/${hash}.pf_index`;
+      if (c.content) this.sink(path, c.content, true, false, c.sha);
+      else this.kept(path, c.sha);
+      chunks.push([c.from, c.to, hash]);
+      this.chunks.push({ from: c.from, to: c.to, sha: c.sha, hash });
     };
-    for (const word of sorted) {
-      const p = this.words.get(word)!;
-      this.words.delete(word);
-      if (count === 0) from = word;
-      to = word;
-      body.array(3).text(word).array(p.pages).raw(p.bytes.result()).array(0);
-      count++;
-      if (body.length >= this.chunkBytes) close();
+    if (given) {
+      for (const c of given) write(c);
+    } else {
+      const cutter = new ChunkCutter(this.chunkBytes, write);
+      for (const word of [...this.words.keys()].sort(byCodePoint)) {
+        const p = this.words.get(word)!;
+        this.words.delete(word);
+        cutter.add(word, new ByteBuilder(p.bytes.length + word.length * 3 + 16).array(3).text(word).array(p.pages).raw(p.bytes.result()).array(0).result());
+      }
+      cutter.close();
     }
-    close();
 
     const filterList: [string, string][] = [];
     for (const name of [...this.filters.keys()].sort(byCodePoint)) {
@@ -333,8 +322,9 @@ export class PagefindWriter {
         for (const n of pages) b.int(n);
       }
       const bytes = b.result();
-      const hash = this.name(bytes);
-      this.sink(`filter/${hash}.pf_filter`, bytes, true);
+      const sha = sha256(bytes);
+      const hash = this.nameFromHex(sha);
+      this.sink(`filter/${hash}.pf_filter`, bytes, true, false, sha);
       filterList.push([name, hash]);
     }
 
@@ -349,12 +339,85 @@ export class PagefindWriter {
     m.array(this.metaFields.length);
     for (const f of this.metaFields) m.text(f);
     const meta = m.result();
-    const metaHash = this.name(meta, 13);
-    this.sink(`pagefind.${metaHash}.pf_meta`, meta, true);
+    const metaSha = sha256(meta);
+    const metaHash = this.nameFromHex(metaSha, 13);
+    this.sink(`pagefind.${metaHash}.pf_meta`, meta, true, false, metaSha);
     const entry = {
       version: FORMAT_VERSION,
       languages: { [this.language]: { hash: metaHash, wasm: null, page_count: this.pages.length } },
     };
-    this.sink('pagefind-entry.json', utf8.encode(JSON.stringify(entry)), false);
+    const entryBytes = utf8.encode(JSON.stringify(entry));
+    this.sink('pagefind-entry.json', entryBytes, false, false, sha256(entryBytes));
   }
+}
+
+/**
+ * Encodes a page's `locs, metaLocs` for one word (the part of its posting after the page delta); `e.meta`
+ * holds field ids. Body-weight positions first (deltas from 0); then each other weight, ascending,
+ * introduced by −(weight + 1) and an absolute position, then deltas. metaLocs: −(field id + 1), then
+ * positions in that field, delta-encoded.
+ */
+export function encodeLocs(b: ByteBuilder, e: PageWord): void {
+  if (!e.weighted) {
+    b.array(e.positions.length);
+    let last = 0;
+    for (const pos of e.positions) {
+      b.int(pos - last);
+      last = pos;
+    }
+  } else {
+    weightedLocs(b, e);
+  }
+  const metaLocs: number[] = [];
+  let field = -1;
+  let last = 0;
+  for (let i = 0; i < e.meta.length; i += 2) {
+    if (e.meta[i] !== field) {
+      field = e.meta[i]!;
+      metaLocs.push(-(field + 1));
+      last = 0;
+    }
+    metaLocs.push(e.meta[i + 1]! - last);
+    last = e.meta[i + 1]!;
+  }
+  b.array(metaLocs.length);
+  for (const v of metaLocs) b.int(v);
+}
+
+function weightedLocs(b: ByteBuilder, e: PageWord): void {
+  const weights = [...new Set(e.weights)].sort((x, y) => (x === BODY_WEIGHT ? -1 : y === BODY_WEIGHT ? 1 : x - y));
+  const locs: number[] = [];
+  for (const w of weights) {
+    let last = 0;
+    let first = true;
+    for (let i = 0; i < e.positions.length; i++) {
+      if (e.weights[i] !== w) continue;
+      const pos = e.positions[i]!;
+      if (first && w !== BODY_WEIGHT) locs.push(-(w + 1), pos);
+      else locs.push(pos - last);
+      first = false;
+      last = pos;
+    }
+  }
+  b.array(locs.length);
+  for (const v of locs) b.int(v);
+}
+
+/**
+ * A page's posting bytes for each of its words (`locs, metaLocs`, without the page delta), its metadata
+ * fields numbered as in `fields` (the index's field order, which must hold them all).
+ */
+export function pagePostings(entry: PageEntry, fields: readonly string[]): Map<string, Uint8Array> {
+  const ids = entry.metaKeys.map((f) => {
+    const id = fields.indexOf(f);
+    if (id < 0) throw new Error(`${entry.url}: metadata field ${f} is not in the index`);
+    return id;
+  });
+  const out = new Map<string, Uint8Array>();
+  for (const [w, e] of entry.words) {
+    const b = new ByteBuilder(16);
+    encodeLocs(b, e.meta.length ? { ...e, meta: e.meta.map((v, i) => (i % 2 === 0 ? ids[v]! : v)) } : e);
+    out.set(w, b.result());
+  }
+  return out;
 }

@@ -3,22 +3,48 @@
  * indexes the output folder for search (scripts/cli/search-index.ts, Pagefind's format) in a child
  * process, so any `astro build` — `npm run build -- --base /x/`, a host's build command — produces the
  * complete site. The child is the project's own Node (the one running Astro). The indexer keeps its cache of
- * analysed pages in Astro's cache folder (a rebuild re-analyses only the pages whose HTML changed). GONGKAI_SKIP_SEARCH_INDEX=1
- * leaves it out (the bench times the indexer as its own stage).
+ * analysed pages in Astro's cache folder (a rebuild re-analyses only the pages whose HTML changed) and updates
+ * the bundle in place, so the bundle's files are declared kept to keep-output. GONGKAI_SKIP_SEARCH_INDEX=1
+ * leaves the indexer out (the bench times it as its own stage).
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { keepInOutput } from './keep-output.ts';
+
+/** The search bundle's folder in the output (scripts/search/index-site.ts BUNDLE_DIR). */
+const BUNDLE = 'pagefind';
+
+/** Every file under `dir`, relative to `root`, `/`-separated. */
+function filesUnder(dir: string, root: string, out: string[] = []): string[] {
+  if (!existsSync(dir)) return out;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) filesUnder(path, root, out);
+    else out.push(relative(root, path).split(sep).join('/'));
+  }
+  return out;
+}
 
 export default function searchIndex(): AstroIntegration {
   let root: URL;
   let cacheDir: URL;
+  let outDir: URL;
   return {
     name: 'gongkai:search-index',
     hooks: {
       'astro:config:done': ({ config }) => {
         root = config.root;
         cacheDir = config.cacheDir;
+        outDir = config.outDir;
+      },
+      // The search bundle belongs to the indexer, which updates it in place after the pages are written (and
+      // removes what the new index does not list): keep-output (before it in the list) must not delete it.
+      'astro:build:start': () => {
+        const dir = fileURLToPath(outDir).replace(/\/+$/, '');
+        keepInOutput(filesUnder(join(dir, BUNDLE), dir));
       },
       'astro:build:done': ({ dir, logger }) => {
         if (process.env.GONGKAI_SKIP_SEARCH_INDEX === '1') return;
