@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { ByteBuilder } from './cbor-encode.ts';
-import { byCodePoint } from './pagefind-writer.ts';
+import { byCodePoint } from './order.ts';
 
 /** A chunk of word records, ready to be written. */
 export interface Chunk {

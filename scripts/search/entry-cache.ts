@@ -25,7 +25,7 @@ const FILE = 'entries.jsonl';
 const KEY_LENGTH = 64;
 
 /** The files whose code decides a page's entry (this folder's indexer, and the text rules it shares with the client). */
-const CODE = ['extract.ts', 'tokenize.ts', 'pagefind-writer.ts', 'cbor-encode.ts', 'part.ts', 'entry-cache.ts', '../../src/domain/text.ts'];
+const CODE = ['extract.ts', 'tokenize.ts', 'pagefind-writer.ts', 'chunks.ts', 'order.ts', 'cbor-encode.ts', 'part.ts', 'entry-cache.ts', 'index-state.ts', 'index-site.ts', '../../src/domain/text.ts'];
 
 /** The salt of this indexer: its code and the runtime versions its output depends on. */
 export function indexerSalt(): string {

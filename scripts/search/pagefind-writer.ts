@@ -18,6 +18,7 @@ import { createHash } from 'node:crypto';
 import { gzip, gzipSync } from 'node:zlib';
 import { ByteBuilder } from './cbor-encode.ts';
 import { ChunkCutter, type Chunk } from './chunks.ts';
+import { byCodePoint } from './order.ts';
 import type { ExtractedPage } from './extract.ts';
 import { forEachWord } from './tokenize.ts';
 
@@ -63,19 +64,7 @@ export interface PageWord {
 
 const utf8 = new TextEncoder();
 
-/** UTF-16 code unit → a key that sorts in code-point order (surrogates above the rest of the BMP). */
-const unitKey = (c: number): number => (c >= 0xd800 && c <= 0xdfff ? c + 0x2000 : c >= 0xe000 ? c - 0x800 : c);
-
-/** Compares strings by Unicode code point (UTF-8 byte order), the order Pagefind and the client use. */
-export function byCodePoint(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x !== y) return unitKey(x) - unitKey(y);
-  }
-  return a.length - b.length;
-}
+export { byCodePoint } from './order.ts';
 
 const GZIP = { level: 9 };
 
@@ -270,11 +259,6 @@ export class PagefindWriter {
     p.lastPage = page;
     p.pages++;
     encodeLocs(b, e);
-  }
-
-  /** Pages added, in order. */
-  get pageList(): readonly IndexedPage[] {
-    return this.pages;
   }
 
   /** Number of pages added. */
