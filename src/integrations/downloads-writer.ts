@@ -57,17 +57,19 @@ function readCache(file: string): DownloadsCache | null {
 
 /**
  * Writes the downloads of the visible records of `dir` (content/) into `outDir`. With `cache` (a file),
- * the unchanged records' files are left in place and passed to `keep` (see the top of this file).
+ * the unchanged records' files are left in place and passed to `keep` (see the top of this file). `exists` says
+ * whether a file (relative to `outDir`) is in the folder (default: asks the file system).
  */
 export function writeDownloads(
   outDir: string, dir = contentDir(),
-  opts: { preview?: boolean; today?: string; cache?: string; keep?: (paths: string[]) => void } = {},
+  opts: { preview?: boolean; today?: string; cache?: string; keep?: (paths: string[]) => void; exists?: (path: string) => boolean } = {},
 ): DownloadsReport {
   const preview = opts.preview ?? previewMode();
   const today = opts.today ?? releaseToday();
   // In a sharded build, only the records of this job's districts (src/lib/shard-filter.ts).
   const ids = [...visibleIdsFromManifest(dir, preview, today)].filter((id) => buildsDistrict(id.slice(0, id.indexOf('/')))).sort();
   const salt = opts.cache ? codeSalt() : '';
+  const exists = opts.exists ?? ((path: string) => existsSync(join(outDir, path)));
   const previous = opts.cache ? readCache(opts.cache) : null;
   const usable = previous?.salt === salt && previous.outDir === outDir && previous.preview === preview ? previous.records : {};
   const next: DownloadsCache = { salt, outDir, preview, records: {} };
@@ -88,7 +90,7 @@ export function writeDownloads(
       // From the summaries the pages read when the file is unchanged since (src/lib/records.ts).
       sha = recordFileDigest(file);
       const before = usable[id];
-      if (before?.sha === sha && (preview || isReleased(before, today)) && before.files.every((f) => existsSync(join(outDir, f)))) {
+      if (before?.sha === sha && (preview || isReleased(before, today)) && before.files.every(exists)) {
         opts.keep?.(before.files);
         next.records[id] = before;
         files += before.files.length;

@@ -6,7 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { writeDownloads } from './downloads-writer.ts';
-import { keepInOutput } from './keep-output.ts';
+import { keepInOutput, presentAtStart } from './keep-output.ts';
 
 export default function downloads(): AstroIntegration {
   let cache = '';
@@ -19,7 +19,12 @@ export default function downloads(): AstroIntegration {
       'astro:build:done': ({ dir, logger }) => {
         const started = performance.now();
         // Unchanged records' files stay in the kept output folder (keep-output.ts, which runs next).
-        const { records, files, kept } = writeDownloads(fileURLToPath(dir).replace(/\/+$/, ''), undefined, { cache, keep: keepInOutput });
+        // Whether an unchanged record's files are still there: from the folder's inventory at the start of the build
+        // (nothing deletes files from it before keep-output does, after this), not one file-system call per file.
+        const present = presentAtStart();
+        const { records, files, kept } = writeDownloads(fileURLToPath(dir).replace(/\/+$/, ''), undefined, {
+          cache, keep: keepInOutput, ...(present ? { exists: (path: string) => present.has(path) } : {}),
+        });
         logger.info(`${files} downloads of ${records} records in place (${kept} records unchanged) in ${Math.round(performance.now() - started)} ms`);
       },
     },

@@ -97,10 +97,20 @@ export function keepInOutput(paths: Iterable<string>): void {
   for (const p of paths) declared.add(p);
 }
 
+/** The output folder's files when this build began (`inventory`), once keep-output's build:start has run. */
+let before: Map<string, string> | null = null;
+
+/**
+ * The files (relative, `/`-separated) that were in the output folder when this build began, or null outside a
+ * build. The build deletes none of them before keep-output's build:done (which runs after the downloads).
+ */
+export function presentAtStart(): { has(path: string): boolean } | null {
+  return before;
+}
+
 export default function keepOutput(): AstroIntegration {
   let outDir = '';
   let stampFile = '';
-  let before = new Map<string, string>();
   return {
     name: 'gongkai:keep-output',
     hooks: {
@@ -128,7 +138,8 @@ export default function keepOutput(): AstroIntegration {
         const kept = new Set<string>(declared);
         declared.clear();
         for (const urls of assets.values()) for (const u of urls) kept.add(relative(root, fileURLToPath(u)).split(sep).join('/'));
-        const stale = staleFiles(root, before, kept);
+        const stale = staleFiles(root, before ?? new Map(), kept);
+        before = null;
         for (const path of stale) rmSync(join(root, path), { force: true });
         removeEmptyFolders(root, stale);
         writeFileSync(stampFile, `${JSON.stringify({ outDir: root, state: 'done' } satisfies Stamp)}\n`);
