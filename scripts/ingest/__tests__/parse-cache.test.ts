@@ -107,7 +107,7 @@ describe('an ingest with a parse cache', () => {
     expect(folderDifferences((await ingestOnce(null)).dir, content)).toEqual([]);
   });
 
-  it('ignores an entry that is corrupt or another seed\'s, and a record file written into, and parses those seeds again', async () => {
+  it('ignores an entry that is corrupt or another seed\'s, a record file written into and a changed glossary, and parses those seeds again', async () => {
     await ingestOnce(cache, content); // the cache is this version's again
     const [a, b, c] = listSeeds(seeds).slice(0, 3).map((p) => {
       const read = readSeed(p, seeds);
@@ -123,6 +123,9 @@ describe('an ingest with a parse cache', () => {
     const cEntry = JSON.parse(readFileSync(entry(c!.key), 'utf8').split('\n')[1]!) as { outcome: { record: { sha256: string } } };
     const recordFile = join(cache.dir, 'records', `${cEntry.outcome.record.sha256}.json`);
     writeFileSync(recordFile, readFileSync(recordFile, 'utf8').replace('"sections"', '"sectionz"'));
+    // The glossary kept for these records: a term changed.
+    const glossary = join(cache.dir, 'glossary.txt');
+    writeFileSync(glossary, readFileSync(glossary, 'utf8').replace('"term": "', '"term": "假'));
     const warm = await ingestOnce(cache, content);
     expect(warm.result.cache!.parsed).toEqual([a!.path, b!.path, c!.path].map(seedFile));
     const plain = await ingestOnce(null);

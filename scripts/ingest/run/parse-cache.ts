@@ -247,6 +247,32 @@ export function placeRecord(cache: ParseCache, ref: RecordRef, target: string, p
   return (bytes ?? readFileSync(path)).equals(readFileSync(previous)) ? 'linked' : 'written';
 }
 
+/**
+ * A text derived from many records (glossary.json): the one stored under `name` when it was made from the
+ * same `inputs` by this parser version, else `make()`'s, stored (replacing the last one). A stored text
+ * that does not check out is made again. Never throws for the cache's sake.
+ */
+export function derivedText(cache: ParseCache, name: string, inputs: string, make: () => string): string {
+  const key = sha256(`${FORMAT}\n${cache.version}\n${name}\n${inputs}`);
+  const path = join(cache.dir, `${name}.txt`);
+  try {
+    const text = readFileSync(path, 'utf8');
+    const nl = text.indexOf('\n');
+    const body = text.slice(nl + 1 + 65);
+    if (text.slice(0, nl) === sha256(text.slice(nl + 1)) && text.slice(nl + 1, nl + 65) === key) return body;
+  } catch {
+    // none yet, or unreadable: made below
+  }
+  const body = make();
+  const rest = `${key}\n${body}`;
+  try {
+    writeAtomic(path, `${sha256(rest)}\n${rest}`);
+  } catch {
+    // a cache that cannot be written is not used
+  }
+  return body;
+}
+
 /** Removes the entries not in `keys` and the record files they alone used. Never throws. */
 export function prune(cache: ParseCache, keys: ReadonlySet<string>, records: ReadonlySet<string>): void {
   const clean = (sub: string, keep: (name: string) => boolean) => {

@@ -9,7 +9,6 @@
  */
 import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, type Stats } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { parseDisclosure } from '../index.ts';
 import { readSidecarFor, SIDECAR_LIKE } from './sidecar.ts';
 import { lookup, placeRecord, seedKey, store, type ParseCache, type ReadSeed } from './parse-cache.ts';
 import { json, linkOrWrite, manifestEntry, type ManifestEntry } from '../stages/write.ts';
@@ -85,6 +84,8 @@ export function readSeed(path: string, baseDir: string): { done: FileOutcome } |
 
 /** Parses a seed read by `readSeed`. */
 export async function parseRead(seed: ReadSeed): Promise<FileOutcome> {
+  // Loaded on the first parse: an ingest whose seeds all come from the cache never loads the pipeline.
+  const { parseDisclosure } = await import('../index.ts');
   const { file, name } = seed;
   const options = { sidecar: seed.sidecar };
   if (seed.single) {
