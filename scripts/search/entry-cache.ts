@@ -70,6 +70,7 @@ export class EntryCache {
   private readonly fd: number | null;
   private readonly out: number;
   private sideBytes = 0;
+  private sideStart = 0;
   /** This build's pages: key → place in the old file, or (`fresh`) in the side file. */
   private readonly live = new Map<string, { at: number; length: number; fresh: boolean }>();
   readonly stats: CacheStats = { reused: 0, analysed: 0 };
@@ -85,6 +86,8 @@ export class EntryCache {
     this.salt = salt;
     this.fd = this.index(known);
     this.out = openSync(this.side, 'w+');
+    // The side file starts as a cache file does, so that a first build's can become the cache as it is.
+    this.sideStart = this.sideBytes = writeSync(this.out, `${JSON.stringify({ salt })}\n`, 0);
   }
 
   /** Finds the old file's keys and places; its descriptor, or null when there is none or its salt differs. */
@@ -174,9 +177,13 @@ export class EntryCache {
     let places: EntryPlaces['places'];
     if (this.fd !== null && !compact && size - liveBytes <= liveBytes) {
       places = [];
-      for (const [key, p] of this.live) places.push([key, p.fresh ? p.at + size : p.at, p.length]);
-      if (this.sideBytes) appendFileSync(this.file, readFileSync(this.side));
+      for (const [key, p] of this.live) places.push([key, p.fresh ? p.at - this.sideStart + size : p.at, p.length]);
+      if (this.sideBytes > this.sideStart) appendFileSync(this.file, readFileSync(this.side).subarray(this.sideStart));
       rmSync(this.side, { force: true });
+    } else if ([...this.live.values()].every((p) => p.fresh)) {
+      // Every entry is new (a first build, or every page changed): the side file is the cache.
+      places = [...this.live].map(([key, p]) => [key, p.at, p.length]);
+      renameSync(this.side, this.file);
     } else {
       places = this.rewrite();
     }

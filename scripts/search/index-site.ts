@@ -19,7 +19,7 @@
  * Files are added in code-point order of their path, so two runs over the same site write the same bytes.
  * The new bundle is written next to the old one and swapped in at the end.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { extractPage } from './extract.ts';
@@ -27,7 +27,7 @@ import { analyzePage, byCodePoint, CHUNK_BYTES, pack, packAsync, PagefindWriter,
 import { decodePartLine, encodePartLine, PartReader, PartWriter } from './part.ts';
 import { EntryCache, indexerSalt, pageKey, type CacheStats } from './entry-cache.ts';
 import { spliceChunks } from './chunks.ts';
-import { FileKind, readState, stampOf, writeState, type FileState, type PageState } from './index-state.ts';
+import { FileKind, readState, stampOf, stampOfFd, writeState, type FileState, type PageState } from './index-state.ts';
 import { districtOfFile, SEARCH_PART, SHARD_MANIFEST, SHARD_META_DIR, type ShardManifest } from '../../src/domain/shard.ts';
 
 /** The bundle folder inside the site; the search client reads `<base>pagefind/`. */
@@ -342,71 +342,34 @@ async function updateSite(outDir: string, cacheDir: string, marginMs = STAMP_MAR
   const cache = new EntryCache(cacheDir, salt, state?.entries);
   const bundle = join(outDir, BUNDLE_DIR);
   try {
-    const known = new Map((state?.files ?? []).map((f) => [f[0], f]));
-    const before = new Map((state?.pages ?? []).map((p) => [p.key, p]));
-    const files: FileState[] = [];
-    const pages: Page[] = [];
-    const packing: Promise<void>[] = [];
-    let unread = 0;
-    for (const file of htmlFiles(outDir).sort(byCodePoint)) {
-      const url = pageUrl(file);
-      const { stamp, ctimeMs } = stampOf(join(outDir, file));
-      const trusted = ctimeMs < started - marginMs;
-      const last = known.get(file);
-      let kind: FileKind;
-      let key: string | null = null;
-      let page: Page | null = null;
-      const old = last && last[2] && last[1] === stamp && (last[3] !== FileKind.Page || (before.has(last[4]!) && cache.keep(last[4]!)))
-        ? last : null;
-      if (old) {
-        unread++;
-        kind = old[3];
-        key = old[4];
-        if (key !== null) page = { ...before.get(key)!, fresh: false };
-      } else {
-        const html = readFileSync(join(outDir, file), 'utf8');
-        kind = isPreviewPage(html) ? FileKind.Refused : hasSearchBody(html) ? FileKind.Page : FileKind.None;
-        if (kind === FileKind.Page) {
-          key = pageKey(url, html);
-          const line = before.has(key) && cache.keep(key) ? null : cache.get(key);
-          if (before.has(key) && cache.keep(key)) {
-            page = { ...before.get(key)!, file, fresh: true };
-          } else if (line !== null) {
-            page = { ...pageState(file, key, decodePartLine(line).entry), fresh: true };
-          } else {
-            const extracted = extractPage(html);
-            if (!extracted.blocks) kind = FileKind.None;
-            else {
-              const entry = analyzePage(url, { ...extracted, blocks: extracted.blocks });
-              cache.stats.analysed++;
-              page = { ...pageState(file, key, entry), fresh: true };
-              const k = key;
-              packing.push(packAsync(entry.fragment!).then((packed) => cache.put(k, encodePartLine(file, entry, packed))));
-              while (packing.length >= MAX_PENDING) await packing.shift();
-            }
-          }
-          if (kind !== FileKind.Page) key = null;
-        }
-      }
-      files.push([file, stamp, trusted, kind, key]);
-      if (kind === FileKind.Refused) report.refused.push(url);
-      if (page) {
-        pages.push(page);
-        report.indexed.push(url);
-      }
-    }
-    await Promise.all(packing);
-
     const outputs = new Map<string, [string, string]>();
     const pending = new Set<Promise<void>>();
     let failure: unknown = null;
+    const made = new Set<string>();
     const write = (path: string, bytes: Uint8Array, sha: string) => {
       const file = join(bundle, path);
-      mkdirSync(dirname(file), { recursive: true });
-      const temporary = `${file}.tmp-${process.pid}`;
-      writeFileSync(temporary, bytes);
-      renameSync(temporary, file);
-      outputs.set(path, [sha, stampOf(file).stamp]);
+      const dir = dirname(file);
+      if (!made.has(dir)) {
+        mkdirSync(dir, { recursive: true });
+        made.add(dir);
+      }
+      let fd: number;
+      try {
+        fd = openSync(file, 'wx'); // a new name: no reader of the old index can see it half-written
+      } catch {
+        const temporary = `${file}.tmp-${process.pid}`;
+        writeFileSync(temporary, bytes);
+        renameSync(temporary, file);
+        outputs.set(path, [sha, stampOf(file).stamp]);
+        report.written.push(path);
+        return;
+      }
+      try {
+        writeSync(fd, bytes);
+        outputs.set(path, [sha, stampOfFd(fd)]);
+      } finally {
+        closeSync(fd);
+      }
       report.written.push(path);
     };
     const oldOutputs = new Map((state?.outputs ?? []).map(([p, sha, stamp]) => [p, { sha, stamp }]));
@@ -440,6 +403,81 @@ async function updateSite(outDir: string, cacheDir: string, marginMs = STAMP_MAR
       while (pending.size > limit) await Promise.race(pending);
       if (failure) throw failure;
     };
+    // Without a state (a first build), pages go to the writer as they are read, like `indexSite` without a cache.
+    const streaming = state === null ? new PagefindWriter(sink, { language: LANGUAGE }) : null;
+    const queue: Promise<[PageEntry, Uint8Array]>[] = [];
+    const flush = async (limit: number) => {
+      while (queue.length > limit) {
+        streaming!.addEntry(...await queue.shift()!);
+        await drain(MAX_PENDING);
+      }
+    };
+    const known = new Map((state?.files ?? []).map((f) => [f[0], f]));
+    const before = new Map((state?.pages ?? []).map((p) => [p.key, p]));
+    const files: FileState[] = [];
+    const pages: Page[] = [];
+    const packing: Promise<void>[] = [];
+    let unread = 0;
+    for (const file of htmlFiles(outDir).sort(byCodePoint)) {
+      const url = pageUrl(file);
+      const { stamp, ctimeMs } = stampOf(join(outDir, file));
+      const trusted = ctimeMs < started - marginMs;
+      const last = known.get(file);
+      let kind: FileKind;
+      let key: string | null = null;
+      let page: Page | null = null;
+      const old = last && last[2] && last[1] === stamp && (last[3] !== FileKind.Page || (before.has(last[4]!) && cache.keep(last[4]!)))
+        ? last : null;
+      if (old) {
+        unread++;
+        kind = old[3];
+        key = old[4];
+        if (key !== null) page = { ...before.get(key)!, fresh: false };
+      } else {
+        const html = readFileSync(join(outDir, file), 'utf8');
+        kind = isPreviewPage(html) ? FileKind.Refused : hasSearchBody(html) ? FileKind.Page : FileKind.None;
+        if (kind === FileKind.Page) {
+          key = pageKey(url, html);
+          const line = before.has(key) && cache.keep(key) ? null : cache.get(key);
+          if (before.has(key) && cache.keep(key)) {
+            page = { ...before.get(key)!, file, fresh: true };
+          } else if (line !== null) {
+            const { entry, packedFragment } = decodePartLine(line);
+            page = { ...pageState(file, key, entry), fresh: true };
+            if (streaming) queue.push(Promise.resolve([entry, packedFragment]));
+          } else {
+            const extracted = extractPage(html);
+            if (!extracted.blocks) kind = FileKind.None;
+            else {
+              const entry = analyzePage(url, { ...extracted, blocks: extracted.blocks });
+              cache.stats.analysed++;
+              page = { ...pageState(file, key, entry), fresh: true };
+              const k = key;
+              const packed = packAsync(entry.fragment!).then((bytes) => {
+                cache.put(k, encodePartLine(file, entry, bytes));
+                return bytes;
+              });
+              if (streaming) queue.push(packed.then((bytes) => [entry, bytes]));
+              else {
+                packing.push(packed.then(() => undefined));
+                while (packing.length >= MAX_PENDING) await packing.shift();
+              }
+            }
+          }
+          if (kind !== FileKind.Page) key = null;
+        }
+      }
+      files.push([file, stamp, trusted, kind, key]);
+      if (kind === FileKind.Refused) report.refused.push(url);
+      if (page) {
+        pages.push(page);
+        report.indexed.push(url);
+      }
+      await flush(MAX_PENDING);
+    }
+    await Promise.all(packing);
+    await flush(0);
+
     const fields = fieldOrder(pages);
     const splice = state !== null && state.pages.length === pages.length && state.pages.every((p, i) => p.file === pages[i]!.file)
       && fields.length === state.fields.length && fields.every((f, i) => f === state.fields[i])
@@ -450,7 +488,10 @@ async function updateSite(outDir: string, cacheDir: string, marginMs = STAMP_MAR
       return decodePartLine(line);
     };
     let writer: PagefindWriter;
-    if (splice) {
+    if (streaming) {
+      writer = streaming;
+      writer.finish();
+    } else if (splice) {
       // Same pages in the same order: splice the changed pages' postings into the last chunks.
       const edits = new Map<string, Map<number, Uint8Array | null>>();
       const edit = (word: string, page: number, locs: Uint8Array | null) => {

@@ -8,7 +8,7 @@
  * bundle; read only when its salt (the indexer's, entry-cache.ts) and output folder match, and ignored when
  * it cannot be read (the run then indexes as a first build would).
  */
-import { renameSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { fstatSync, renameSync, readFileSync, statSync, writeFileSync, type BigIntStats } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { EntryPlaces } from './entry-cache.ts';
@@ -55,7 +55,13 @@ export interface IndexState {
  * changes its change time (which no tool can set back), and replacing it changes its inode.
  */
 export function stampOf(path: string): { stamp: string; ctimeMs: number } {
-  const s = statSync(path, { bigint: true });
+  return stampFrom(statSync(path, { bigint: true }));
+}
+
+/** The stamp of an open file (one just written). */
+export const stampOfFd = (fd: number): string => stampFrom(fstatSync(fd, { bigint: true })).stamp;
+
+function stampFrom(s: BigIntStats): { stamp: string; ctimeMs: number } {
   return { stamp: `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`, ctimeMs: Number(s.ctimeNs / 1_000_000n) };
 }
 
