@@ -10,8 +10,11 @@
  * those it was made from, and it is made only from pages that are indexed (a preview page is refused before
  * it is analysed, so no draft is ever cached). The file starts with a salt: a digest of the indexer's code and
  * of the Node, ICU and zlib versions (segmentation and compression depend on them); any change empties the
- * cache. The cache holds only the last build's pages and is replaced atomically; a build that fails keeps
- * the previous one. Reading keeps only each key's place in the old file, not the entries.
+ * cache. A build's new entries go to a side file, appended to the cache when the build succeeds (a build that
+ * fails leaves the cache as it was); the file is rewritten with only the build's pages when a page left the
+ * site (so a page that became a draft leaves the cache too), when more than half of it is old versions of
+ * changed pages, or when the salt changed. Where each entry lies is kept in the index state (index-state.ts),
+ * so a rebuild reads only the entries it needs; without it, reading keeps only each key's place.
  *
  * Layout: `<dir>/entries.jsonl`, first line `{"salt":…}`, then one `<key> <part line>` per page.
  */
