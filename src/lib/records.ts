@@ -18,6 +18,7 @@ import { recordSummarySchema } from '../domain/schema/record-summary.ts';
 import { isReleased, previewMode, releaseToday, unpublishedState, type Unpublished } from '../domain/release.ts';
 import { reservedSegments } from './routes.ts';
 import { contentDir } from '../domain/content-dir.ts';
+import { changesBetween, contentStamp } from '../domain/content-journal.ts';
 import { listRecordFiles, recordFile } from '../domain/record-files.ts';
 import { districtDisplayName } from './site-config.ts';
 
@@ -239,7 +240,14 @@ export function fileStamp(file: string): string {
  * separate module instances in one `astro build` or `astro dev`, and read the same files; the second reader
  * gets the first one's summaries for every file whose stamp did not change.
  */
-interface Shared { known: Map<string, Known>; digests: WeakMap<RecordSummary, string>; listed: string[] }
+interface Shared {
+  known: Map<string, Known>;
+  digests: WeakMap<RecordSummary, string>;
+  /** Absolute paths of the record files the last `readSummaries(…, { reuse: true })` listed. */
+  listed: string[];
+  /** The record files of the last listing of a content folder (absolute) at a content version. */
+  listing?: { dir: string; version: string; files: string[] };
+}
 const SHARED = Symbol.for('gongkai.record-summaries');
 const shared = (): Shared => ((globalThis as { [SHARED]?: Shared })[SHARED] ??= { known: new Map(), digests: new WeakMap(), listed: [] });
 
@@ -262,14 +270,33 @@ export function recordDigest(summary: RecordSummary): string {
  * again: the dev server after an edit, and the pages after the `records` collection's loader.
  */
 export function readSummaries(dir = contentDir(), opts: { reuse?: boolean } = {}): RecordSummary[] {
-  const files = listRecordFiles(dir);
-  if (!opts.reuse) return files.map(readSummary);
-  const all = shared();
-  const { known } = all;
-  all.listed = files.map((file) => resolve(file));
+  if (!opts.reuse) return listRecordFiles(dir).map(readSummary);
+  const cache = shared();
+  const { known } = cache;
+  // After a seed watcher update in this process, its journal names the record files that changed since the
+  // last listing: only those are read; the others are neither listed nor stat-ed again.
+  const abs = resolve(dir);
+  const version = contentStamp(dir);
+  const last = cache.listing?.dir === abs && cache.listing.version !== version ? cache.listing : undefined;
+  const delta = last ? changesBetween(dir, last.version, version) : null;
+  let files: string[];
+  if (last && delta) {
+    const removed = new Set([...delta.removed].map((p) => join(dir, p)));
+    const listed = new Set(last.files);
+    const added = [...delta.written].map((p) => join(dir, p)).filter((f) => !listed.has(f));
+    files = [...last.files.filter((f) => !removed.has(f)), ...added].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const p of [...delta.written, ...delta.removed]) known.delete(resolve(dir, p));
+  } else files = listRecordFiles(dir);
+  cache.listing = { dir: abs, version, files };
+  cache.listed = files.map((file) => resolve(file));
+  const trusted = delta !== null;
   return files.map((file) => {
-    const stamp = fileStamp(file);
     const key = resolve(file);
+    if (trusted) {
+      const before = known.get(key);
+      if (before) return before.summary;
+    }
+    const stamp = fileStamp(file);
     const before = known.get(key);
     if (before?.stamp === stamp) return before.summary;
     const summary = readSummary(file);
@@ -347,13 +374,7 @@ export function visibleVersions(all: readonly RecordSummary[], opts: { preview: 
  * modification time and size identify a version.
  */
 function contentVersion(): string {
-  if (!isPreview()) return 'build';
-  try {
-    const s = statSync(join(contentDir(), 'index.json'));
-    return `${s.mtimeMs}:${s.size}`;
-  } catch {
-    return 'none';
-  }
+  return isPreview() ? contentStamp(contentDir()) : 'build';
 }
 
 let memo: { version: string; data: Promise<SiteData> } | undefined;

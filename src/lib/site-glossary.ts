@@ -3,6 +3,8 @@
  * budget terms only this site explains.
  * Memoised: computed once per build (once per content/ version in the dev server), not per page.
  */
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { GlossaryTerm } from '../domain/schema/glossary-term.ts';
 import { getVisibleRecords, paths, siteDataVersion, url } from './records.ts';
 import { contentDir, linkTerms, loadGlossary } from './glossary.ts';
@@ -25,17 +27,38 @@ function siteOnlyTerms(glossary: readonly GlossaryTerm[]): GlossaryTerm[] {
 }
 
 let memo: { version: string; value: Promise<{ glossary: GlossaryTerm[]; terms: GlossaryLinkTerm[] }> } | null = null;
+/** What the last value was computed from: glossary.json's stat stamp and the visible records' ids. */
+let computedFrom: { key: string; value: Promise<{ glossary: GlossaryTerm[]; terms: GlossaryLinkTerm[] }> } | null = null;
 
-/** The glossary and the link-plugin terms (hrefs under the base path). */
+/** glossary.json's modification time, size and inode ('' when absent). */
+function glossaryStamp(): string {
+  try {
+    const s = statSync(join(contentDir(), 'glossary.json'));
+    return `${s.mtimeMs}:${s.size}:${s.ino}`;
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The glossary and the link-plugin terms (hrefs under the base path). In the dev server a new content
+ * version (every seed edit) reuses the last value when glossary.json and the visible records' ids are the
+ * same: reading and filtering the glossary is ≈ 0.5 s at 10,000 records.
+ */
 export function getSiteGlossary(): Promise<{ glossary: GlossaryTerm[]; terms: GlossaryLinkTerm[] }> {
   const version = siteDataVersion();
   if (memo?.version !== version) {
     memo = {
       version,
       value: getVisibleRecords().then((records) => {
-        const documents = loadGlossary(contentDir(), new Set(records.map((r) => r.id)));
-        const glossary = [...documents, ...siteOnlyTerms(documents)];
-        return { glossary, terms: linkTerms(glossary, (t) => `${url(paths.glossary)}#${t.slug}`) };
+        const ids = records.map((r) => r.id);
+        const key = `${glossaryStamp()}\u0000${ids.join('\u0000')}`;
+        if (computedFrom?.key !== key) {
+          const documents = loadGlossary(contentDir(), new Set(ids));
+          const glossary = [...documents, ...siteOnlyTerms(documents)];
+          computedFrom = { key, value: Promise.resolve({ glossary, terms: linkTerms(glossary, (t) => `${url(paths.glossary)}#${t.slug}`) }) };
+        }
+        return computedFrom.value;
       }),
     };
   }

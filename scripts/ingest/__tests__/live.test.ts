@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest, listSeeds } from '../run/corpus.ts';
 import { LiveContent } from '../run/live.ts';
+import { changesBetween, contentStamp } from '../../../src/domain/content-journal.ts';
 import { lastPoolStats } from '../run/pool.ts';
 import { writeCorpus } from '../../bench/generate.ts';
 import { folderDifferences, tempDir } from './helpers.ts';
@@ -61,9 +62,12 @@ describe('LiveContent', () => {
     const m = /年初预算数([\d.]+)万元/.exec(text)!;
     writeFileSync(middle!, text.replace(m[0], `年初预算数${(Number(m[1]) + 1).toFixed(2)}万元`));
     const mtime = statSync(join(content, 'index.json')).mtimeMs;
+    const from = contentStamp(content);
     const u = await live.update([middle!]);
     const id = (f: string) => f.slice(seeds.length + 1).replace('_', '/').replace(/-(\d{4})\.txt$/, '/$1');
     expect(u.written.filter((p) => p.startsWith('records/')).sort()).toEqual([`records/${id(middle!)}.json`, `records/${id(next!)}.json`].sort());
+    // The journal tells the site's reader in this process (src/lib/records.ts) the same record files.
+    expect(changesBetween(content, from, contentStamp(content))).toEqual({ written: new Set(u.written.filter((p) => p.startsWith('records/'))), removed: new Set() });
     expect(u.written.at(-1)).toBe('index.json');
     expect(statSync(join(content, 'index.json')).mtimeMs).toBeGreaterThanOrEqual(mtime);
     expect(readFileSync(join(content, 'records', `${id(next!)}.json`), 'utf8')).toContain('crossYear.previous-mismatch');

@@ -11,7 +11,7 @@
  *
  * The result equals a full ingest of the same seeds, byte for byte (tested).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { SIDECAR_LIKE } from './sidecar.ts';
 import { lockContentAsync } from './lock.ts';
@@ -22,6 +22,7 @@ import {
 import { parseFile, recordWithSlug, summarizeIngested, type IngestSummary } from './parse-file.ts';
 import { json, originalBytes, originalsOf } from '../stages/write.ts';
 import type { UnitYearRecord } from '../../../src/domain/schema/record.ts';
+import { contentStamp, noteContentChange } from '../../../src/domain/content-journal.ts';
 
 export interface LiveUpdate {
   /** Outcomes of the seeds that were parsed again (for their diagnostics). */
@@ -51,10 +52,18 @@ export class LiveContent {
   private entries = new Map<string, Entry>();
   private assembled: Assembled;
   private glossaryJson: string;
+  /** listSeeds(seedsDir) as of the last update (an edit of a seed already listed does not change it). */
+  private files: string[];
+  /**
+   * The site files (index, glossary, errors) as this process last wrote or found them, with their stat
+   * stamp: one whose stamp is unchanged is not read back to compare (glossary.json is megabytes at 10,000).
+   */
+  private siteWritten = new Map<string, { stamp: string; text: string }>();
 
-  private constructor(seedsDir: string, contentDir: string, result: StreamResult) {
+  private constructor(seedsDir: string, contentDir: string, result: StreamResult, files: string[]) {
     this.seedsDir = seedsDir;
     this.contentDir = contentDir;
+    this.files = files;
     for (const e of result.entries) this.entries.set(resolve(e.path), e);
     this.assembled = result;
     this.glossaryJson = result.glossaryJson;
@@ -62,8 +71,9 @@ export class LiveContent {
 
   /** Ingests `seedsDir` into `contentDir` (left alone when already up to date) and keeps the summaries. */
   static async start(seedsDir: string, contentDir: string, options: StreamOptions = {}): Promise<{ live: LiveContent; result: StreamResult }> {
-    const result = await ingestToContentAsync(listSeeds(seedsDir), seedsDir, contentDir, { onlyIfChanged: true, ...options });
-    return { live: new LiveContent(seedsDir, contentDir, result), result };
+    const files = listSeeds(seedsDir);
+    const result = await ingestToContentAsync(files, seedsDir, contentDir, { onlyIfChanged: true, ...options });
+    return { live: new LiveContent(seedsDir, contentDir, result, files), result };
   }
 
   /**
@@ -80,8 +90,12 @@ export class LiveContent {
   }
 
   private async updateLocked(paths: Iterable<string>): Promise<LiveUpdate> {
+    const from = contentStamp(this.contentDir);
     const changed = new Set([...paths].map(seedOf));
-    const files = listSeeds(this.seedsDir);
+    // Listing seeds/ is ≈ 0.7 s at 10,000 seeds: skipped when every path is a seed file listed before that
+    // is still a file (its edit neither adds nor removes a seed; an added or removed path lists again).
+    const known = [...paths].every((p) => this.entries.has(resolve(p)) && !SIDECAR_LIKE.test(basename(p)) && isFile(p));
+    const files = known ? this.files : listSeeds(this.seedsDir);
     const listed = new Set(files.map((f) => resolve(f)));
     // A sidecar renamed, added or removed, or a seed added or removed, may change which seeds of its folder
     // a misnamed sidecar holds back (readSidecarFor): the whole folder is parsed again.
@@ -157,8 +171,11 @@ export class LiveContent {
     });
     const site = siteFiles(after, glossaryChanged ? undefined : this.glossaryJson);
     // index.json last and always: the site re-reads content/ when its mtime changes.
-    for (const [rel, text] of site) if (replaceFile(join(this.contentDir, rel), text, rel === 'index.json')) written.push(rel);
+    for (const [rel, text] of site) if (this.replaceSiteFile(rel, text)) written.push(rel);
+    // For the site's reader in this process (src/lib/records.ts): which record files this version changed.
+    noteContentChange(this.contentDir, { from, to: contentStamp(this.contentDir), written, removed });
 
+    this.files = files;
     this.entries = next;
     this.assembled = after;
     this.glossaryJson = site[0]![1];
@@ -166,9 +183,43 @@ export class LiveContent {
     return { parsed, written, removed };
   }
 
+  /**
+   * replaceFile for a site file; index.json always (readers watch its mtime). A file whose stat stamp is the
+   * one this process last saw, with the same text, is left alone without reading it back.
+   */
+  private replaceSiteFile(rel: string, text: string): boolean {
+    const path = join(this.contentDir, rel);
+    const last = this.siteWritten.get(rel);
+    const force = rel === 'index.json';
+    let wrote = true;
+    if (force || last?.text !== text || last.stamp !== stampOf(path)) wrote = replaceFile(path, text, force);
+    else wrote = false;
+    this.siteWritten.set(rel, { stamp: stampOf(path), text });
+    return wrote;
+  }
+
   /** Published records' summaries (for tests and logging). */
   get published(): readonly IngestSummary[] {
     return this.assembled.published;
+  }
+}
+
+/** A file's stat stamp (mtime, size, inode), '' when it cannot be read. */
+function stampOf(path: string): string {
+  try {
+    const s = statSync(path);
+    return `${s.mtimeMs}:${s.size}:${s.ino}`;
+  } catch {
+    return '';
+  }
+}
+
+/** True when `path` is a file (not a folder, not gone). */
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
   }
 }
 

@@ -4,13 +4,14 @@
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { fixtureContentDir } from '../../../tests/fixtures.ts';
 import {
   ContentError, getSiteData, loadRecord, readSummaries, recordFilePath,
 } from '../records.ts';
 import { listRecordFiles } from '../../domain/record-files.ts';
+import { contentStamp, noteContentChange } from '../../domain/content-journal.ts';
 import { HEAVY_FIELDS, summarize } from '../../domain/record-summary.ts';
 import { recordSchema } from '../../domain/schema/record.ts';
 import { downloadList, downloadTables } from '../../components/record/downloads.ts';
@@ -111,6 +112,37 @@ describe('readSummaries with reuse (the dev server)', () => {
       expect(rest.length).toBe(second.length - 1);
       // Without reuse (a production build) every file is read.
       expect(readSummaries(dir)[1]).not.toBe(first[1]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('readSummaries after a seed watcher update (its journal)', () => {
+  test('reads only the record files the journal names; equals a fresh read; without a chain it lists again', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-content-'));
+    try {
+      cpSync(shipped, dir, { recursive: true });
+      const first = readSummaries(dir, { reuse: true });
+      const [changed, gone] = listRecordFiles(dir);
+      const rel = (f: string): string => relative(dir, f);
+      const r = JSON.parse(readFileSync(changed!, 'utf8')) as UnitYearRecord;
+      writeFileSync(changed!, JSON.stringify({ ...r, identity: { ...r.identity, unit: '改过的名称' } }));
+      rmSync(gone!);
+      const from = contentStamp(dir);
+      writeFileSync(join(dir, 'index.json'), `${readFileSync(join(dir, 'index.json'), 'utf8')} `);
+      noteContentChange(dir, { from, to: contentStamp(dir), written: [rel(changed!), 'index.json'], removed: [rel(gone!)] });
+      const second = readSummaries(dir, { reuse: true });
+      expect(second).toEqual(readSummaries(dir));
+      expect(second[0]!.identity.unit).toBe('改过的名称');
+      expect(second.length).toBe(first.length - 1);
+      second.slice(1).forEach((s, i) => expect(s).toBe(first[i + 2]));
+      // index.json rewritten with no journal entry (`npm run ingest` in another terminal): all listed and stat-ed.
+      writeFileSync(changed!, JSON.stringify({ ...r, identity: { ...r.identity, unit: '又改过' } }));
+      writeFileSync(join(dir, 'index.json'), `${readFileSync(join(dir, 'index.json'), 'utf8')} `);
+      const third = readSummaries(dir, { reuse: true });
+      expect(third[0]!.identity.unit).toBe('又改过');
+      expect(third).toEqual(readSummaries(dir));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
