@@ -7,6 +7,9 @@ import { readRecordsAtRef, resolveCommit } from '../domain/record-files.ts';
 import { keyFigureFields } from '../domain/key-figures.ts';
 import { previewMode } from '../domain/release.ts';
 import { contentDir } from '../domain/content-dir.ts';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 export type { FigureChange } from '../domain/figure-diff.ts';
 
@@ -24,13 +27,63 @@ export interface ChangeSource {
 
 let memo: { key: string; byId: Map<string, DiffableRecord> } | undefined;
 
+/** Each folder's git directory and common directory (a linked worktree's refs are in the latter); null: no repository. */
+const gitDirs = new Map<string, { dir: string; common: string } | null>();
+
+/**
+ * What HEAD names, as files: HEAD's text and the stat stamps of the ref it points to and of packed-refs.
+ * It changes whenever HEAD may name another commit (commit, checkout, reset, fetch into the branch), so the
+ * commit is asked of git (a process per page, ≈ 0.1–0.5 s on a loaded machine) only then. Null outside a
+ * repository (found once per folder: a repository created while the dev server runs needs a restart).
+ */
+function headState(cwd: string): string | null {
+  if (!gitDirs.has(cwd)) {
+    let found: { dir: string; common: string } | null = null;
+    try {
+      const [dir, common] = execFileSync('git', ['rev-parse', '--absolute-git-dir', '--git-common-dir'], { cwd, stdio: ['ignore', 'pipe', 'ignore'] })
+        .toString().trim().split('\n');
+      if (dir && common) found = { dir, common: resolve(cwd, common) };
+    } catch { /* not a repository */ }
+    gitDirs.set(cwd, found);
+  }
+  const dirs = gitDirs.get(cwd);
+  if (!dirs) return null;
+  const stamp = (path: string): string => {
+    try {
+      const s = statSync(path);
+      return `${s.mtimeMs}:${s.size}:${s.ino}`;
+    } catch {
+      return '-';
+    }
+  };
+  let head: string;
+  try {
+    head = readFileSync(join(dirs.dir, 'HEAD'), 'utf8');
+  } catch {
+    return null;
+  }
+  const ref = /^ref: (.+)$/m.exec(head)?.[1]?.trim();
+  const refs = ref ? [join(dirs.dir, ref), join(dirs.common, ref)] : [];
+  return [head, ...refs.map(stamp), stamp(join(dirs.common, 'packed-refs'))].join('\u0000');
+}
+
+let head: { cwd: string; state: string; commit: string | null } | undefined;
+
+/** The commit HEAD names in `cwd` (asked of git only when headState changed), null when none. */
+function headCommit(cwd: string): string | null {
+  const state = headState(cwd);
+  if (state === null) return null;
+  if (head?.cwd !== cwd || head.state !== state) head = { cwd, state, commit: resolveCommit('HEAD', cwd) };
+  return head.commit;
+}
+
 /**
  * The records of content/ at HEAD by id (read once per commit), or null when there is nothing to compare
  * with: no git, no commit, or a content folder outside the repository.
  */
 function headRecords(source: ChangeSource): Map<string, DiffableRecord> | null {
   try {
-    const commit = resolveCommit('HEAD', source.cwd);
+    const commit = headCommit(source.cwd);
     if (!commit) return null;
     const key = `${source.cwd}\0${source.contentDir}\0${commit}`;
     if (memo?.key !== key) {

@@ -59,6 +59,21 @@ describe('changesFor', () => {
     expect(changesFor(makeRecord({ unit: 'other' }), { preview: true, source: source() })).toEqual({ status: 'added' });
   });
 
+  test('a new commit is compared with at once (HEAD is asked of git again when its ref file changes)', () => {
+    const r = edited((x) => { x.keyFigures.incomeTotal = 15_000_000; });
+    expect(changesFor(r, { preview: true, source: source() })?.status).toBe('changed');
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: repo });
+    writeFileSync(join(repo, 'content', 'records', `${committed.id}.json`), JSON.stringify(r));
+    git('commit', '-qam', 'edited');
+    try {
+      expect(changesFor(r, { preview: true, source: source() })).toEqual({ status: 'unchanged' });
+      expect(changesFor(structuredClone(committed), { preview: true, source: source() })?.status).toBe('changed');
+    } finally {
+      git('reset', '-q', '--hard', 'HEAD~1');
+    }
+    expect(changesFor(structuredClone(committed), { preview: true, source: source() })).toEqual({ status: 'unchanged' });
+  });
+
   test('no git history to compare with: null', () => {
     const plain = mkdtempSync(join(tmpdir(), 'gongkai-nogit-'));
     try {
