@@ -5,6 +5,7 @@
  * cache entry or record file does not check out.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -57,7 +58,7 @@ describe('an ingest with a parse cache', () => {
     expect(outcomes(cold.result)).toEqual(outcomes(plain.result));
     const warm = await ingestOnce(cache, content);
     // Every seed but the one with a broken sidecar (found before any parse, so never cached).
-    expect(warm.result.cache).toEqual({ hits: listSeeds(seeds).length - 1, parsed: [] });
+    expect(warm.result.cache).toMatchObject({ hits: listSeeds(seeds).length - 1, parsed: [] });
     expect(folderDifferences(plain.dir, content)).toEqual([]);
     expect(outcomes(warm.result)).toEqual(outcomes(plain.result));
     expect(plain.result.outcomes.some((o) => o.diagnostics.length > 0 && o.record)).toBe(true);
@@ -131,6 +132,31 @@ describe('an ingest with a parse cache', () => {
     const plain = await ingestOnce(null);
     expect(folderDifferences(plain.dir, content)).toEqual([]);
     expect(outcomes(warm.result)).toEqual(outcomes(plain.result));
+  });
+
+  it('takes a seed file whose stat did not change by the digest it had (not read again), and ignores a damaged digests file', async () => {
+    await new Promise((done) => setTimeout(done, 2100)); // files changed within 2 s of being read keep no stamp
+    const all = (await ingestOnce(cache, content)).result.cache!.hits;
+    expect((await ingestOnce(cache, content)).result.cache!.unread).toBe(all);
+    const path = join(cache.dir, 'digests.json');
+    const [, body] = readFileSync(path, 'utf8').split('\n');
+    const d = JSON.parse(body!) as { format: number; digests: [string, string, string][] };
+    // A wrong digest for one file: its key is not in the cache, so the seed is read (and then found).
+    const seed = listSeeds(seeds)[15]!;
+    const k = d.digests.findIndex(([p]) => p === seed);
+    d.digests[k]![2] = '0'.repeat(64);
+    const wrong = JSON.stringify(d);
+    writeFileSync(path, `${createHash('sha256').update(wrong).digest('hex')}\n${wrong}`);
+    const once = await ingestOnce(cache, content);
+    expect(once.result.cache).toEqual({ hits: all, parsed: [], unread: all - 1 });
+    // A seed changed in place: its stat changes, so it is read and parsed.
+    appendFileSync(seed, '\n附注：再次更新。\n');
+    expect((await ingestOnce(cache, content)).result.cache).toEqual({ hits: all - 1, parsed: [seedFile(seed)], unread: all - 1 });
+    expect(folderDifferences((await ingestOnce(null)).dir, content)).toEqual([]);
+    // The digests file with its checksum wrong is not used at all: every seed read.
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/^./, (c) => (c === '0' ? '1' : '0')));
+    expect((await ingestOnce(cache, content)).result.cache).toEqual({ hits: all, parsed: [], unread: 0 });
+    expect(folderDifferences((await ingestOnce(null)).dir, content)).toEqual([]);
   });
 
   it('keeps only what the last run used', async () => {

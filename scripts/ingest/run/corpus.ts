@@ -19,7 +19,7 @@ import { recordFile } from '../../../src/domain/record-files.ts';
 import { resolveVersions, type Member } from './versions.ts';
 import { IngestError, writeFailure, type Diagnostic } from '../errors.ts';
 import { runJobs, runJobsAsync, workerCount } from './pool.ts';
-import { derivedText, prune, type ParseCache } from './parse-cache.ts';
+import { derivedText, loadDigests, prune, saveDigests, type ParseCache, type SeedDigest } from './parse-cache.ts';
 import { isSeedName, parseFile, recordWithSlug, runCached, summarizeIngested, withSlug, type FileOutcome, type Job, type JobMode, type JobResult, type IngestSummary } from './parse-file.ts';
 import type { UnitYearRecord } from '../../../src/domain/schema/record.ts';
 import type { Finding } from '../../../src/domain/schema/finding.ts';
@@ -243,8 +243,11 @@ export interface StreamResult extends Assembled {
   changed: boolean;
   /** The text of glossary.json. */
   glossaryJson: string;
-  /** With a parse cache: how many seeds were taken from it and how many parsed (their files as shown). */
-  cache: { hits: number; parsed: string[] } | null;
+  /**
+   * With a parse cache: how many seeds were taken from it, which were parsed (their files as shown), and of
+   * those taken how many were not even read (every file's stat as when its digest was taken).
+   */
+  cache: { hits: number; parsed: string[]; unread: number } | null;
 }
 
 export interface StreamOptions extends IngestOptions {
@@ -264,14 +267,16 @@ function startStream(files: string[], baseDir: string, contentDir: string, cache
     throw writeFailure(e, contentDir);
   }
   const entries = new Array<Entry>(files.length);
-  const used: Used = { keys: new Set(), records: new Set(), recordOf: [], hits: 0, parsed: [], before: true };
+  const used: Used = { keys: new Set(), records: new Set(), recordOf: [], digests: [], hits: 0, unread: 0, parsed: [], before: true };
   const collect = (r: JobResult): void => {
     if (r.writeError) throw writeFailure(Object.assign(new Error(r.writeError.message), r.writeError), contentDir);
     if (r.cached) {
       used.keys.add(r.cached.key);
       if (r.cached.record) used.records.add(r.cached.record);
       used.recordOf[r.i] = r.cached.record;
+      if (r.cached.digests) used.digests.push(...r.cached.digests);
       if (r.cached.hit) used.hits++;
+      if (r.cached.unread) used.unread++;
     }
     if (!used.before && !r.cached?.hit) used.parsed.push(r.file);
     if (r.summary && (r.put === 'linked' || r.put === 'written')) out.count(r.summary.path, r.put);
@@ -286,7 +291,11 @@ interface Used {
   records: Set<string>;
   /** By seed: its record file in the cache (its JSON's SHA-256). */
   recordOf: (string | null)[];
+  /** The seed files' digests to keep for the next run. */
+  digests: SeedDigest[];
   hits: number;
+  /** Seeds taken from the cache without reading their files. */
+  unread: number;
   parsed: string[];
   /** True while the calling thread looks in the cache (what it finds is not parsed). */
   before: boolean;
@@ -359,8 +368,9 @@ async function ingestStreaming(files: string[], baseDir: string, contentDir: str
     try {
       // Seeds the cache has (or that fail before parsing) are done on the calling thread; the rest are parsed.
       const made = new Set<string>();
+      const known = cache ? loadDigests(cache) : undefined;
       const jobs = jobsOf(files).filter((j) => {
-        const r = runCached(j, mode, made);
+        const r = runCached(j, mode, made, known);
         if (r) collect(r);
         return !r;
       });
@@ -371,7 +381,8 @@ async function ingestStreaming(files: string[], baseDir: string, contentDir: str
       const result = await finishStream(out, entries, mode.baseDir, options, cache ? (a) => cachedGlossary(cache, a, used.recordOf) : undefined);
       if (!cache) return result;
       prune(cache, used.keys, used.records);
-      return { ...result, cache: { hits: used.hits, parsed: used.parsed } };
+      saveDigests(cache, used.digests);
+      return { ...result, cache: { hits: used.hits, parsed: used.parsed, unread: used.unread } };
     } catch (e) {
       out.abort();
       throw writeFailure(e, contentDir);

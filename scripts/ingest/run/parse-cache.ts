@@ -51,8 +51,12 @@ export interface ReadSeed {
   name: string;
   /** True for a seed that is one file (not a folder of files). */
   single: boolean;
-  /** Its files: `file` as the record names it (relative to seeds/), `shown` as diagnostics do. */
-  parts: { file: string; shown: string; bytes: Uint8Array }[];
+  /**
+   * Its files: `file` as the record names it (relative to seeds/), `shown` as diagnostics do, `path`
+   * absolute; `bytes` null when the file was not read because its stat (`stamp`) is that of a known
+   * `digest` (KnownDigests: only to look in the cache); `readAt` when it was read.
+   */
+  parts: { file: string; shown: string; path: string; stamp: string | null; bytes: Uint8Array | null; digest?: string; readAt: number }[];
   sidecar: Sidecar;
 }
 
@@ -145,8 +149,60 @@ export function defaultParseCache(contentDir: string): ParseCache | null {
 export function seedKey(cache: ParseCache, seed: ReadSeed): string {
   const h = createHash('sha256');
   h.update(JSON.stringify([FORMAT, cache.version, seed.file, seed.name, seed.single, seed.sidecar, seed.parts.map((p) => [p.file, p.shown])]));
-  for (const p of seed.parts) h.update('\n').update(sha256(p.bytes));
+  for (const p of seed.parts) h.update('\n').update(p.digest ??= sha256(p.bytes!));
   return h.digest('hex');
+}
+
+/** A seed file's digest as the last run took it, by its absolute path, with its stat then (`stampOf`). */
+export type KnownDigests = Map<string, { stamp: string; digest: string }>;
+/** A seed file's [absolute path, stamp, digest]. */
+export type SeedDigest = [string, string, string];
+
+/** What changes when a file is written or replaced (the change time cannot be set back by hand). */
+export const stampOf = (st: Stats): string => `${st.dev}:${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
+
+/**
+ * A file changed within this long before it was read keeps no stamp: two writes within the file system's
+ * timestamp granularity (a clock tick, or seconds on some) could leave the same stat for other bytes.
+ */
+const SETTLED_MS = 2000;
+
+/** The digests of `seed`'s files (after `seedKey`) that the next run may take by their stat. */
+export function trustedDigests(seed: ReadSeed): SeedDigest[] {
+  return seed.parts.flatMap((p) => {
+    if (!p.stamp || !p.digest) return [];
+    if (p.bytes && p.readAt - Number(p.stamp.split(':')[4]) < SETTLED_MS) return [];
+    return [[p.path, p.stamp, p.digest] as SeedDigest];
+  });
+}
+
+const digestsPath = (cache: ParseCache): string => join(cache.dir, 'digests.json');
+
+/** The digests the last run kept (`saveDigests`); none when the file is missing or does not check out. */
+export function loadDigests(cache: ParseCache): KnownDigests {
+  const out: KnownDigests = new Map();
+  try {
+    const text = readFileSync(digestsPath(cache), 'utf8');
+    const nl = text.indexOf('\n');
+    const body = text.slice(nl + 1);
+    if (text.slice(0, nl) !== sha256(body)) return out;
+    const d = JSON.parse(body) as { format: number; digests: SeedDigest[] };
+    if (d.format !== FORMAT) return out;
+    for (const [path, stamp, digest] of d.digests) out.set(path, { stamp, digest });
+  } catch {
+    // none, or not usable: every seed is read
+  }
+  return out;
+}
+
+/** Keeps this run's digests for the next (replacing the last run's). Never throws. */
+export function saveDigests(cache: ParseCache, digests: readonly SeedDigest[]): void {
+  const body = JSON.stringify({ format: FORMAT, digests });
+  try {
+    writeAtomic(digestsPath(cache), `${sha256(body)}\n${body}`);
+  } catch {
+    // the next run reads every seed
+  }
 }
 
 const entryPath = (cache: ParseCache, key: string): string => join(cache.dir, 'entries', `${key}.json`);

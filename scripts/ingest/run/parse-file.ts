@@ -8,9 +8,9 @@
  * summaries in memory and writes each record's JSON as soon as it is parsed.
  */
 import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, type Stats } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { readSidecarFor, SIDECAR_LIKE } from './sidecar.ts';
-import { lookup, placeRecord, seedKey, store, type ParseCache, type ReadSeed } from './parse-cache.ts';
+import { lookup, placeRecord, seedKey, stampOf, store, trustedDigests, type KnownDigests, type ParseCache, type ReadSeed, type SeedDigest } from './parse-cache.ts';
 import { json, linkOrWrite, manifestEntry, type ManifestEntry } from '../stages/write.ts';
 import { recordFile } from '../../../src/domain/record-files.ts';
 import type { Diagnostic } from '../errors.ts';
@@ -54,7 +54,7 @@ function symlinkDiagnostic(path: string, file: string, st = lstatOrNull(path)): 
  * Reads one seed (and its sidecar): a file, or a folder whose files are one disclosure (listSeeds). A seed
  * that cannot be read, or whose sidecar is wrong, gives its outcome at once (`done`).
  */
-export function readSeed(path: string, baseDir: string): { done: FileOutcome } | { seed: ReadSeed } {
+export function readSeed(path: string, baseDir: string, known?: KnownDigests): { done: FileOutcome } | { seed: ReadSeed } {
   const file = relative(process.cwd(), path) || path;
   // Links are never followed: a link could publish a file from outside seeds/, or loop.
   const st = lstatOrNull(path);
@@ -66,10 +66,19 @@ export function readSeed(path: string, baseDir: string): { done: FileOutcome } |
   const parts: ReadSeed['parts'] = [];
   for (const p of paths) {
     const shown = relative(process.cwd(), p) || p;
-    const partLink = p === path ? null : symlinkDiagnostic(p, shown);
+    const pst = p === path ? st : lstatOrNull(p);
+    const partLink = p === path ? null : symlinkDiagnostic(p, shown, pst);
     if (partLink) return { done: { file, record: null, diagnostics: [partLink] } };
+    const part = { file: relative(baseDir, p) || p, shown, path: resolve(p), stamp: pst && stampOf(pst) };
+    // A file whose stat is what it was when its digest was taken is not read (only to look in the cache: `known`).
+    const digest = known && part.stamp !== null ? known.get(part.path) : undefined;
+    if (digest?.stamp === part.stamp) {
+      parts.push({ ...part, bytes: null, digest: digest.digest, readAt: 0 });
+      continue;
+    }
     try {
-      parts.push({ file: relative(baseDir, p) || p, shown, bytes: readFileSync(p) });
+      const readAt = Date.now();
+      parts.push({ ...part, bytes: readFileSync(p), readAt });
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code ?? 'error';
       return { done: { file, record: null, diagnostics: [{ file: shown, line: 1, kind: 'io' as const, message: `无法读取文件（${code}）：应为可读取的文件（文本、PDF、Word 或网页）；若是失效的快捷方式或链接，请换成文件本身` }] } };
@@ -87,13 +96,14 @@ export async function parseRead(seed: ReadSeed): Promise<FileOutcome> {
   // Loaded on the first parse: an ingest whose seeds all come from the cache never loads the pipeline.
   const { parseDisclosure } = await import('../index.ts');
   const { file, name } = seed;
+  if (seed.parts.some((p) => !p.bytes)) throw new Error('parseRead: a seed read only to look in the cache');
   const options = { sidecar: seed.sidecar };
   if (seed.single) {
     // One file: diagnostics name it as the user gave it.
-    const { record, diagnostics } = await parseDisclosure([{ file: name, bytes: seed.parts[0]!.bytes }], name, options);
+    const { record, diagnostics } = await parseDisclosure([{ file: name, bytes: seed.parts[0]!.bytes! }], name, options);
     return { file, record, diagnostics: diagnostics.map((d) => ({ ...d, file })) };
   }
-  const { record, diagnostics } = await parseDisclosure(seed.parts.map((p) => ({ file: p.file, bytes: p.bytes })), name, options);
+  const { record, diagnostics } = await parseDisclosure(seed.parts.map((p) => ({ file: p.file, bytes: p.bytes! })), name, options);
   // Each diagnostic names its own file of the folder, as the user gave it.
   const shownOf = new Map(seed.parts.map((p) => [p.file, p.shown]));
   return { file, record, diagnostics: diagnostics.map((d) => ({ ...d, file: shownOf.get(d.file) ?? file })) };
@@ -269,7 +279,7 @@ export interface JobResult {
   /** stream mode: the record file could not be written (disk full, permissions): the whole ingest fails. */
   writeError?: { path: string; code: string; message: string };
   /** stream mode with a cache: the seed's key and its record file's digest (what the run keeps: prune), and whether it was parsed or taken from the cache. */
-  cached?: { key: string; record: string | null; hit: boolean };
+  cached?: { key: string; record: string | null; hit: boolean; digests?: SeedDigest[]; unread?: true };
 }
 
 /** The result of a job that gave no record because of `message`: an `internal` diagnostic at its file's first line. */
@@ -283,10 +293,12 @@ export function internalFailure(job: Job, mode: JobMode, message: string): JobRe
 export async function runJob(job: Job, mode: JobMode, made: Set<string>): Promise<JobResult> {
   let outcome: FileOutcome;
   let key: string | null = null;
+  let seed: ReadSeed | null = null;
   try {
     const read = readSeed(job.path, mode.baseDir);
     if ('done' in read) outcome = read.done;
     else {
+      seed = read.seed;
       if (mode.kind === 'stream' && mode.cache) {
         key = seedKey(mode.cache, read.seed);
         const hit = fromCache(job, mode, key, made);
@@ -302,7 +314,7 @@ export async function runJob(job: Job, mode: JobMode, made: Set<string>): Promis
   const summary = record && summarizeIngested(record);
   const text = record && json(record);
   const ref = key !== null && mode.cache ? store(mode.cache, key, { file, diagnostics, summary }, text) : null;
-  const cached = key !== null ? { key, record: ref?.sha256 ?? null, hit: false } : undefined;
+  const cached = key !== null && seed ? { key, record: ref?.sha256 ?? null, hit: false, digests: trustedDigests(seed) } : undefined;
   if (!record || !summary || text === null) return { i: job.i, file, diagnostics, summary: null, ...(cached ? { cached } : {}) };
   const target = join(mode.tmp, summary.path);
   const previous = join(mode.previous, summary.path);
@@ -351,12 +363,15 @@ function fromCache(job: Job, mode: JobMode & { kind: 'stream'; cache?: ParseCach
  * The job's result when it needs no parse (the cache has it, or the seed fails before parsing), else null.
  * Synchronous: the calling thread runs it for every seed before handing the rest to the workers.
  */
-export function runCached(job: Job, mode: JobMode & { kind: 'stream' }, made: Set<string>): JobResult | null {
+export function runCached(job: Job, mode: JobMode & { kind: 'stream' }, made: Set<string>, known?: KnownDigests): JobResult | null {
   if (!mode.cache) return null;
   try {
-    const read = readSeed(job.path, mode.baseDir);
+    const read = readSeed(job.path, mode.baseDir, known);
     if ('done' in read) return { i: job.i, file: read.done.file, diagnostics: read.done.diagnostics, summary: null };
-    return fromCache(job, mode, seedKey(mode.cache, read.seed), made);
+    const key = seedKey(mode.cache, read.seed);
+    const r = fromCache(job, mode, key, made);
+    const unread = read.seed.parts.every((p) => !p.bytes);
+    return r?.cached ? { ...r, cached: { ...r.cached, digests: trustedDigests(read.seed), ...(unread ? { unread } : {}) } } : r;
   } catch {
     return null; // the job reports it
   }
