@@ -10,7 +10,7 @@
  * changed). Then the browser is told to reload.
  */
 import { fileURLToPath } from 'node:url';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { contentDir as defaultContentDir } from '../../../src/domain/content-dir.ts';
 import { LiveContent } from './live.ts';
@@ -32,6 +32,19 @@ export function isInside(path: string, dir: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
+/**
+ * For Vite's watcher: true (not watched) for what is inside `content` other than its index.json, and for the
+ * ingest's sibling staging folders (`<content>.tmp-*`, `<content>.old-*`, scripts/ingest/stages/write.ts).
+ */
+export function contentWatchFilter(content: string): (path: string) => boolean {
+  const index = join(content, 'index.json');
+  const staging = new RegExp(`^${content.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(tmp|old)-`);
+  return (path) => {
+    const p = resolve(path);
+    return staging.test(p) || (p !== content && p !== index && isInside(p, content));
+  };
+}
+
 /** The Astro integration; add it to `integrations` in astro.config.mjs. */
 export default function seedWatcher(options: SeedWatcherOptions = {}): AstroIntegration {
   const { seedsDir = 'seeds', contentDir = defaultContentDir(), debounceMs = 50 } = options;
@@ -40,11 +53,18 @@ export default function seedWatcher(options: SeedWatcherOptions = {}): AstroInte
   return {
     name: 'gongkai:seed-watcher',
     hooks: {
-      'astro:config:setup': ({ command: c }) => {
+      'astro:config:setup': ({ command: c, config, updateConfig }) => {
         command = c;
         // The one source of "this is the dev server" for the release rules (src/domain/release.ts).
         if (command === 'dev') process.env.GONGKAI_DEV_SERVER = '1';
         else delete process.env.GONGKAI_DEV_SERVER;
+        if (command !== 'dev') return;
+        // Vite's file watcher need not see content/'s record files or the ingest's staging folders: the pages
+        // read them with fs and this integration reloads the pages itself. Each JSON file Vite sees added,
+        // changed or removed makes Astro reload its content config; at 10,000 records the start-up ingest's
+        // staging folder (20,000 events) cost ≈ 45 s of the dev server's start. content/index.json stays
+        // watched: the `records` collection's loader refreshes on it (src/lib/records-loader.ts).
+        updateConfig({ vite: { server: { watch: { ignored: [contentWatchFilter(resolve(fileURLToPath(config.root), contentDir))] } } } });
       },
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
