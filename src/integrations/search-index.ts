@@ -8,25 +8,13 @@
  * leaves the indexer out (the bench times it as its own stage).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { keepInOutput } from './keep-output.ts';
+import { inventory, keepInOutput } from './keep-output.ts';
 
 /** The search bundle's folder in the output (scripts/search/index-site.ts BUNDLE_DIR). */
 const BUNDLE = 'pagefind';
-
-/** Every file under `dir`, relative to `root`, `/`-separated. */
-function filesUnder(dir: string, root: string, out: string[] = []): string[] {
-  if (!existsSync(dir)) return out;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) filesUnder(path, root, out);
-    else out.push(relative(root, path).split(sep).join('/'));
-  }
-  return out;
-}
 
 export default function searchIndex(): AstroIntegration {
   let root: URL;
@@ -44,7 +32,7 @@ export default function searchIndex(): AstroIntegration {
       // removes what the new index does not list): keep-output (before it in the list) must not delete it.
       'astro:build:start': () => {
         const dir = fileURLToPath(outDir).replace(/\/+$/, '');
-        keepInOutput(filesUnder(join(dir, BUNDLE), dir));
+        keepInOutput([...inventory(join(dir, BUNDLE)).keys()].map((path) => `${BUNDLE}/${path}`));
       },
       'astro:build:done': ({ dir, logger }) => {
         if (process.env.GONGKAI_SKIP_SEARCH_INDEX === '1') return;

@@ -4,11 +4,12 @@
  * never caches a preview page, and starts empty when the indexer's code (its salt) changed.
  */
 import { afterAll, describe, expect, test } from 'vitest';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { join } from 'node:path';
 import { indexSite, writeSearchPart } from '../index-site.ts';
 import { EntryCache, pageKey } from '../entry-cache.ts';
+import { files, writeSite } from './site-files.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'search-cache-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -17,24 +18,6 @@ const page = (unit: string, body: string, preview = false) => `<!doctype html><h
 ${preview ? '<meta name="gongkai-preview" content="1">' : ''}<meta data-pagefind-meta="unit[content]" content="${unit}">
 <meta data-pagefind-filter="year[content]" content="2026"></head><body><main data-pagefind-body><h1 id="t">${unit}</h1>
 <section id="s"><h2>支出</h2><p>${body}</p></section></main></body></html>`;
-
-function writeSite(dir: string, pages: Record<string, string>): void {
-  rmSync(dir, { recursive: true, force: true });
-  for (const [path, html] of Object.entries(pages)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), html);
-  }
-}
-
-/** Every file of `dir`, by path relative to it. */
-function files(dir: string, out = new Map<string, Buffer>(), root = dir): Map<string, Buffer> {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) files(path, out, root);
-    else out.set(relative(root, path), readFileSync(path));
-  }
-  return out;
-}
 
 const PAGES = {
   'a/index.html': page('甲单位', '一般公共预算拨款收入增加。'),

@@ -5,10 +5,11 @@
  * spliced in, and the word chunks and fragments it does not touch are left in place (not written again).
  */
 import { afterAll, beforeEach, describe, expect, test } from 'vitest';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { join } from 'node:path';
 import { indexSite } from '../index-site.ts';
+import { files, writeInto, writeSite } from './site-files.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'search-update-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -29,26 +30,6 @@ const PAGES: Record<string, string> = {};
 for (let i = 0; i < 60; i++) PAGES[`d/u${String(i).padStart(2, '0')}/index.html`] = page(`单位${i}`, body(i + 1));
 PAGES['about/index.html'] = '<html><body><main><h1>关于</h1></main></body></html>';
 
-function writeSite(dir: string, pages: Record<string, string>): void {
-  rmSync(dir, { recursive: true, force: true });
-  writeInto(dir, pages);
-}
-function writeInto(dir: string, pages: Record<string, string>): void {
-  for (const [path, html] of Object.entries(pages)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), html);
-  }
-}
-
-/** Every file of `dir` by path, with its bytes. */
-function files(dir: string, out = new Map<string, Buffer>(), root = dir): Map<string, Buffer> {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) files(path, out, root);
-    else out.set(relative(root, path), readFileSync(path));
-  }
-  return out;
-}
 /** Every file of `dir` by path, with its inode and change time (a file written again changes them). */
 function stamps(dir: string): Map<string, string> {
   const out = new Map<string, string>();
