@@ -167,26 +167,36 @@ describe('an ingest with a parse cache', () => {
 
 describe('the parser version', () => {
   const root = join(tmp.path, 'project');
-  mkdirSync(join(root, 'scripts/ingest/__tests__'), { recursive: true });
-  mkdirSync(join(root, 'src/domain'), { recursive: true });
-  mkdirSync(join(root, 'node_modules/pdfjs-dist'), { recursive: true });
-  writeFileSync(join(root, 'scripts/ingest/index.ts'), 'export const a = 1;\n');
-  writeFileSync(join(root, 'scripts/ingest/__tests__/a.test.ts'), 'test\n');
-  writeFileSync(join(root, 'src/domain/slug.ts'), 'export const b = 1;\n');
-  writeFileSync(join(root, 'node_modules/pdfjs-dist/package.json'), '{"version":"5.0.0"}');
-  const first = parserVersion(root);
+  const put = (file: string, text: string) => {
+    mkdirSync(join(root, file, '..'), { recursive: true });
+    writeFileSync(join(root, file), text);
+  };
+  put('scripts/ingest/run/corpus.ts', "import { a } from '../index.ts';\nexport { b } from '../../../src/domain/slug.ts';\nconst later = () => import('./late.ts');\n");
+  put('scripts/ingest/index.ts', 'export const a = 1;\n');
+  put('scripts/ingest/run/late.ts', 'export const c = 1;\n');
+  put('scripts/ingest/__tests__/a.test.ts', 'test\n');
+  put('src/domain/slug.ts', 'export const b = 1;\n');
+  put('src/domain/pages-only.ts', 'export const d = 1;\n');
+  put('node_modules/pdfjs-dist/package.json', '{"version":"5.0.0"}');
+  const entries = ['scripts/ingest/run/corpus.ts'];
+  const version = () => parserVersion(root, entries);
+  const first = version();
 
-  it('changes with a library\'s version, the ingest\'s code and src/domain, not with its tests', () => {
-    writeFileSync(join(root, 'scripts/ingest/__tests__/a.test.ts'), 'another test\n');
-    expect(parserVersion(root)).toBe(first);
-    writeFileSync(join(root, 'node_modules/pdfjs-dist/package.json'), '{"version":"5.0.1"}');
-    const library = parserVersion(root);
-    expect(library).not.toBe(first);
-    writeFileSync(join(root, 'src/domain/slug.ts'), 'export const b = 2;\n');
-    const domain = parserVersion(root);
-    expect(domain).not.toBe(library);
-    writeFileSync(join(root, 'scripts/ingest/index.ts'), 'export const a = 2;\n');
-    expect(parserVersion(root)).not.toBe(domain);
+  it('changes with a library\'s version and every module the ingest loads, not with other code or tests', () => {
+    put('scripts/ingest/__tests__/a.test.ts', 'another test\n');
+    put('src/domain/pages-only.ts', 'export const d = 2;\n');
+    expect(version()).toBe(first);
+    const seen = new Set([first]);
+    for (const [file, text] of [
+      ['node_modules/pdfjs-dist/package.json', '{"version":"5.0.1"}'],
+      ['src/domain/slug.ts', 'export const b = 2;\n'],
+      ['scripts/ingest/index.ts', 'export const a = 2;\n'],
+      ['scripts/ingest/run/late.ts', 'export const c = 2;\n'],
+    ]) {
+      put(file!, text!);
+      expect(seen.has(version()), file).toBe(false);
+      seen.add(version());
+    }
   });
 
   it('is this project\'s code', () => {

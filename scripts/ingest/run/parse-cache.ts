@@ -5,8 +5,8 @@
  * or without it (the ingest's `--no-cache` turns it off).
  *
  * An entry is keyed by everything a seed's outcome depends on (`seedKey`): the cache format, the parser's
- * version (`parserVersion`: the digest of the ingest's code and of src/domain, the versions of the
- * libraries it parses with, Node's and ICU's), the seed's name as the record and the diagnostics give it,
+ * version (`parserVersion`: the digest of every module the ingest loads — its code and what it uses of
+ * src/domain —, the versions of the libraries it parses with, Node's and ICU's), the seed's name as the record and the diagnostics give it,
  * the name and bytes of each of its files, and its sidecar's values. Nothing else goes into a record: the
  * release date is decided when the site is built, not here. Early failures (a link, a bad sidecar, an
  * unreadable file) are found again on every run before the key is taken; they cost nothing to find.
@@ -78,16 +78,41 @@ interface RecordRef {
 
 /** Libraries whose output goes into a record (readers, slugs, sidecars' YAML and schemas). */
 const LIBRARIES = ['pdfjs-dist', 'mammoth', 'iconv-lite', 'pinyin-pro', 'yaml', 'unified', 'rehype-parse', 'hast-util-to-text', 'astro', 'zod'];
-/** The code a record depends on (scripts/ingest imports nothing else of the project but src/domain). */
-const CODE = ['scripts/ingest', 'src/domain'];
+/** Where the code a record (and glossary.json) depends on starts: every module these import, directly or not, is part of the parser's version. */
+const ENTRIES = ['scripts/ingest/run/corpus.ts'];
 const ROOT = join(import.meta.dirname, '../../..');
 
 const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
+/** Relative module specifiers of a module's source: static imports and re-exports, side-effect and dynamic imports. */
+const IMPORTS = /(?:\b(?:import|export)\b[^'";]*?\bfrom\s*|\bimport\s*\(?\s*)['"](\.{1,2}\/[^'"]+)['"]/g;
+
+/** The project's modules `entries` load (paths relative to `root`, sorted): followed through relative imports. */
+export function moduleClosure(root: string, entries: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const visit = (rel: string) => {
+    if (seen.has(rel)) return;
+    seen.add(rel);
+    let source: string;
+    try {
+      source = readFileSync(join(root, rel), 'utf8');
+    } catch {
+      return; // a missing module: its name is still part of the version
+    }
+    for (const m of source.matchAll(IMPORTS)) visit(relative(root, join(root, dirname(rel), m[1]!)));
+  };
+  for (const e of entries) visit(e);
+  return [...seen].sort();
+}
+
 let version: string | null = null;
-/** The parser's version: a digest of its code (every file under CODE but tests) and of the versions it runs on; `root` the project's folder. */
-export function parserVersion(root = ROOT): string {
-  if (version && root === ROOT) return version;
+/**
+ * The parser's version: a digest of the modules the ingest loads (`moduleClosure` of ENTRIES: its code and
+ * the parts of src/domain it uses — a page-only change elsewhere does not make every seed parse again) and of
+ * the versions it runs on; `root` the project's folder.
+ */
+export function parserVersion(root = ROOT, entries: readonly string[] = ENTRIES): string {
+  if (version && root === ROOT && entries === ENTRIES) return version;
   const h = createHash('sha256');
   h.update(`format ${FORMAT}\nnode ${process.versions.node} icu ${process.versions.icu} unicode ${process.versions.unicode}\n`);
   for (const name of LIBRARIES) {
@@ -99,16 +124,17 @@ export function parserVersion(root = ROOT): string {
     }
     h.update(`${name} ${v}\n`);
   }
-  for (const dir of CODE) {
-    const files = readdirSync(join(root, dir), { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => relative(root, join(e.parentPath, e.name)))
-      .filter((f) => !f.split('/').includes('__tests__'))
-      .sort();
-    for (const f of files) h.update(`${f}\n`).update(readFileSync(join(root, f))).update('\n');
+  for (const f of moduleClosure(root, entries)) {
+    h.update(`${f}\n`);
+    try {
+      h.update(readFileSync(join(root, f)));
+    } catch {
+      h.update('missing');
+    }
+    h.update('\n');
   }
   const digest = h.digest('hex');
-  if (root === ROOT) version = digest;
+  if (root === ROOT && entries === ENTRIES) version = digest;
   return digest;
 }
 
