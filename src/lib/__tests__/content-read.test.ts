@@ -95,11 +95,19 @@ describe('damaged content/ files give the file and the field, not a stack of int
   });
 });
 
+/** Runs `fn` on a temporary copy of the shipped content/. */
+function inContentCopy(fn: (dir: string) => void): void {
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-content-'));
+  try {
+    cpSync(shipped, dir, { recursive: true });
+    fn(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('readSummaries with reuse (the dev server)', () => {
-  test('reads again only the files that changed since the last call', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gongkai-content-'));
-    try {
-      cpSync(shipped, dir, { recursive: true });
+  test('reads again only the files that changed since the last call', () => inContentCopy((dir) => {
       const first = readSummaries(dir, { reuse: true });
       const [changed, ...rest] = listRecordFiles(dir);
       const r = JSON.parse(readFileSync(changed!, 'utf8')) as UnitYearRecord;
@@ -112,17 +120,11 @@ describe('readSummaries with reuse (the dev server)', () => {
       expect(rest.length).toBe(second.length - 1);
       // Without reuse (a production build) every file is read.
       expect(readSummaries(dir)[1]).not.toBe(first[1]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  }));
 });
 
 describe('readSummaries after a seed watcher update (its journal)', () => {
-  test('reads only the record files the journal names; equals a fresh read; without a chain it lists again', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gongkai-content-'));
-    try {
-      cpSync(shipped, dir, { recursive: true });
+  test('reads only the record files the journal names; equals a fresh read; without a chain it lists again', () => inContentCopy((dir) => {
       const first = readSummaries(dir, { reuse: true });
       const [changed, gone] = listRecordFiles(dir);
       const rel = (f: string): string => relative(dir, f);
@@ -143,10 +145,7 @@ describe('readSummaries after a seed watcher update (its journal)', () => {
       const third = readSummaries(dir, { reuse: true });
       expect(third[0]!.identity.unit).toBe('又改过');
       expect(third).toEqual(readSummaries(dir));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  }));
 });
 
 describe('loadRecord', () => {
