@@ -64,6 +64,8 @@ export class LiveContent {
     this.seedsDir = seedsDir;
     this.contentDir = contentDir;
     this.files = files;
+    // content/'s site files hold these texts now: the start-up ingest wrote them or found them the same.
+    for (const [rel, text] of siteFiles(result, result.glossaryJson)) this.siteWritten.set(rel, { stamp: stampOf(join(contentDir, rel)), text });
     for (const e of result.entries) this.entries.set(resolve(e.path), e);
     this.assembled = result;
     this.glossaryJson = result.glossaryJson;
