@@ -193,9 +193,7 @@ export class LiveContent {
     const path = join(this.contentDir, rel);
     const last = this.siteWritten.get(rel);
     const force = rel === 'index.json';
-    let wrote = true;
-    if (force || last?.text !== text || last.stamp !== stampOf(path)) wrote = replaceFile(path, text, force);
-    else wrote = false;
+    const wrote = force || last?.text !== text || last.stamp !== stampOf(path) ? replaceFile(path, text, force) : false;
     this.siteWritten.set(rel, { stamp: stampOf(path), text });
     return wrote;
   }
