@@ -134,37 +134,64 @@ export function chunkRecords(content: Uint8Array): WordRecord[] {
   return out;
 }
 
-/** A word's postings: page number → the bytes of `locs, metaLocs` for that page. */
-function postings(record: Uint8Array): Map<number, Uint8Array> {
-  let p = expect(record, 0, 4, 'record')[1];
-  const [len, afterHead] = expect(record, p, 3, 'word');
-  p = afterHead + len;
-  let pages: number;
-  [pages, p] = expect(record, p, 4, 'pages');
-  const out = new Map<number, Uint8Array>();
-  let page = 0;
-  for (let k = 0; k < pages; k++) {
-    p = expect(record, p, 4, 'page')[1];
-    const [major, delta, next] = head(record, p);
-    if (major !== 0) throw new Error('word chunk: negative page delta');
-    page += delta;
-    const start = next;
-    p = skipInts(record, skipInts(record, start));
-    out.set(page, record.subarray(start, p));
-  }
-  return out;
-}
-
-/** A word's record from its postings (page number → `locs, metaLocs` bytes); null when it has no page. */
-export function wordRecord(word: string, pages: ReadonlyMap<number, Uint8Array>): Uint8Array | null {
-  if (!pages.size) return null;
-  const b = new ByteBuilder(64).array(3).text(word).array(pages.size);
-  let last = 0;
-  for (const page of [...pages.keys()].sort((x, y) => x - y)) {
-    b.array(3).int(page - last).raw(pages.get(page)!);
+/**
+ * A word's record with some pages' postings replaced (page → new `locs, metaLocs` bytes, or null to remove the
+ * page); null when no page is left. Postings before the first edited page and after the one following the last
+ * are copied as they are (only the page delta after an edit changes), so a common word costs one scan.
+ */
+export function spliceRecord(word: string, record: Uint8Array | null, edits: ReadonlyMap<number, Uint8Array | null>): Uint8Array | null {
+  const changes = [...edits].sort((x, y) => x[0] - y[0]);
+  const body = new ByteBuilder(record ? record.length + 64 : 64);
+  let count = 0;
+  let last = 0; // last page written
+  let c = 0; // next change
+  const emit = (page: number, locs: Uint8Array) => {
+    body.array(3).int(page - last).raw(locs);
     last = page;
+    count++;
+  };
+  const insertBefore = (page: number) => {
+    for (; c < changes.length && changes[c]![0] < page; c++) if (changes[c]![1]) emit(changes[c]![0], changes[c]![1]!);
+  };
+  if (record) {
+    let p = expect(record, 0, 4, 'record')[1];
+    const [len, afterHead] = expect(record, p, 3, 'word');
+    p = afterHead + len;
+    let pages: number;
+    [pages, p] = expect(record, p, 4, 'pages');
+    let page = 0;
+    for (let k = 0; k < pages; k++) {
+      const start = p;
+      p = expect(record, p, 4, 'page')[1];
+      const [major, delta, locsAt] = head(record, p);
+      if (major !== 0) throw new Error('word chunk: negative page delta');
+      page += delta;
+      p = skipInts(record, skipInts(record, locsAt));
+      insertBefore(page);
+      if (c < changes.length && changes[c]![0] === page) {
+        const locs = changes[c++]![1];
+        if (locs) emit(page, locs);
+      } else if (page - last === delta) {
+        body.raw(record.subarray(start, p)); // unchanged, and so is its delta
+        last = page;
+        count++;
+      } else {
+        emit(page, record.subarray(locsAt, p));
+      }
+      if (c === changes.length && page === last) {
+        // Every change applied and this page's delta settled: the rest is copied whole.
+        // The record ends with its (empty) variants list, one byte.
+        if (record[record.length - 1] !== 0x80) throw new Error('word chunk: a record does not end with an empty variants list');
+        const rest = record.length - 1;
+        body.raw(record.subarray(p, rest));
+        count += pages - k - 1;
+        break;
+      }
+    }
   }
-  return b.array(0).result();
+  insertBefore(Infinity);
+  if (!count) return null;
+  return new ByteBuilder(body.length + word.length * 3 + 16).array(3).text(word).array(count).raw(body.result()).array(0).result();
 }
 
 /** The last build's chunk: its words' range and a way to read its bytes. */
@@ -200,12 +227,7 @@ export function spliceChunks(old: readonly OldChunk[], edits: ReadonlyMap<string
     else byChunk.set(lo, [word]);
   }
   const apply = (word: string, record: Uint8Array | null) => {
-    const pages = record ? postings(record) : new Map<number, Uint8Array>();
-    for (const [page, locs] of edits.get(word)!) {
-      if (locs) pages.set(page, locs);
-      else pages.delete(page);
-    }
-    const next = wordRecord(word, pages);
+    const next = spliceRecord(word, record, edits.get(word)!);
     if (next) cutter.add(word, next);
   };
   for (const [k, chunk] of old.entries()) {
