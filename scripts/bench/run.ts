@@ -441,6 +441,9 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
     const page = join(dist, district!, unit!, year!, 'index.html');
     const visible = existsSync(page) && readFileSync(page, 'utf8').includes('改动标记甲');
     if (!visible) notes.push('rebuild (build): the edited contact did not show on the rebuilt page');
+    // Which way the indexer went (pages reused, postings spliced or rebuilt from entries): its own summary line.
+    const searchSaid = s2?.stdout.split('\n').find((l) => l.startsWith('search-index: '));
+    if (searchSaid) notes.push(`rebuild (search): ${searchSaid.slice('search-index: '.length)}`);
     result.rebuild.build = {
       ok: parts.every((p) => p.code === 0 || p === i2) && visible,
       wallMs: parts.reduce((s, p) => s + p.wallMs, 0),
