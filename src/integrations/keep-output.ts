@@ -22,6 +22,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, rmdirSync, st
 import { join, posix, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { statStamp } from '../domain/file-stamp.ts';
 
 /** The stamp file in Astro's cache folder. */
 const STAMP = 'gongkai-output.json';
@@ -42,7 +43,7 @@ export function inventory(dir: string): Map<string, string> {
       if (entry.isDirectory()) walk(path);
       else {
         const s = statSync(path);
-        out.set(relative(dir, path).split(sep).join('/'), `${s.mtimeMs}:${s.size}:${s.ino}`);
+        out.set(relative(dir, path).split(sep).join('/'), statStamp(s));
       }
     }
   };
@@ -81,7 +82,7 @@ export function staleFiles(dir: string, before: ReadonlyMap<string, string>, kep
   for (const [path, stamp] of before) {
     if (kept.has(path)) continue;
     const s = statSync(join(dir, path), { throwIfNoEntry: false });
-    if (s?.isFile() && `${s.mtimeMs}:${s.size}:${s.ino}` === stamp) stale.push(path);
+    if (s?.isFile() && statStamp(s) === stamp) stale.push(path);
   }
   return stale.sort();
 }

@@ -7,8 +7,9 @@ import { readRecordsAtRef, resolveCommit } from '../domain/record-files.ts';
 import { keyFigureFields } from '../domain/key-figures.ts';
 import { previewMode } from '../domain/release.ts';
 import { contentDir } from '../domain/content-dir.ts';
+import { fileStampOr } from '../domain/file-stamp.ts';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export type { FigureChange } from '../domain/figure-diff.ts';
@@ -48,14 +49,7 @@ function headState(cwd: string): string | null {
   }
   const dirs = gitDirs.get(cwd);
   if (!dirs) return null;
-  const stamp = (path: string): string => {
-    try {
-      const s = statSync(path);
-      return `${s.mtimeMs}:${s.size}:${s.ino}`;
-    } catch {
-      return '-';
-    }
-  };
+  const stamp = (path: string): string => fileStampOr(path, '-');
   let head: string;
   try {
     head = readFileSync(join(dirs.dir, 'HEAD'), 'utf8');

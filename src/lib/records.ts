@@ -20,6 +20,7 @@ import { reservedSegments } from './routes.ts';
 import { contentDir } from '../domain/content-dir.ts';
 import { changesBetween, contentStamp } from '../domain/content-journal.ts';
 import { listRecordFiles, recordFile } from '../domain/record-files.ts';
+import { statStamp } from '../domain/file-stamp.ts';
 import { districtDisplayName } from './site-config.ts';
 
 export type { RecordSummary } from '../domain/record-summary.ts';
@@ -224,15 +225,8 @@ export function parseRecordText(file: string, text: string): unknown {
 /** What `readSummaries` read, by absolute path: the file's stat stamp and the summary (its digest is in `digests`). */
 interface Known { stamp: string; summary: RecordSummary }
 
-/**
- * A record file's stat stamp: modification time, size and inode. The ingest replaces a changed record file by a
- * new one (a new inode) and hard-links an unchanged one into its new content/ (same inode and time), and never
- * writes into a file in place, so an unchanged stamp means unchanged bytes.
- */
-export function fileStamp(file: string): string {
-  const s = statSync(file);
-  return `${s.mtimeMs}:${s.size}:${s.ino}`;
-}
+/** A record file's stat stamp (src/domain/file-stamp.ts: unchanged stamp, unchanged bytes). */
+export const fileStamp = (file: string): string => statStamp(statSync(file));
 
 /**
  * Shared by every copy of this module in the process: the `records` collection's loader

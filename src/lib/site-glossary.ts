@@ -3,7 +3,6 @@
  * budget terms only this site explains.
  * Memoised: computed once per build (once per content/ version in the dev server), not per page.
  */
-import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GlossaryTerm } from '../domain/schema/glossary-term.ts';
 import { getVisibleRecords, paths, siteDataVersion, url } from './records.ts';
@@ -11,6 +10,7 @@ import { contentDir, linkTerms, loadGlossary } from './glossary.ts';
 import type { GlossaryLinkTerm } from '../remark/glossary-links.ts';
 import { slugOf } from '../domain/glossary.ts';
 import { plainTerms } from '../domain/plain-definitions.ts';
+import { fileStampOr } from '../domain/file-stamp.ts';
 
 /**
  * Budget terms this site explains (src/domain/plain-definitions.ts) that no visible document defines or
@@ -32,12 +32,7 @@ let computedFrom: { key: string; value: Promise<{ glossary: GlossaryTerm[]; term
 
 /** glossary.json's modification time, size and inode ('' when absent). */
 function glossaryStamp(): string {
-  try {
-    const s = statSync(join(contentDir(), 'glossary.json'));
-    return `${s.mtimeMs}:${s.size}:${s.ino}`;
-  } catch {
-    return '';
-  }
+  return fileStampOr(join(contentDir(), 'glossary.json'), '');
 }
 
 /**

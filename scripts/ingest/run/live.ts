@@ -23,6 +23,7 @@ import { parseFile, recordWithSlug, summarizeIngested, type IngestSummary } from
 import { json, originalBytes, originalsOf } from '../stages/write.ts';
 import type { UnitYearRecord } from '../../../src/domain/schema/record.ts';
 import { contentStamp, noteContentChange } from '../../../src/domain/content-journal.ts';
+import { fileStampOr } from '../../../src/domain/file-stamp.ts';
 
 export interface LiveUpdate {
   /** Outcomes of the seeds that were parsed again (for their diagnostics). */
@@ -205,14 +206,7 @@ export class LiveContent {
 }
 
 /** A file's stat stamp (mtime, size, inode), '' when it cannot be read. */
-function stampOf(path: string): string {
-  try {
-    const s = statSync(path);
-    return `${s.mtimeMs}:${s.size}:${s.ino}`;
-  } catch {
-    return '';
-  }
-}
+const stampOf = (path: string): string => fileStampOr(path, '');
 
 /** True when `path` is a file (not a folder, not gone). */
 function isFile(path: string): boolean {
