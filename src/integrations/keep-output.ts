@@ -98,6 +98,14 @@ export function keepInOutput(paths: Iterable<string>): void {
   for (const p of paths) declared.add(p);
 }
 
+/** Folders another integration owns and updates in place after the build (the search bundle): nothing in them is stale. */
+const declaredFolders = new Set<string>();
+
+/** Declares an output folder (relative, `/`-separated) whose files, as they were when the build began, are kept. */
+export function keepFolderInOutput(folder: string): void {
+  declaredFolders.add(`${folder.replace(/\/+$/, '')}/`);
+}
+
 /** The output folder's files when this build began (`inventory`), once keep-output's build:start has run. */
 let before: Map<string, string> | null = null;
 
@@ -133,11 +141,15 @@ export default function keepOutput(): AstroIntegration {
         writeFileSync(stampFile, `${JSON.stringify({ outDir, state: 'building' } satisfies Stamp)}\n`);
         before = inventory(outDir);
         declared.clear();
+        declaredFolders.clear();
       },
       'astro:build:done': ({ dir, assets, logger }) => {
         const root = fileURLToPath(dir).replace(/\/+$/, '');
         const kept = new Set<string>(declared);
         declared.clear();
+        const folders = [...declaredFolders];
+        declaredFolders.clear();
+        if (folders.length) for (const path of before?.keys() ?? []) if (folders.some((f) => path.startsWith(f))) kept.add(path);
         for (const urls of assets.values()) for (const u of urls) kept.add(relative(root, fileURLToPath(u)).split(sep).join('/'));
         const stale = staleFiles(root, before ?? new Map(), kept);
         before = null;

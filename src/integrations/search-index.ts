@@ -8,10 +8,9 @@
  * leaves the indexer out (the bench times it as its own stage).
  */
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { inventory, keepInOutput } from './keep-output.ts';
+import { keepFolderInOutput } from './keep-output.ts';
 
 /** The search bundle's folder in the output (scripts/search/index-site.ts BUNDLE_DIR). */
 const BUNDLE = 'pagefind';
@@ -19,21 +18,16 @@ const BUNDLE = 'pagefind';
 export default function searchIndex(): AstroIntegration {
   let root: URL;
   let cacheDir: URL;
-  let outDir: URL;
   return {
     name: 'gongkai:search-index',
     hooks: {
       'astro:config:done': ({ config }) => {
         root = config.root;
         cacheDir = config.cacheDir;
-        outDir = config.outDir;
       },
       // The search bundle belongs to the indexer, which updates it in place after the pages are written (and
       // removes what the new index does not list): keep-output (before it in the list) must not delete it.
-      'astro:build:start': () => {
-        const dir = fileURLToPath(outDir).replace(/\/+$/, '');
-        keepInOutput([...inventory(join(dir, BUNDLE)).keys()].map((path) => `${BUNDLE}/${path}`));
-      },
+      'astro:build:start': () => keepFolderInOutput(BUNDLE),
       'astro:build:done': ({ dir, logger }) => {
         if (process.env.GONGKAI_SKIP_SEARCH_INDEX === '1') return;
         const cli = fileURLToPath(new URL('scripts/cli/search-index.ts', root));
