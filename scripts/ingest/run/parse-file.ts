@@ -318,22 +318,29 @@ export async function runJob(job: Job, mode: JobMode, made: Set<string>): Promis
   if (!record || !summary || text === null) return { i: job.i, file, diagnostics, summary: null, ...(cached ? { cached } : {}) };
   const target = join(mode.tmp, summary.path);
   const previous = join(mode.previous, summary.path);
-  try {
-    parentMade(target, made);
-    const put = (ref && mode.cache && placeRecord(mode.cache, ref, target, previous)) || linkOrWrite(target, text, previous);
-    return { i: job.i, file, diagnostics, summary, put, ...(cached ? { cached } : {}) };
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return { i: job.i, file, diagnostics, summary, put: 'exists', ...(cached ? { cached } : {}) };
-    const err = e as NodeJS.ErrnoException;
-    return { i: job.i, file, diagnostics, summary, writeError: { path: err.path ?? target, code: err.code ?? 'EUNKNOWN', message: err.message } };
-  }
+  return placed({ i: job.i, file, diagnostics, summary, ...(cached ? { cached } : {}) }, target, made,
+    () => (ref && mode.cache && placeRecord(mode.cache, ref, target, previous)) || linkOrWrite(target, text, previous))!;
 }
 
-function parentMade(target: string, made: Set<string>): void {
-  const parent = dirname(target);
-  if (!made.has(parent)) {
-    mkdirSync(parent, { recursive: true });
-    made.add(parent);
+/**
+ * The job's result once `place` has put its record file at `target` in the new content folder (its folder made
+ * first), or null when `place` could not (a cached copy that does not check out). A file already there is
+ * `exists`; a failed write is the result's `writeError`, which fails the whole ingest.
+ */
+function placed(result: JobResult & { summary: IngestSummary }, target: string, made: Set<string>, place: () => 'linked' | 'written' | null): JobResult | null {
+  try {
+    const parent = dirname(target);
+    if (!made.has(parent)) {
+      mkdirSync(parent, { recursive: true });
+      made.add(parent);
+    }
+    const put = place();
+    return put ? { ...result, put } : null;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return { ...result, put: 'exists' };
+    const err = e as NodeJS.ErrnoException;
+    const { i, file, diagnostics, summary } = result;
+    return { i, file, diagnostics, summary, writeError: { path: err.path ?? target, code: err.code ?? 'EUNKNOWN', message: err.message } };
   }
 }
 
@@ -348,15 +355,8 @@ function fromCache(job: Job, mode: JobMode & { kind: 'stream'; cache?: ParseCach
   const cached = { key, record: hit.record?.sha256 ?? null, hit: true };
   if (!summary || !hit.record) return summary || hit.record ? null : { i: job.i, file, diagnostics, summary: null, cached };
   const target = join(mode.tmp, summary.path);
-  try {
-    parentMade(target, made);
-    const put = placeRecord(mode.cache!, hit.record, target, join(mode.previous, summary.path));
-    return put ? { i: job.i, file, diagnostics, summary, put, cached } : null;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return { i: job.i, file, diagnostics, summary, put: 'exists', cached };
-    const err = e as NodeJS.ErrnoException;
-    return { i: job.i, file, diagnostics, summary, writeError: { path: err.path ?? target, code: err.code ?? 'EUNKNOWN', message: err.message } };
-  }
+  const record = hit.record;
+  return placed({ i: job.i, file, diagnostics, summary, cached }, target, made, () => placeRecord(mode.cache!, record, target, join(mode.previous, summary.path)));
 }
 
 /**
